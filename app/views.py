@@ -1,0 +1,74 @@
+"""The view models: what the library returns, and the structuredContent each widget renders.
+
+Each model here is the contract between one tool's `structuredContent` and the widget that
+draws it (widgets/*.html.j2 name theirs at the top of their script). Keep them small: ChatGPT
+shows structuredContent to the model verbatim, so bulky data (rendered HTML) goes in `_meta`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel, Field
+
+
+class BookCard(BaseModel):
+    """One book as the library lists it."""
+
+    slug: str = Field(description="The book's id; pass it as `book` to open-book and read-chapter.")
+    title: str
+    author: str | None = None
+    description: str | None = None
+    language: str | None = Field(default=None, description="BCP 47 tag from the front matter, e.g. 'en', 'zh'.")
+    chapters: int = Field(description="How many chapters the book has.")
+    words: int
+    minutes: int = Field(description="Estimated reading time of the whole book, in minutes.")
+
+
+class LibraryView(BaseModel):
+    """structuredContent of list-books: rendered by widgets/library.html.j2."""
+
+    books: list[BookCard]
+
+
+class ContentsEntry(BaseModel):
+    number: int = Field(description="1-based chapter number; pass it as `chapter` to read-chapter.")
+    title: str
+    words: int
+    minutes: int
+    pages: int = Field(description="How many pages read-chapter splits this chapter into.")
+
+
+class BookView(BookCard):
+    """structuredContent of open-book: rendered by widgets/book.html.j2."""
+
+    contents: list[ContentsEntry]
+
+
+class ChapterView(BaseModel):
+    """structuredContent of read-chapter: rendered by widgets/reader.html.j2.
+
+    The page's HTML travels in the result's `_meta["chapterwise/html"]`, for the widget only.
+    """
+
+    book: str = Field(description="The book's slug.")
+    book_title: str
+    language: str | None = None
+    chapter: int = Field(description="This chapter's number, 1-based.")
+    chapters: int = Field(description="How many chapters the book has.")
+    title: str
+    page: int = Field(description="The page of this chapter shown, 1-based.")
+    pages: int = Field(description="How many pages this chapter has.")
+    words: int = Field(description="Words in the whole chapter.")
+    minutes: int = Field(description="Estimated reading time of the whole chapter, in minutes.")
+    previous_title: str | None = Field(default=None, description="Title of the previous chapter, if any.")
+    next_title: str | None = Field(default=None, description="Title of the next chapter, if any.")
+
+
+@dataclass(frozen=True, slots=True)
+class ChapterPage:
+    """One page of one chapter, as the library hands it to read-chapter."""
+
+    view: ChapterView
+    html: str
+    text: str
