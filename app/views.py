@@ -19,7 +19,9 @@ class BookCard(BaseModel):
     title: str
     author: str | None = None
     description: str | None = None
-    language: str | None = Field(default=None, description="BCP 47 tag from the front matter, e.g. 'en', 'zh'.")
+    language: str | None = Field(
+        default=None, description="BCP 47 tag from the front matter, e.g. 'en', 'zh'."
+    )
     chapters: int = Field(description="How many chapters the book has.")
     words: int
     minutes: int = Field(description="Estimated reading time of the whole book, in minutes.")

@@ -1,0 +1,60 @@
+# Two commands for a fresh machine with only python3 and make: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: run serve import test test-fast check lint types bench bench-quick chromium clean help
+
+help:
+	@echo "make run    - set up .venv, migrate, import content/ and serve http://$(HOST):$(PORT)/mcp"
+	@echo "make test   - install dev dependencies and run the whole test suite"
+	@echo "make check  - lint (ruff) + types (mypy) + tests: the gate CI runs"
+	@echo "make bench  - measure Chapterwise against its floors (BENCHMARKS.md)"
+	@echo "make clean  - remove .venv, data/, build output and test artifacts"
+
+# The stamp files make setup re-run only when pyproject.toml changes.
+$(BIN)/.runtime-installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(BIN)/.dev-installed: $(BIN)/.runtime-installed
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+run: $(BIN)/.runtime-installed
+	$(BIN)/chapterwise db upgrade
+	$(BIN)/chapterwise import content/
+	$(BIN)/chapterwise serve --dev --host $(HOST) --port $(PORT)
+
+import: $(BIN)/.runtime-installed
+	$(BIN)/chapterwise import content/
+
+test: $(BIN)/.dev-installed
+	$(BIN)/python -m pytest
+
+# Everything but the browser and packaging tests: the quick loop while editing.
+test-fast: $(BIN)/.dev-installed
+	$(BIN)/python -m pytest -m "not browser and not slow"
+
+lint: $(BIN)/.dev-installed
+	$(BIN)/ruff check app tests migrations
+	$(BIN)/ruff format --check app tests migrations
+
+types: $(BIN)/.dev-installed
+	$(BIN)/mypy
+
+check: lint types test
+
+bench: $(BIN)/.dev-installed
+	$(BIN)/python -m tests.bench
+
+bench-quick: $(BIN)/.dev-installed
+	$(BIN)/python -m tests.bench --quick
+
+clean:
+	rm -rf $(VENV) data dist build artifacts .pytest_cache .mypy_cache .ruff_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

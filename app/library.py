@@ -1,0 +1,195 @@
+"""The library: every SQL statement Chapterwise runs, behind methods named after what readers do."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import Engine, delete, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.errors import AmbiguousBook, BookNotFound, ChapterNotFound, PageNotFound
+from app.ingest.draft import BookDraft
+from app.models import Book, Chapter, Page
+from app.views import BookCard, BookView, ChapterPage, ChapterView, ContentsEntry
+
+# How many books an error message names before it says "and N more".
+_LISTED_IN_ERRORS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """What importing one book did: created it, updated it in place, or found it unchanged."""
+
+    outcome: Literal["created", "updated", "unchanged"]
+    book: BookCard
+
+
+class Library:
+    """Reads and writes books; each method is one transaction and returns plain view objects."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    def list_books(self) -> list[BookCard]:
+        counts = (
+            select(Chapter.book_id, func.count(Chapter.id).label("chapters"))
+            .group_by(Chapter.book_id)
+            .subquery()
+        )
+        with self._sessions() as session:
+            rows = session.execute(
+                select(Book, func.coalesce(counts.c.chapters, 0))
+                .outerjoin(counts, counts.c.book_id == Book.id)
+                .order_by(func.lower(Book.title))
+            ).tuples()
+            return [_card(book, chapters) for book, chapters in rows]
+
+    def open_book(self, ref: str) -> BookView:
+        with self._sessions() as session:
+            book = _find_book(session, ref)
+            rows = session.execute(
+                select(Chapter.number, Chapter.title, Chapter.words, Chapter.minutes, Chapter.page_count)
+                .where(Chapter.book_id == book.id)
+                .order_by(Chapter.number)
+            ).all()
+            contents = [
+                ContentsEntry(
+                    number=r.number, title=r.title, words=r.words, minutes=r.minutes, pages=r.page_count
+                )
+                for r in rows
+            ]
+            return BookView(**_card(book, len(contents)).model_dump(), contents=contents)
+
+    def open_chapter(self, ref: str, number: int, *, page: int = 1) -> ChapterPage:
+        with self._sessions() as session:
+            book = _find_book(session, ref)
+            titles = dict(
+                session.execute(
+                    select(Chapter.number, Chapter.title).where(
+                        Chapter.book_id == book.id, Chapter.number.between(number - 1, number + 1)
+                    )
+                ).tuples()
+            )
+            chapter = session.scalars(
+                select(Chapter).where(Chapter.book_id == book.id, Chapter.number == number)
+            ).one_or_none()
+            if chapter is None:
+                count = _chapter_count(session, book.id)
+                raise ChapterNotFound(
+                    f"Book '{book.slug}' has no chapter {number} (it has {count}). "
+                    f"Call read-chapter with a chapter from 1 to {count}, or open-book to see the contents."
+                )
+            if page > chapter.page_count:
+                raise PageNotFound(
+                    f"Chapter {number} of '{book.slug}' has {chapter.page_count} page(s); there is no page {page}. "
+                    f"Call read-chapter with a page from 1 to {chapter.page_count}."
+                )
+            stored = session.execute(
+                select(Page.html, Page.text).where(Page.chapter_id == chapter.id, Page.number == page)
+            ).one()
+            view = ChapterView(
+                book=book.slug,
+                book_title=book.title,
+                language=book.language,
+                chapter=number,
+                chapters=_chapter_count(session, book.id),
+                title=chapter.title,
+                page=page,
+                pages=chapter.page_count,
+                words=chapter.words,
+                minutes=chapter.minutes,
+                previous_title=titles.get(number - 1),
+                next_title=titles.get(number + 1),
+            )
+            return ChapterPage(view=view, html=stored.html, text=stored.text)
+
+    def save_books(self, drafts: Sequence[BookDraft]) -> list[Saved]:
+        """Store the drafts in one transaction: all of them land, or (on any error) none does."""
+        with self._sessions() as session, session.begin():
+            return [_save(session, draft) for draft in drafts]
+
+    def remove_book(self, ref: str) -> BookCard:
+        with self._sessions() as session, session.begin():
+            book = _find_book(session, ref)
+            card = _card(book, _chapter_count(session, book.id))
+            session.delete(book)
+            return card
+
+
+def _save(session: Session, draft: BookDraft) -> Saved:
+    book = session.scalars(select(Book).where(Book.slug == draft.slug)).one_or_none()
+    if book is not None and book.source_hash == draft.source_hash:
+        return Saved("unchanged", _card(book, _chapter_count(session, book.id)))
+    outcome: Literal["created", "updated"] = "created" if book is None else "updated"
+    if book is None:
+        book = Book(slug=draft.slug)
+        session.add(book)
+    else:
+        # Delete the old chapters (their pages follow by ON DELETE CASCADE) before inserting the
+        # new ones, so the (book, number) uniqueness never sees old and new side by side.
+        session.execute(delete(Chapter).where(Chapter.book_id == book.id))
+        session.expire(book, ["chapters"])
+    book.title, book.author, book.language = draft.title, draft.author, draft.language
+    book.description, book.source_hash = draft.description, draft.source_hash
+    book.words, book.minutes = draft.words, draft.minutes
+    book.chapters = [
+        Chapter(
+            number=number,
+            title=c.title,
+            markdown=c.markdown,
+            html=c.html,
+            text=c.text,
+            words=c.words,
+            minutes=c.minutes,
+            page_count=len(c.pages),
+            pages=[Page(number=n, html=p.html, text=p.text, words=p.words) for n, p in enumerate(c.pages, 1)],
+        )
+        for number, c in enumerate(draft.chapters, 1)
+    ]
+    session.flush()
+    return Saved(outcome, _card(book, len(draft.chapters)))
+
+
+def _find_book(session: Session, ref: str) -> Book:
+    """A book by slug, or by title when exactly one book has it (ignoring case)."""
+    book = session.scalars(select(Book).where(Book.slug == ref)).one_or_none()
+    if book is not None:
+        return book
+    matches = session.scalars(select(Book).where(func.lower(Book.title) == ref.strip().lower())).all()
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        slugs = ", ".join(f"'{b.slug}'" for b in matches)
+        raise AmbiguousBook(f"Several books are titled '{ref}': {slugs}. Pass one of these slugs as `book`.")
+    raise BookNotFound(f"There is no book '{ref}' in the library. {_known_books(session)}")
+
+
+def _known_books(session: Session) -> str:
+    rows = session.execute(
+        select(Book.slug, Book.title).order_by(Book.slug).limit(_LISTED_IN_ERRORS + 1)
+    ).all()
+    if not rows:
+        return "The library is empty: import a book with `chapterwise import PATH`."
+    named = ", ".join(f"'{r.slug}' ({r.title})" for r in rows[:_LISTED_IN_ERRORS])
+    total = session.scalar(select(func.count(Book.id))) or 0
+    more = f" and {total - _LISTED_IN_ERRORS} more" if total > _LISTED_IN_ERRORS else ""
+    return f"Books: {named}{more}. Call list-books to see them all."
+
+
+def _chapter_count(session: Session, book_id: int) -> int:
+    return session.scalar(select(func.count(Chapter.id)).where(Chapter.book_id == book_id)) or 0
+
+
+def _card(book: Book, chapters: int) -> BookCard:
+    return BookCard(
+        slug=book.slug,
+        title=book.title,
+        author=book.author,
+        description=book.description,
+        language=book.language,
+        chapters=chapters,
+        words=book.words,
+        minutes=book.minutes,
+    )

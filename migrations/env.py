@@ -1,0 +1,18 @@
+"""Alembic's entry point: runs migrations on the engine Chapterwise hands it (see app/db.py)."""
+
+from alembic import context
+from sqlalchemy import Engine
+
+from app.models import Base
+
+engine: Engine = context.config.attributes["engine"]
+
+with engine.connect() as connection:
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        # SQLite cannot ALTER most things in place; batch mode rebuilds the table instead.
+        render_as_batch=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()

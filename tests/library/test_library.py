@@ -1,0 +1,134 @@
+"""The library: saving is idempotent and atomic, reading names what exists when something does not."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from sqlalchemy.exc import IntegrityError
+
+from app.errors import AmbiguousBook, BookNotFound, ChapterNotFound, PageNotFound
+from app.ingest import PAGE_WORD_BUDGET, BookDraft, SourceFile, parse_book
+from app.library import Library
+
+
+def draft(slug: str, markdown: str) -> BookDraft:
+    return parse_book([SourceFile(path=f"{slug}.md", text=markdown)], slug=slug)
+
+
+TIDES = """---
+title: Tides
+author: A. Shore
+---
+## Low water
+The sea goes out and leaves the rocks bare.
+
+## High water
+The sea comes back.
+
+## Slack water
+For a while nothing moves.
+"""
+
+
+def test_importing_the_same_book_twice_changes_nothing_the_second_time(library: Library) -> None:
+    first = library.save_books([draft("tides", TIDES)])
+    second = library.save_books([draft("tides", TIDES)])
+    assert [s.outcome for s in first] == ["created"]
+    assert [s.outcome for s in second] == ["unchanged"]
+    assert [b.slug for b in library.list_books()] == ["tides"]
+
+
+def test_importing_changed_content_updates_the_book_in_place_under_the_same_slug(library: Library) -> None:
+    library.save_books([draft("tides", TIDES)])
+    changed = TIDES.replace("## Slack water\nFor a while nothing moves.\n", "")
+    [saved] = library.save_books([draft("tides", changed)])
+    assert saved.outcome == "updated"
+    book = library.open_book("tides")
+    assert [entry.title for entry in book.contents] == ["Low water", "High water"]
+    assert book.chapters == 2
+    with pytest.raises(ChapterNotFound):
+        library.open_chapter("tides", 3)
+
+
+def test_a_failure_midway_through_an_import_leaves_the_library_as_it_was(library: Library) -> None:
+    library.save_books([draft("tides", TIDES)])
+    before = library.open_book("tides")
+    good = draft("rivers", "## Source\nSprings.\n## Mouth\nThe sea.\n")
+    updated = draft("tides", TIDES + "\n## Spring tide\nThe largest range.\n")
+    # A chapter without a title violates NOT NULL when it reaches the database: a real
+    # mid-transaction failure after the first book of the batch has already been written.
+    broken_chapter = dataclasses.replace(updated.chapters[0], title=None)  # type: ignore[arg-type]
+    broken = dataclasses.replace(updated, chapters=(broken_chapter, *updated.chapters[1:]))
+    with pytest.raises(IntegrityError):
+        library.save_books([good, broken])
+    assert [b.slug for b in library.list_books()] == ["tides"]
+    assert library.open_book("tides") == before
+
+
+def test_removing_a_book_removes_its_chapters_and_pages(library: Library) -> None:
+    library.save_books([draft("tides", TIDES)])
+    removed = library.remove_book("tides")
+    assert removed.title == "Tides"
+    assert library.list_books() == []
+    with pytest.raises(BookNotFound):
+        library.open_chapter("tides", 1)
+
+
+def test_books_are_found_by_slug_or_by_exact_title(library: Library) -> None:
+    library.save_books([draft("tides", TIDES)])
+    assert library.open_book("tides").title == "Tides"
+    assert library.open_book("TIDES").slug == "tides"
+
+
+def test_a_title_shared_by_two_books_is_ambiguous_and_lists_their_slugs(library: Library) -> None:
+    library.save_books([draft("tides", TIDES), draft("tides-2", TIDES)])
+    with pytest.raises(AmbiguousBook, match="'tides', 'tides-2'"):
+        library.open_book("Tides")
+
+
+def test_an_unknown_book_names_the_books_that_exist(library: Library) -> None:
+    library.save_books([draft("tides", TIDES)])
+    with pytest.raises(BookNotFound, match=r"no book 'moby-dick'.*'tides' \(Tides\).*list-books"):
+        library.open_book("moby-dick")
+
+
+def test_an_empty_library_says_how_to_import_a_book(library: Library) -> None:
+    with pytest.raises(BookNotFound, match="library is empty: import a book"):
+        library.open_book("anything")
+
+
+def test_reading_past_the_last_chapter_says_how_many_there_are(library: Library) -> None:
+    library.save_books([draft("tides", TIDES)])
+    with pytest.raises(ChapterNotFound, match=r"no chapter 4 \(it has 3\).*1 to 3"):
+        library.open_chapter("tides", 4)
+
+
+def test_a_chapter_knows_its_neighbours_and_its_place_in_the_book(library: Library) -> None:
+    library.save_books([draft("tides", TIDES)])
+    middle = library.open_chapter("tides", 2)
+    assert (middle.view.chapter, middle.view.chapters) == (2, 3)
+    assert (middle.view.previous_title, middle.view.next_title) == ("Low water", "Slack water")
+    assert "The sea comes back." in middle.text
+    assert "<p>The sea comes back.</p>" in middle.html
+    first = library.open_chapter("tides", 1)
+    assert first.view.previous_title is None
+
+
+def test_a_long_chapter_is_served_page_by_page(library: Library) -> None:
+    paragraphs = "\n\n".join(f"Paragraph {n} " + "word " * 200 for n in range(PAGE_WORD_BUDGET // 100))
+    library.save_books([draft("long", f"## Very long\n{paragraphs}\n## Short\nEnd.\n")])
+    first = library.open_chapter("long", 1)
+    assert first.view.pages >= 2
+    last = library.open_chapter("long", 1, page=first.view.pages)
+    assert last.view.page == first.view.pages
+    assert first.text != last.text
+    with pytest.raises(PageNotFound, match=rf"has {first.view.pages} page\(s\); there is no page 99"):
+        library.open_chapter("long", 1, page=99)
+
+
+def test_the_library_lists_books_by_title_with_their_chapter_counts(library: Library) -> None:
+    library.save_books([draft("tides", TIDES), draft("apples", "# Apples\n## One\nA.\n## Two\nB.\n")])
+    books = library.list_books()
+    assert [(b.title, b.chapters) for b in books] == [("Apples", 2), ("Tides", 3)]
+    assert books[1].author == "A. Shore"

@@ -1,0 +1,145 @@
+"""The `chapterwise` command: what it prints, and one clear line for each kind of bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.ingest import MAX_FILE_BYTES
+from app.paths import bundled
+from app.settings import Settings
+
+
+def run(settings: Settings, *args: str) -> int:
+    return main(["--data-dir", str(settings.data_dir), *args])
+
+
+def listed(settings: Settings, capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    capsys.readouterr()
+    assert run(settings, "list", "--json") == 0
+    books: list[dict[str, object]] = json.loads(capsys.readouterr().out)
+    return books
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_importing_the_sample_content_lists_every_sample_book_with_its_chapters(
+    settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(settings, "import", str(bundled("content"))) == 0
+    out = capsys.readouterr().out
+    assert "created" in out
+    assert "chapterwise-guide" in out
+    books = {book["slug"]: book for book in listed(settings, capsys)}
+    guide = books["chapterwise-guide"]
+    assert isinstance(guide["chapters"], int)
+    assert guide["chapters"] >= 6
+    assert isinstance(guide["words"], int)
+    assert guide["words"] >= 8000
+    assert any(book["language"] and str(book["language"]).startswith("zh") for book in books.values())
+
+
+def test_importing_again_reports_every_book_unchanged(
+    settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(settings, "import", str(bundled("content")))
+    capsys.readouterr()
+    assert run(settings, "import", str(bundled("content"))) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines
+    assert all(line.split()[0] == "unchanged" for line in lines)
+
+
+def test_a_dry_run_shows_the_chapters_and_saves_nothing(
+    settings: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = write(tmp_path / "tides.md", "# Tides\n## Low water\nOut.\n## High water\nIn.\n")
+    assert run(settings, "import", "--dry-run", str(book)) == 0
+    out = capsys.readouterr().out
+    assert "Tides  [tides]  2 chapters" in out
+    assert "1. Low water" in out
+    assert "2. High water" in out
+    assert "nothing was saved" in out
+    assert listed(settings, capsys) == []
+
+
+def test_list_prints_a_table_and_remove_takes_a_book_out(
+    settings: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(settings, "import", str(write(tmp_path / "tides.md", "# Tides\n## Low water\nOut.\n")))
+    capsys.readouterr()
+    assert run(settings, "list") == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split() == ["SLUG", "CHAPTERS", "WORDS", "MIN", "TITLE"]
+    assert table[1].split()[0] == "tides"
+    assert run(settings, "remove", "tides") == 0
+    assert "removed  Tides  [tides]" in capsys.readouterr().out
+    assert listed(settings, capsys) == []
+
+
+def test_db_upgrade_creates_the_database_in_the_data_folder(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "fresh")
+    assert run(settings, "db", "upgrade") == 0
+    assert (tmp_path / "fresh" / "chapterwise.db").is_file()
+
+
+def test_removing_an_unknown_book_names_the_books_that_exist(
+    settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(settings, "remove", "nope") == 1
+    assert "no book 'nope'" in capsys.readouterr().err
+
+
+def _non_utf8(tmp_path: Path) -> Path:
+    path = tmp_path / "latin1.md"
+    path.write_bytes("# Caf\xe9\n## Menu\nCr\xe8me br\xfbl\xe9e\n".encode("latin-1"))
+    return path
+
+
+def _oversized(tmp_path: Path) -> Path:
+    path = tmp_path / "huge.md"
+    with path.open("wb") as file:
+        file.truncate(MAX_FILE_BYTES + 1)  # sparse: the size check must come before any reading
+    return path
+
+
+def _summary_with_missing_file(tmp_path: Path) -> Path:
+    write(tmp_path / "mdbook" / "SUMMARY.md", "# Summary\n\n- [One](one.md)\n- [Two](two.md)\n")
+    write(tmp_path / "mdbook" / "one.md", "# One\nText.\n")
+    return tmp_path / "mdbook"
+
+
+BAD_INPUTS = {
+    "a missing path": (lambda tmp: tmp / "no-such-book.md", "no-such-book.md"),
+    "a file that is not UTF-8": (_non_utf8, "latin1.md"),
+    "an empty file": (lambda tmp: write(tmp / "empty.md", "  \n\n"), "empty.md"),
+    "a file over the size limit": (_oversized, "huge.md"),
+    "broken front matter": (
+        lambda tmp: write(tmp / "fm.md", "---\ntitle: [unclosed\n---\n## A\nB\n"),
+        "fm.md:",
+    ),
+    "a SUMMARY.md linking to a missing file": (_summary_with_missing_file, "SUMMARY.md:4"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS, ids=list(BAD_INPUTS))
+def test_bad_input_gets_one_clear_line_a_failure_exit_and_changes_nothing(
+    case: str, settings: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make, named = BAD_INPUTS[case]
+    good = write(tmp_path / "good.md", "# Good\n## One\nFine.\n")
+    bad = make(tmp_path)
+    # The good book comes first: a failure on the second must not leave the first half-imported.
+    assert run(settings, "import", str(good), str(bad)) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1, err
+    assert err.startswith("chapterwise: error: ")
+    assert named in err
+    assert listed(settings, capsys) == []
