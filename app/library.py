@@ -43,7 +43,7 @@ class Library:
                 select(Book, func.coalesce(counts.c.chapters, 0))
                 .outerjoin(counts, counts.c.book_id == Book.id)
                 .order_by(func.lower(Book.title))
-            ).tuples()
+            ).all()
             return [_card(book, chapters) for book, chapters in rows]
 
     def open_book(self, ref: str) -> BookView:
@@ -70,7 +70,7 @@ class Library:
                     select(Chapter.number, Chapter.title).where(
                         Chapter.book_id == book.id, Chapter.number.between(number - 1, number + 1)
                     )
-                ).tuples()
+                ).all()
             )
             chapter = session.scalars(
                 select(Chapter).where(Chapter.book_id == book.id, Chapter.number == number)

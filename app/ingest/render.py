@@ -1,0 +1,83 @@
+"""Markdown to safe HTML and to plain text, both from one markdown-it token stream."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+
+# "js-default" is markdown-it's safe preset: raw HTML is escaped rather than passed through,
+# and its link validator refuses javascript:, vbscript:, file: and every data: URL except
+# gif/png/jpeg/webp images. Book text is untrusted input, so this is the only renderer we use.
+_MARKDOWN = MarkdownIt("js-default").enable(["table", "strikethrough"]).use(footnote_plugin)
+
+
+def parse(markdown: str) -> tuple[list[Token], dict[str, Any]]:
+    """Tokens and the parse environment (reference links and footnotes resolved in it)."""
+    env: dict[str, Any] = {}
+    return _MARKDOWN.parse(markdown, env), env
+
+
+def render_tokens(tokens: Sequence[Token], env: dict[str, Any]) -> str:
+    return _MARKDOWN.renderer.render(list(tokens), _MARKDOWN.options, env)
+
+
+def render_markdown(markdown: str) -> str:
+    """Render Markdown to HTML that is safe to insert into a widget."""
+    tokens, env = parse(markdown)
+    return render_tokens(tokens, env)
+
+
+def plain_text(tokens: Sequence[Token]) -> str:
+    """Readable text for the model: one block a paragraph, list items and table rows on their own lines."""
+    blocks: list[str] = []
+    line: list[str] = []
+    prefix: list[str] = []
+    for token in tokens:
+        if token.type == "bullet_list_open":
+            prefix.append("- ")
+        elif token.type == "ordered_list_open":
+            prefix.append("1. ")
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            prefix.pop()
+        elif token.type == "inline":
+            line.append(inline_text(token))
+        elif token.type in ("fence", "code_block"):
+            blocks.append(token.content.rstrip("\n"))
+        elif token.type in ("td_close", "th_close"):
+            line.append(" | ")
+        elif token.type == "hr":
+            blocks.append("* * *")
+        elif token.type in ("paragraph_close", "heading_close", "tr_close") and line:
+            text = "".join(line).rstrip(" |")
+            indent = "  " * max(0, len(prefix) - 1)
+            marker = prefix[-1] if prefix and token.type == "paragraph_close" else ""
+            blocks.append(f"{indent}{marker}{text}")
+            line = []
+    return _join(blocks)
+
+
+def inline_text(token: Token) -> str:
+    parts: list[str] = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(child.content)
+    return "".join(parts)
+
+
+def _join(blocks: list[str]) -> str:
+    # List items stay on consecutive lines; everything else is separated by a blank line.
+    out: list[str] = []
+    for block in blocks:
+        is_item = block.lstrip().startswith(("- ", "1. "))
+        if out and not (is_item and out[-1].lstrip().startswith(("- ", "1. "))):
+            out.append("\n")
+        out.append(block + "\n")
+    return "".join(out).strip()

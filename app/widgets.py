@@ -1,0 +1,56 @@
+"""The widgets: Jinja renders each template once at start-up into one self-contained HTML document."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+# name: (title, the sentence the model sees when the widget loads)
+WIDGETS = {
+    "library": ("Chapterwise library", "Shows the reader's books; each opens its table of contents."),
+    "book": (
+        "Chapterwise book",
+        "Shows a book's cover and table of contents; each chapter opens in the reader.",
+    ),
+    "reader": (
+        "Chapterwise reader",
+        "Shows one chapter with previous/next navigation and buttons that ask you to summarize or explain it.",
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Widget:
+    name: str
+    uri: str
+    html: str
+    title: str
+    description: str
+
+
+def render_widgets(widgets_dir: Path) -> dict[str, Widget]:
+    """Every widget, rendered; StrictUndefined turns a missing template variable into an error here."""
+    env = Environment(
+        loader=FileSystemLoader(widgets_dir),
+        undefined=StrictUndefined,
+        autoescape=True,
+        keep_trailing_newline=True,
+    )
+    widgets = {}
+    for name, (title, description) in WIDGETS.items():
+        html = env.get_template(f"{name}.html.j2").render(widget=name, title=title)
+        widgets[name] = Widget(name, widget_uri(name, html), html, title, description)
+    return widgets
+
+
+def widget_uri(name: str, html: str) -> str:
+    # Hosts cache a widget by its URI, so the URI names the content: a changed widget is a new URI.
+    return f"ui://chapterwise/{name}-{hashlib.sha256(html.encode()).hexdigest()[:10]}.html"
+
+
+def widget_uri_template(name: str) -> str:
+    """Matches every version of a widget's URI, so conversations from before an upgrade still resolve."""
+    return f"ui://chapterwise/{name}-{{version}}.html"
