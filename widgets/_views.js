@@ -26,6 +26,11 @@
     return node;
   }
 
+  // replaceChildren() would print a null as the text "null"; optional parts are left out instead.
+  function show(...nodes) {
+    app.replaceChildren(...nodes.filter(Boolean));
+  }
+
   function button(label, onclick, cls = "") {
     return el("button", { type: "button", class: cls, onclick }, label);
   }
@@ -71,16 +76,16 @@
         book.author ? el("span", { class: "meta" }, t.by(book.author)) : null,
         el("span", { class: "meta" }, `${t.chapters(book.chapters)} · ${t.minutes(book.minutes)}`),
       ], () => go("open-book", { book: book.slug }), "card")));
-    app.replaceChildren(
+    show(
       el("h1", { class: "eyebrow" }, t.library),
       view.books.length ? el("ul", { class: "shelf" }, cards) : el("p", { class: "status" }, t.emptyLibrary),
     );
-    tell(t.library, `The user is looking at their library of ${view.books.length} books.`, { view: "library" });
+    tell(t.library, `The user is looking at their library (${view.books.length} ${view.books.length === 1 ? "book" : "books"}).`, { view: "library" });
   }
 
   function renderBook(book) {
     const read = (chapter) => () => go("read-chapter", { book: book.slug, chapter });
-    app.replaceChildren(
+    show(
       el("div", { class: "bar" }, button(t.backToLibrary, () => go("list-books", {}), "link")),
       el("section", { class: "cover", lang: book.language || null },
         el("div", { class: "spine", "aria-hidden": "true" }, (book.title || "?").trim().charAt(0)),
@@ -119,7 +124,7 @@
     if (view.previous_title && chapterNav.firstChild.tagName === "BUTTON") chapterNav.firstChild.title = view.previous_title;
     if (view.next_title && chapterNav.lastChild.tagName === "BUTTON") chapterNav.lastChild.title = view.next_title;
     const hint = el("p", { class: "hint", hidden: "" });
-    app.replaceChildren(
+    show(
       el("div", { class: "bar" },
         el("p", { class: "eyebrow" }, where.join(" · ")),
         button(t.backToContents, () => go("open-book", { book: view.book }), "link")),
