@@ -35,7 +35,9 @@ def test_the_wheel_contains_the_widgets_migrations_and_sample_books(wheel: Path)
     assert any(name.startswith("app/content/chapterwise-guide/") for name in names)
 
 
-def test_an_installed_chapterwise_imports_and_lists_its_samples_from_any_folder(wheel: Path, tmp_path: Path) -> None:
+def test_an_installed_chapterwise_imports_and_lists_its_samples_from_any_folder(
+    wheel: Path, tmp_path: Path
+) -> None:
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     subprocess.run([venv / "bin" / "pip", "install", "--quiet", str(wheel)], check=True)

@@ -38,7 +38,15 @@ def test_killing_an_import_midway_through_writing_leaves_the_library_unchanged(
     engine.dispose()
     _write_library(tmp_path / "shelf")
     wal = settings.data_dir / "chapterwise.db-wal"
-    command = [sys.executable, "-m", "app", "--data-dir", str(settings.data_dir), "import", str(tmp_path / "shelf")]
+    command = [
+        sys.executable,
+        "-m",
+        "app",
+        "--data-dir",
+        str(settings.data_dir),
+        "import",
+        str(tmp_path / "shelf"),
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     # Wait until the import has written into the write-ahead log, i.e. is inside its
     # transaction, then kill it without warning, as a power cut or the OOM killer would.
