@@ -1,0 +1,52 @@
+"""Golden files: each folder under golden/ holds an input book and the chapters expected from it.
+
+After a deliberate change to ingest, regenerate with `UPDATE_GOLDEN=1 make test` and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.ingest import BookDraft, read_book
+
+GOLDEN = Path(__file__).parent / "golden"
+CASES = sorted(p.name for p in GOLDEN.iterdir() if p.is_dir())
+
+
+def summarise(draft: BookDraft) -> dict[str, Any]:
+    return {
+        "slug": draft.slug,
+        "title": draft.title,
+        "author": draft.author,
+        "language": draft.language,
+        "description": draft.description,
+        "chapters": [
+            {
+                "title": c.title,
+                "words": c.words,
+                "minutes": c.minutes,
+                "pages": len(c.pages),
+                "text": c.text,
+                "html": c.html,
+            }
+            for c in draft.chapters
+        ],
+    }
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_ingest_matches_the_golden_file(case: str) -> None:
+    folder = GOLDEN / case
+    source = folder / "input.md" if (folder / "input.md").exists() else folder
+    actual = summarise(read_book(source))
+    expected_file = folder / "expected.json"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        expected_file.write_text(json.dumps(actual, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    expected = json.loads(expected_file.read_text(encoding="utf-8"))
+    # Slugs come from file names, and golden inputs are all called input.md: compare the rest.
+    assert actual == expected

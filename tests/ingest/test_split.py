@@ -1,0 +1,117 @@
+"""Splitting into chapters and pages, and the problems ingest reports with their file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.errors import ImportProblem
+from app.ingest import PAGE_WORD_BUDGET, SourceFile, find_books, parse_book, read_book
+
+
+def book(markdown: str) -> list[str]:
+    return [c.title for c in parse_book([SourceFile("b.md", markdown)], slug="b").chapters]
+
+
+def test_setext_headings_start_chapters_too() -> None:
+    assert book("Low water\n---------\n\nOut.\n\nHigh water\n----------\n\nIn.\n") == [
+        "Low water",
+        "High water",
+    ]
+
+
+def test_heading_markup_is_reduced_to_plain_text_titles() -> None:
+    assert book("## The *quiet* `tide`\n\nText.\n") == ["The quiet tide"]
+
+
+def test_a_long_chapter_is_paged_between_blocks_and_keeps_every_word() -> None:
+    paragraph = "Waves fold over the sand and draw back again. " * 30
+    items = "\n".join(f"- item {n} of a long list that must stay whole" for n in range(300))
+    markdown = (
+        "## Long\n\n" + "\n\n".join([paragraph] * 6) + "\n\n" + items + "\n\n" + "\n\n".join([paragraph] * 6)
+    )
+    [chapter] = parse_book([SourceFile("b.md", markdown)], slug="b").chapters
+    assert len(chapter.pages) >= 2
+    assert sum(page.words for page in chapter.pages) == chapter.words
+    holding_the_list = [page for page in chapter.pages if "<ul>" in page.html]
+    assert len(holding_the_list) == 1
+    assert holding_the_list[0].html.count("<li>") == 300
+    for page in chapter.pages[:-1]:
+        assert page.words <= PAGE_WORD_BUDGET or page.html.count("<ul>") == 1
+
+
+def test_a_short_chapter_is_one_page_equal_to_the_chapter() -> None:
+    [chapter] = parse_book([SourceFile("b.md", "## Short\n\nA few words.\n")], slug="b").chapters
+    assert len(chapter.pages) == 1
+    assert chapter.pages[0].html == chapter.html
+    assert chapter.pages[0].text == chapter.text
+
+
+def test_the_same_content_always_hashes_the_same_and_changed_content_does_not() -> None:
+    first = parse_book([SourceFile("b.md", "## A\n\nText.\n")], slug="b")
+    again = parse_book([SourceFile("elsewhere/b.md", "## A\n\nText.\n")], slug="b")
+    changed = parse_book([SourceFile("b.md", "## A\n\nText!\n")], slug="b")
+    assert first.source_hash == again.source_hash
+    assert first.source_hash != changed.source_hash
+
+
+def test_a_chinese_file_name_gets_an_ascii_slug(tmp_path: Path) -> None:
+    path = tmp_path / "慢读.md"
+    path.write_text("## 一\n\n读书。\n", encoding="utf-8")
+    slug = read_book(path).slug
+    assert slug.startswith("book-")
+    assert slug.isascii()
+    assert read_book(path).slug == slug
+
+
+def test_a_front_matter_slug_wins_and_must_be_well_formed() -> None:
+    assert parse_book([SourceFile("b.md", "---\nslug: my-book\n---\n## A\nB\n")], slug="b").slug == "my-book"
+    with pytest.raises(ImportProblem, match="slug 'My Book!' may hold only"):
+        parse_book([SourceFile("b.md", "---\nslug: My Book!\n---\n## A\nB\n")], slug="b")
+
+
+def test_broken_front_matter_names_the_line_of_the_problem() -> None:
+    with pytest.raises(ImportProblem) as problem:
+        parse_book([SourceFile("b.md", "---\ntitle: ok\nauthor: : bad\n---\n## A\nB\n")], slug="b")
+    assert problem.value.line == 3
+    assert str(problem.value).startswith("b.md:3: the front matter is not valid YAML")
+
+
+def test_front_matter_that_is_not_key_value_pairs_is_refused() -> None:
+    with pytest.raises(ImportProblem, match="must be `key: value` lines"):
+        parse_book([SourceFile("b.md", "---\n- just\n- a list\n---\n## A\nB\n")], slug="b")
+
+
+def test_a_non_utf8_file_names_the_line_of_the_first_bad_byte(tmp_path: Path) -> None:
+    path = tmp_path / "latin.md"
+    path.write_bytes(b"## Fine\n\nStill fine.\n\nCaf\xe9\n")
+    with pytest.raises(ImportProblem) as problem:
+        read_book(path)
+    assert problem.value.line == 5
+
+
+def test_a_summary_may_not_reach_outside_the_book(tmp_path: Path) -> None:
+    (tmp_path / "secret.md").write_text("# Secret\n", encoding="utf-8")
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "SUMMARY.md").write_text("# Summary\n\n- [Out](../secret.md)\n", encoding="utf-8")
+    with pytest.raises(
+        ImportProblem, match=r"SUMMARY.md:3: links to '../secret.md', outside the book folder"
+    ):
+        read_book(tmp_path / "book")
+
+
+def test_a_folder_of_books_is_a_library_and_its_readme_is_not_a_book(tmp_path: Path) -> None:
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.md").write_text("# A\n\nText.\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("About this folder.\n", encoding="utf-8")
+    (tmp_path / "loose.md").write_text("## Loose\n\nText.\n", encoding="utf-8")
+    assert [p.name for p in find_books(tmp_path)] == ["one", "two", "loose.md"]
+
+
+def test_a_file_that_is_not_markdown_is_refused_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("hello", encoding="utf-8")
+    with pytest.raises(ImportProblem, match=r"notes.txt: not a Markdown file"):
+        find_books(path)
