@@ -1,0 +1,65 @@
+"""A book written to attack its reader renders inertly: nothing in it runs, fires or navigates."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from app.db import make_engine
+from app.ingest import read_book
+from app.library import Library
+from tests.e2e.conftest import Watched, start_library
+from tests.server.serving import serving
+
+CORPUS = Path(__file__).parent.parent / "ingest" / "xss_corpus.md"
+# Every payload in the corpus that could run tries to tell the host page, or to open a dialog.
+RECORD_XSS = "window.__xss = []; addEventListener('message', e => { if (e.data && e.data.xss) __xss.push(e.data.xss) })"
+
+
+@pytest.fixture(scope="module")
+def hostile_url(empty_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("hostile")
+    book = folder / "hostile-book.md"
+    shutil.copy(CORPUS, book)
+    settings = start_library(empty_template, folder)
+    engine = make_engine(settings.db_url)
+    Library(engine).save_books([read_book(book)])
+    engine.dispose()
+    with serving(settings, "--dev") as url:
+        yield url
+
+
+@pytest.mark.parametrize("dialect", ["mcp-apps", "openai"])
+def test_a_hostile_book_renders_inertly_even_when_its_links_are_clicked(
+    watched: Watched, hostile_url: str, dialect: str
+) -> None:
+    page = watched.page
+    page.add_init_script(RECORD_XSS)
+    args = json.dumps({"book": "hostile-book", "chapter": 1})
+    page.goto(f"{hostile_url}/dev?dialect={dialect}&tool=read-chapter&args={args}")
+    frame = page.frame_locator("#frame")
+    prose = frame.locator(".prose")
+    expect(prose).to_contain_text("<script>")  # shown as text, as the author wrote it
+
+    dangerous = prose.evaluate(
+        """p => [...p.querySelectorAll('*')].flatMap(el => [...el.attributes]
+            .filter(a => a.name.startsWith('on') || /^\\s*(javascript|vbscript|data:text)/i.test(a.value))
+            .map(a => el.tagName + ' ' + a.name + '=' + a.value))"""
+    )
+    assert dangerous == []
+    assert prose.locator("script, iframe, svg, object, embed, style").count() == 0
+
+    links = prose.locator("a")
+    for index in range(links.count()):
+        links.nth(index).click()
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__xss") == []
+    assert watched.dialogs == []
+    # The widget's own frame never navigated away from the document the host mounted.
+    assert frame.locator(".prose").count() == 1
+    assert watched.errors == []
