@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 from mcp.server.apps import Apps
@@ -95,6 +96,8 @@ def _add_tool(
         resource_uri=widget.uri,
         name=name,
         title=title,
+        # The docstring is the description the model reads; without its source indentation.
+        description=inspect.cleandoc(fn.__doc__ or ""),
         annotations=READ_ONLY,
         meta={
             # ChatGPT's aliases of the standard fields, for hosts that predate MCP Apps.

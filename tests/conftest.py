@@ -13,6 +13,7 @@ from app.ingest import find_books, read_book
 from app.library import Library
 from app.paths import bundled
 from app.settings import Settings
+from tests.browser import browser, watched  # noqa: F401  (fixtures shared by e2e and interop)
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
@@ -75,3 +76,10 @@ def artifacts() -> Path:
     """A git-ignored folder for screenshots and other things a person should look at."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Playwright's sync API keeps an event loop running in the main thread for as long as the
+    # browser is open, which would collide with the anyio tests; so browser tests go last.
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

@@ -13,7 +13,8 @@ from playwright.sync_api import expect
 from app.db import make_engine
 from app.ingest import read_book
 from app.library import Library
-from tests.e2e.conftest import Watched, start_library
+from tests.browser import Watched
+from tests.e2e.conftest import start_library
 from tests.server.serving import serving
 
 CORPUS = Path(__file__).parent.parent / "ingest" / "xss_corpus.md"

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import FrameLocator, Page, expect
 
-from tests.e2e.conftest import Watched
+from tests.browser import Watched
 
 BOOK = "Chapterwise from the Inside"
 CHAPTER_TITLES = {2: "The Contract", 3: "From Markdown to Chapters"}
