@@ -1,0 +1,1 @@
+"""`make bench`: how close Chapterwise runs to its floors, measured side by side in one run."""
