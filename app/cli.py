@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
-from app.db import make_engine, upgrade
+from app.db import alembic_config, make_engine, upgrade
 from app.errors import ChapterwiseError
 from app.ingest import find_books, read_book
 from app.library import Library
@@ -87,6 +87,17 @@ def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
     upgrade(make_engine(settings.db_url))
     print(f"Database is up to date: {settings.db_url}")
+    return 0
+
+
+def cmd_db_revision(args: argparse.Namespace, settings: Settings) -> int:
+    from alembic import command
+
+    # Autogenerate compares the models with an up-to-date database, so migrate first.
+    engine = make_engine(settings.db_url)
+    upgrade(engine)
+    command.revision(alembic_config(engine), message=args.message, autogenerate=True)
+    print("Review the new file in migrations/versions/ before committing it.")
     return 0
 
 
@@ -171,6 +182,9 @@ def _parser() -> argparse.ArgumentParser:
         required=True, metavar="ACTION"
     )
     db.add_parser("upgrade", help="apply any pending migrations").set_defaults(command=cmd_db_upgrade)
+    p = db.add_parser("revision", help="write a new migration from changes to app/models.py (developers)")
+    p.add_argument("-m", "--message", required=True, help="what the migration changes")
+    p.set_defaults(command=cmd_db_revision)
 
     p = commands.add_parser("serve", help="serve the MCP app over Streamable HTTP (or stdio)")
     p.add_argument("--host", help="address to listen on (default 127.0.0.1)")

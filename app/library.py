@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NoReturn
 
-from sqlalchemy import Engine, delete, func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Engine, ScalarSelect, bindparam, delete, func, insert, select
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from app.errors import AmbiguousBook, BookNotFound, ChapterNotFound, PageNotFound
 from app.ingest.draft import BookDraft
@@ -30,6 +30,7 @@ class Library:
     """Reads and writes books; each method is one transaction and returns plain view objects."""
 
     def __init__(self, engine: Engine) -> None:
+        self._engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     def list_books(self) -> list[BookCard]:
@@ -63,47 +64,32 @@ class Library:
             return BookView(**_card(book, len(contents)).model_dump(), contents=contents)
 
     def open_chapter(self, ref: str, number: int, *, page: int = 1) -> ChapterPage:
-        with self._sessions() as session:
-            book = _find_book(session, ref)
-            titles = dict(
-                session.execute(
-                    select(Chapter.number, Chapter.title).where(
-                        Chapter.book_id == book.id, Chapter.number.between(number - 1, number + 1)
-                    )
-                ).all()
-            )
-            chapter = session.scalars(
-                select(Chapter).where(Chapter.book_id == book.id, Chapter.number == number)
-            ).one_or_none()
-            if chapter is None:
-                count = _chapter_count(session, book.id)
-                raise ChapterNotFound(
-                    f"Book '{book.slug}' has no chapter {number} (it has {count}). "
-                    f"Call read-chapter with a chapter from 1 to {count}, or open-book to see the contents."
-                )
-            if page > chapter.page_count:
-                raise PageNotFound(
-                    f"Chapter {number} of '{book.slug}' has {chapter.page_count} page(s); there is no page {page}. "
-                    f"Call read-chapter with a page from 1 to {chapter.page_count}."
-                )
-            stored = session.execute(
-                select(Page.html, Page.text).where(Page.chapter_id == chapter.id, Page.number == page)
-            ).one()
-            view = ChapterView(
-                book=book.slug,
-                book_title=book.title,
-                language=book.language,
-                chapter=number,
-                chapters=_chapter_count(session, book.id),
-                title=chapter.title,
-                page=page,
-                pages=chapter.page_count,
-                words=chapter.words,
-                minutes=chapter.minutes,
-                previous_title=titles.get(number - 1),
-                next_title=titles.get(number + 1),
-            )
-            return ChapterPage(view=view, html=stored.html, text=stored.text)
+        # Every "Next chapter" lands here, so the common case (a slug, an existing page) is one
+        # Core query on a pooled connection; the slower path below only runs to resolve a title
+        # or to explain what does not exist.
+        with self._engine.connect() as connection:
+            row = connection.execute(_PAGE, {"slug": ref, "number": number, "page": page}).one_or_none()
+        if row is None:
+            with self._sessions() as session:
+                book = _find_book(session, ref)
+                if book.slug != ref:
+                    return self.open_chapter(book.slug, number, page=page)
+                _explain_missing_page(session, book, number, page)
+        view = ChapterView(
+            book=row.slug,
+            book_title=row.book_title,
+            language=row.language,
+            chapter=number,
+            chapters=row.chapters,
+            title=row.title,
+            page=page,
+            pages=row.page_count,
+            words=row.words,
+            minutes=row.minutes,
+            previous_title=row.previous_title,
+            next_title=row.next_title,
+        )
+        return ChapterPage(view=view, html=row.html, text=row.text)
 
     def save_books(self, drafts: Sequence[BookDraft]) -> list[Saved]:
         """Store the drafts in one transaction: all of them land, or (on any error) none does."""
@@ -118,6 +104,62 @@ class Library:
             return card
 
 
+def _neighbour_title(offset: int) -> ScalarSelect[str]:
+    neighbour = aliased(Chapter)
+    return (
+        select(neighbour.title)
+        .where(neighbour.book_id == Book.id, neighbour.number == Chapter.number + offset)
+        .scalar_subquery()
+    )
+
+
+def _chapter_total() -> ScalarSelect[int]:
+    counted = aliased(Chapter)
+    return select(func.count(counted.id)).where(counted.book_id == Book.id).scalar_subquery()
+
+
+# One page of one chapter with everything the reader shows around it, found by slug.
+_PAGE = (
+    select(
+        Book.slug,
+        Book.title.label("book_title"),
+        Book.language,
+        _chapter_total().label("chapters"),
+        Chapter.title,
+        Chapter.words,
+        Chapter.minutes,
+        Chapter.page_count,
+        _neighbour_title(-1).label("previous_title"),
+        _neighbour_title(+1).label("next_title"),
+        Page.html,
+        Page.text,
+    )
+    .join(Chapter, Chapter.book_id == Book.id)
+    .join(Page, Page.chapter_id == Chapter.id)
+    .where(
+        Book.slug == bindparam("slug"),
+        Chapter.number == bindparam("number"),
+        Page.number == bindparam("page"),
+    )
+)
+
+
+def _explain_missing_page(session: Session, book: Book, number: int, page: int) -> NoReturn:
+    pages = session.scalar(
+        select(Chapter.page_count).where(Chapter.book_id == book.id, Chapter.number == number)
+    )
+    if pages is None:
+        count = _chapter_count(session, book.id)
+        raise ChapterNotFound(
+            f"Book '{book.slug}' has no chapter {number} (it has {count}). "
+            f"Call read-chapter with a chapter from 1 to {count}, or open-book to see the contents."
+        )
+    raise PageNotFound(
+        f"Chapter {number} of '{book.slug}' has {pages} page(s); there is no page {page}. "
+        f"Call read-chapter with a page from 1 to {pages}."
+    )
+
+
 def _save(session: Session, draft: BookDraft) -> Saved:
     book = session.scalars(select(Book).where(Book.slug == draft.slug)).one_or_none()
     if book is not None and book.source_hash == draft.source_hash:
@@ -130,25 +172,37 @@ def _save(session: Session, draft: BookDraft) -> Saved:
         # Delete the old chapters (their pages follow by ON DELETE CASCADE) before inserting the
         # new ones, so the (book, number) uniqueness never sees old and new side by side.
         session.execute(delete(Chapter).where(Chapter.book_id == book.id))
-        session.expire(book, ["chapters"])
     book.title, book.author, book.language = draft.title, draft.author, draft.language
     book.description, book.source_hash = draft.description, draft.source_hash
     book.words, book.minutes = draft.words, draft.minutes
-    book.chapters = [
-        Chapter(
-            number=number,
-            title=c.title,
-            markdown=c.markdown,
-            html=c.html,
-            text=c.text,
-            words=c.words,
-            minutes=c.minutes,
-            page_count=len(c.pages),
-            pages=[Page(number=n, html=p.html, text=p.text, words=p.words) for n, p in enumerate(c.pages, 1)],
-        )
-        for number, c in enumerate(draft.chapters, 1)
-    ]
-    session.flush()
+    session.flush()  # gives a new book its id
+    # Bulk inserts: an import writes thousands of rows, and per-object ORM bookkeeping would
+    # cost more than parsing the Markdown did.
+    chapter_ids = session.scalars(
+        insert(Chapter).returning(Chapter.id, sort_by_parameter_order=True),
+        [
+            {
+                "book_id": book.id,
+                "number": number,
+                "title": c.title,
+                "markdown": c.markdown,
+                "html": c.html,
+                "text": c.text,
+                "words": c.words,
+                "minutes": c.minutes,
+                "page_count": len(c.pages),
+            }
+            for number, c in enumerate(draft.chapters, 1)
+        ],
+    ).all()
+    session.execute(
+        insert(Page),
+        [
+            {"chapter_id": chapter_id, "number": n, "html": p.html, "text": p.text, "words": p.words}
+            for chapter_id, chapter in zip(chapter_ids, draft.chapters, strict=True)
+            for n, p in enumerate(chapter.pages, 1)
+        ],
+    )
     return Saved(outcome, _card(book, len(draft.chapters)))
 
 

@@ -35,7 +35,7 @@ class Book(Base):
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     chapters: Mapped[list[Chapter]] = relationship(
-        back_populates="book", order_by="Chapter.number", cascade="all, delete-orphan"
+        back_populates="book", order_by="Chapter.number", cascade="all, delete-orphan", passive_deletes=True
     )
 
 
@@ -55,7 +55,10 @@ class Chapter(Base):
     page_count: Mapped[int]
 
     book: Mapped[Book] = relationship(back_populates="chapters")
-    pages: Mapped[list[Page]] = relationship(order_by="Page.number", cascade="all, delete-orphan")
+    # passive_deletes: the database's ON DELETE CASCADE removes children, without loading them first.
+    pages: Mapped[list[Page]] = relationship(
+        order_by="Page.number", cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class Page(Base):

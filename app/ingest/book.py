@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -13,7 +14,7 @@ from app.errors import ImportProblem
 from app.ingest.draft import BookDraft
 from app.ingest.frontmatter import split_front_matter
 from app.ingest.sources import SourceFile
-from app.ingest.split import Section, build_chapter, split_sections, strip_leading_title
+from app.ingest.split import Section, build_chapter, split_sections, whole_file
 
 # Part of every source hash: bump it when rendering changes, so re-importing updates stored books.
 INGEST_VERSION = "1"
@@ -38,7 +39,8 @@ def parse_book(
     fallback = _prettify(PurePath(sources[0].path).stem if len(sources) == 1 else slug)
     if titles is not None:
         sections = [
-            Section(title, strip_leading_title(body)[1]) for title, body in zip(titles, bodies, strict=True)
+            dataclasses.replace(whole_file(body, fallback_title=title), title=title)
+            for title, body in zip(titles, bodies, strict=True)
         ]
     elif len(bodies) == 1:
         split = split_sections(bodies[0], fallback_title=meta.get("title", fallback))
@@ -48,7 +50,7 @@ def parse_book(
         sections = [
             s for source, body in zip(sources, bodies, strict=True) for s in _file_sections(source, body)
         ]
-    chapters = tuple(build_chapter(s.title, s.markdown) for s in sections if s.markdown.strip() or s.title)
+    chapters = tuple(build_chapter(s) for s in sections)
     if not chapters:
         raise ImportProblem(sources[0].path, "has no text to read. Write some Markdown in it.")
     final_slug = meta.get("slug", slug)
@@ -81,8 +83,7 @@ def _file_sections(source: SourceFile, body: str) -> list[Section]:
     split = split_sections(body, fallback_title=_prettify(PurePath(source.path).stem))
     if split.level == "h1":
         return split.sections
-    title, rest = strip_leading_title(body)
-    return [Section(title or _prettify(PurePath(source.path).stem), rest)]
+    return [whole_file(body, fallback_title=_prettify(PurePath(source.path).stem))]
 
 
 def _prettify(name: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 # Han ideographs (with extension A and compatibility forms), kana and half-width katakana:
 # scripts written without spaces, where one character is the natural unit of reading.
@@ -17,14 +18,35 @@ WORDS_PER_MINUTE = 230
 CJK_CHARACTERS_PER_MINUTE = 500
 
 
+@dataclass(frozen=True, slots=True)
+class Count:
+    """CJK characters and other words, kept apart because they are read at different speeds."""
+
+    cjk: int = 0
+    other: int = 0
+
+    @property
+    def words(self) -> int:
+        return self.cjk + self.other
+
+    @property
+    def minutes(self) -> int:
+        return max(1, math.ceil(self.other / WORDS_PER_MINUTE + self.cjk / CJK_CHARACTERS_PER_MINUTE))
+
+    def __add__(self, more: Count) -> Count:
+        return Count(self.cjk + more.cjk, self.other + more.other)
+
+
+def count(text: str) -> Count:
+    cjk = len(_CJK.findall(text))
+    return Count(cjk, len(_WORD.findall(_CJK.sub(" ", text)) if cjk else _WORD.findall(text)))
+
+
 def count_words(text: str) -> int:
     """Words in the text: each CJK character counts as one, other words by spacing."""
-    cjk = len(_CJK.findall(text))
-    return cjk + len(_WORD.findall(_CJK.sub(" ", text)))
+    return count(text).words
 
 
 def reading_minutes(text: str) -> int:
     """Estimated minutes to read the text, never less than one."""
-    cjk = len(_CJK.findall(text))
-    words = len(_WORD.findall(_CJK.sub(" ", text)))
-    return max(1, math.ceil(words / WORDS_PER_MINUTE + cjk / CJK_CHARACTERS_PER_MINUTE))
+    return count(text).minutes

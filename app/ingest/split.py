@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from markdown_it.token import Token
 
-from app.ingest.counting import count_words, reading_minutes
+from app.ingest.counting import Count, count
 from app.ingest.draft import ChapterDraft, PageDraft
 from app.ingest.render import inline_text, parse, plain_text, render_tokens
 
@@ -20,10 +21,13 @@ PREFACE_TITLE = "Preface"
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A chapter's title and Markdown, before rendering."""
+    """A chapter before rendering: its title, its Markdown, and its slice of the parsed tokens."""
 
     title: str
     markdown: str
+    tokens: list[Token]
+    # The parse environment of the whole file, so reference links defined anywhere resolve.
+    env: dict[str, Any] = field(repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,72 +38,95 @@ class Split:
 
 
 def split_sections(markdown: str, *, fallback_title: str) -> Split:
-    """Split at `##` headings, or at `#` when the text has several; headings in code don't count."""
-    tokens, _ = parse(markdown)
+    """Split at `##` headings, or at `#` when the text has several; headings in code don't count.
+
+    The file is parsed once; chapters are slices of that token stream (for rendering) and of
+    its source lines (for the stored Markdown), cut at the same headings.
+    """
+    tokens, env = parse(markdown)
     lines = markdown.splitlines(keepends=True)
-    headings = [(i, t) for i, t in enumerate(tokens) if t.type == "heading_open" and t.level == 0]
-    h1 = [(i, t) for i, t in headings if t.tag == "h1"]
+    headings = [i for i, t in enumerate(tokens) if t.type == "heading_open" and t.level == 0]
+    h1 = [i for i in headings if tokens[i].tag == "h1"]
     title: str | None = None
-    skip = range(0)
-    first_block = next((t for t in tokens if t.level == 0), None)
-    if len(h1) == 1 and first_block is h1[0][1]:
-        title, skip = _heading_text(tokens, h1[0][0]), range(*_lines(h1[0][1]))
-        level = "h2"
+    if len(h1) == 1 and h1[0] == 0:
+        title, level = _heading_text(tokens, 0), "h2"
     else:
         level = "h1" if h1 else "h2"
-    starts = [(*_lines(t), _heading_text(tokens, i)) for i, t in headings if t.tag == level]
+    starts = [i for i in headings if tokens[i].tag == level]
     sections: list[Section] = []
-    first = starts[0][0] if starts else len(lines)
-    preface = "".join(line for n, line in enumerate(lines[:first]) if n not in skip)
-    if preface.strip():
-        sections.append(Section(PREFACE_TITLE if starts else (title or fallback_title), preface))
-    for number, (_, body_start, heading) in enumerate(starts):
-        end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
-        sections.append(Section(heading, "".join(lines[body_start:end])))
+    first = starts[0] if starts else len(tokens)
+    before = tokens[3:first] if title is not None else tokens[:first]
+    if before:
+        first_line, last_line = _lines(before[0])[0], _lines(tokens[first])[0] if starts else len(lines)
+        name = PREFACE_TITLE if starts else (title or fallback_title)
+        sections.append(Section(name, "".join(lines[first_line:last_line]), before, env))
+    for number, start in enumerate(starts):
+        end = starts[number + 1] if number + 1 < len(starts) else len(tokens)
+        body_start = _lines(tokens[start])[1]
+        body_end = _lines(tokens[end])[0] if end < len(tokens) else len(lines)
+        sections.append(
+            Section(
+                _heading_text(tokens, start),
+                "".join(lines[body_start:body_end]),
+                tokens[start + 3 : end],
+                env,
+            )
+        )
     return Split(title, sections, level)
 
 
-def strip_leading_title(markdown: str) -> tuple[str | None, str]:
-    """A chapter file's own leading `# Title`, and the text without it (the reader shows titles itself)."""
-    tokens, _ = parse(markdown)
-    first = next((i for i, t in enumerate(tokens) if t.level == 0), None)
-    if first is None or tokens[first].type != "heading_open" or tokens[first].tag != "h1":
-        return None, markdown
-    lines = markdown.splitlines(keepends=True)
-    start, end = _lines(tokens[first])
-    return _heading_text(tokens, first), "".join(lines[:start] + lines[end:])
-
-
-def build_chapter(title: str, markdown: str) -> ChapterDraft:
+def whole_file(markdown: str, *, fallback_title: str) -> Section:
+    """A file that is one chapter, titled by its own leading `# Title` (which the reader shows itself)."""
     tokens, env = parse(markdown)
-    text = plain_text(tokens)
-    pages = tuple(
-        PageDraft(
-            html=render_tokens(page, env), text=(page_text := plain_text(page)), words=count_words(page_text)
-        )
-        for page in _paginate(tokens)
-    )
+    if tokens and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
+        lines = markdown.splitlines(keepends=True)
+        start, end = _lines(tokens[0])
+        return Section(_heading_text(tokens, 0), "".join(lines[:start] + lines[end:]), tokens[3:], env)
+    return Section(fallback_title, markdown, tokens, env)
+
+
+def build_chapter(section: Section) -> ChapterDraft:
+    """Render a chapter page by page; the chapter is its pages put together, so nothing is rendered twice."""
+    pages: list[PageDraft] = []
+    total = Count()
+    for blocks in _paginate(section.tokens):
+        text = "\n\n".join(block.text for block in blocks if block.text)
+        size = sum((block.count for block in blocks), Count())
+        html = render_tokens([token for block in blocks for token in block.tokens], section.env)
+        pages.append(PageDraft(html=html, text=text, words=size.words))
+        total += size
+    if not pages:
+        pages.append(PageDraft(html="", text="", words=0))
     return ChapterDraft(
-        title=title,
-        markdown=markdown,
-        html=render_tokens(tokens, env),
-        text=text,
-        words=count_words(text),
-        minutes=reading_minutes(text),
-        pages=pages or (PageDraft(html="", text="", words=0),),
+        title=section.title,
+        markdown=section.markdown,
+        html="".join(page.html for page in pages),
+        text="\n\n".join(page.text for page in pages if page.text),
+        words=total.words,
+        minutes=total.minutes,
+        pages=tuple(pages),
     )
 
 
-def _paginate(tokens: list[Token]) -> Iterator[list[Token]]:
-    page: list[Token] = []
+@dataclass(frozen=True, slots=True)
+class _Block:
+    tokens: list[Token]
+    text: str
+    count: Count
+
+
+def _paginate(tokens: list[Token]) -> Iterator[list[_Block]]:
+    """Group top-level blocks into pages of about PAGE_WORD_BUDGET words."""
+    page: list[_Block] = []
     words = 0
-    for block in _blocks(tokens):
-        block_words = count_words(plain_text(block))
-        if page and words + block_words > PAGE_WORD_BUDGET:
+    for block_tokens in _blocks(tokens):
+        text = plain_text(block_tokens)
+        block = _Block(block_tokens, text, count(text))
+        if page and words + block.count.words > PAGE_WORD_BUDGET:
             yield page
             page, words = [], 0
-        page.extend(block)
-        words += block_words
+        page.append(block)
+        words += block.count.words
     if page:
         yield page
 

@@ -83,3 +83,27 @@ def test_without_a_public_url_a_tunnel_host_is_refused(settings: Settings) -> No
         assert status == 421
         status, _ = post_mcp(url, LIST_TOOLS)
         assert status == 200
+
+
+def test_several_workers_serve_one_library(settings: Settings) -> None:
+    with serving(settings, "--workers", "2") as url:
+        for _ in range(6):  # enough requests that both workers are likely to answer some
+            status, body = post_mcp(url, LIST_TOOLS)
+            assert status == 200
+            assert len(body["result"]["tools"]) == 3
+
+
+@pytest.mark.anyio
+async def test_stdio_serves_the_same_tools_to_a_local_host(sample_settings: Settings) -> None:
+    import sys
+
+    from mcp.client.stdio import StdioServerParameters
+
+    command = StdioServerParameters(
+        command=sys.executable, args=["-m", "app", "--data-dir", str(sample_settings.data_dir), "serve", "--stdio"]
+    )
+    async with Client(command, mode="legacy") as client:
+        result = await client.call_tool("read-chapter", {"book": "chapterwise-guide", "chapter": 1})
+        assert not result.is_error
+        assert result.structured_content is not None
+        assert result.structured_content["title"] == "A Reader in the Chat"
