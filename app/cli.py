@@ -147,7 +147,7 @@ def _banner(settings: Settings) -> str:
         if settings.dev
         else "  - add --dev to read in a browser at /dev",
         "  - ChatGPT: run a tunnel (e.g. `cloudflared tunnel --url " + local + "`), restart with",
-        "    --public-url https://<tunnel-host>, and add <tunnel-url>/mcp as a connector in developer mode",
+        "    --public-url https://<tunnel-host>, and create an app with <tunnel-url>/mcp in developer mode",
         "  - Claude / VS Code: use `chapterwise serve --stdio` (see README)",
         "Press Ctrl+C to stop.",
     ]
