@@ -1,4 +1,8 @@
-"""The widgets: Jinja renders each template once at start-up into one self-contained HTML document."""
+"""The widgets: Jinja renders each template once, at start-up, into one self-contained HTML document.
+
+Each template gets the same small context: `widget` (its name), `title` and `version` (the app's,
+announced in the bridge's handshake). Everything a widget shows arrives later, in tool results.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,17 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from app import __version__
+
 # name: (title, the sentence the model sees when the widget loads)
 WIDGETS = {
-    "library": ("Chapterwise library", "Shows the reader's books; each opens its table of contents."),
+    "library": (
+        "Chapterwise library",
+        "Shows the user's books as cards; a card opens the book's cover and contents in place.",
+    ),
     "book": (
         "Chapterwise book",
-        "Shows a book's cover and table of contents; each chapter opens in the reader.",
+        "Shows a book's cover and table of contents; a chapter the user picks opens in the reader in place.",
     ),
     "reader": (
         "Chapterwise reader",
@@ -41,7 +50,7 @@ def render_widgets(widgets_dir: Path) -> dict[str, Widget]:
     )
     widgets = {}
     for name, (title, description) in WIDGETS.items():
-        html = env.get_template(f"{name}.html.j2").render(widget=name, title=title)
+        html = env.get_template(f"{name}.html.j2").render(widget=name, title=title, version=__version__)
         widgets[name] = Widget(name, widget_uri(name, html), html, title, description)
     return widgets
 

@@ -1,21 +1,19 @@
-// The bridge between this widget and its host. It speaks the MCP Apps standard first
-// (JSON-RPC 2.0 over postMessage: ui/initialize, ui/notifications/*, tools/call, ui/message)
-// and falls back to ChatGPT's window.openai aliases when the standard handshake gets no answer.
+// The bridge to the host (shared/docs/apps-contract.md §3): the MCP Apps standard, JSON-RPC 2.0
+// over postMessage, with ChatGPT's window.openai aliases as the fallback when the handshake goes
+// unanswered. Widget code gets one API and one result shape from either dialect.
 const Bridge = (() => {
-  const PROTOCOL_VERSION = "2026-01-26";
-  const HANDSHAKE_TIMEOUT_MS = 1500;
-  const pending = new Map();
-  const resultListeners = [];
-  const contextListeners = [];
-  let nextId = 1;
-  let dialect = "pending"; // "mcp-apps" once the host answers ui/initialize, "openai" on the fallback
-  let hostContext = {};
-
+  const root = document.documentElement;
   const openai = () => window.openai;
-
-  function post(message) {
-    window.parent.postMessage({ jsonrpc: "2.0", ...message }, "*");
-  }
+  const NOT_FOUND = -32601;
+  const pending = new Map(); // request id → {resolve, reject}
+  const listeners = { result: [], context: [], cancelled: [] };
+  const emit = (kind, value) => listeners[kind].forEach((listener) => listener(value));
+  const post = (message) => window.parent.postMessage({ jsonrpc: "2.0", ...message }, "*");
+  const notify = (method, params = {}) => post({ method, params });
+  const unsupported = () => Object.assign(new Error("unsupported"), { code: NOT_FOUND });
+  let nextId = 1;
+  let dialect = "pending"; // then "mcp-apps", "openai", or "none" when nobody answered
+  let context = {};
 
   function request(method, params) {
     const id = nextId++;
@@ -23,160 +21,170 @@ const Bridge = (() => {
     return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
   }
 
-  function notify(method, params) {
-    post({ method, params });
-  }
-
-  // A result from either dialect, in one shape: {content, structuredContent, _meta, isError}.
-  function normalise(result) {
-    if (!result || typeof result !== "object") return { content: [], structuredContent: null, _meta: {} };
-    const inner = result.result && typeof result.result === "object" && !result.content ? result.result : result;
+  // window.openai.callTool has been seen to put _meta at `meta`, and to wrap the result.
+  function normalise(raw) {
+    let r = raw && typeof raw === "object" ? raw : {};
+    if (!("content" in r || "structuredContent" in r) && typeof r.result === "object") r = r.result || {};
     return {
-      content: inner.content || [],
-      structuredContent: inner.structuredContent ?? inner.structured_content ?? null,
-      _meta: inner._meta || inner.meta || {},
-      isError: Boolean(inner.isError),
+      content: Array.isArray(r.content) ? r.content : [],
+      structuredContent: r.structuredContent ?? null,
+      _meta: r._meta ?? r.meta ?? {},
+      isError: r.isError === true,
     };
   }
 
-  function emitResult(result) {
-    const normalised = normalise(result);
-    resultListeners.forEach((listener) => listener(normalised));
+  // In ChatGPT one result can arrive through both dialects: draw it once.
+  let delivered = "";
+  function deliver(raw) {
+    const result = normalise(raw);
+    const key = JSON.stringify([result.isError ? result.content : result.structuredContent, Object.keys(result._meta)]);
+    if (key !== delivered) emit("result", result);
+    delivered = key;
   }
 
-  function mergeContext(partial) {
-    hostContext = { ...hostContext, ...(partial || {}) };
-    applyContext();
-    contextListeners.forEach((listener) => listener(hostContext));
+  // Theme and CSS variables from the host; with no theme given, the system's.
+  const dark = matchMedia("(prefers-color-scheme: dark)");
+  let variables = [];
+  function merge(partial) {
+    context = { ...context, ...partial };
+    root.dataset.theme = ["light", "dark"].includes(context.theme) ? context.theme : dark.matches ? "dark" : "light";
+    const given = context.styles?.variables || {};
+    variables.forEach((name) => root.style.removeProperty(name));
+    variables = Object.keys(given).filter((name) => name.startsWith("--") && typeof given[name] === "string");
+    variables.forEach((name) => root.style.setProperty(name, given[name]));
+    emit("context", context);
   }
+  dark.addEventListener("change", () => merge({}));
 
-  function applyContext() {
-    const root = document.documentElement;
-    const theme = hostContext.theme || openai()?.theme;
-    if (theme === "dark" || theme === "light") root.dataset.theme = theme;
-    const variables = hostContext.styles?.variables || {};
-    for (const [name, value] of Object.entries(variables)) {
-      if (name.startsWith("--") && typeof value === "string") root.style.setProperty(name, value);
-    }
-  }
-
-  // Messages from the host: only from our parent window, and only JSON-RPC.
-  window.addEventListener("message", (event) => {
-    if (event.source !== window.parent) return;
-    const message = event.data;
-    if (!message || message.jsonrpc !== "2.0") return;
-    if (message.id !== undefined && !message.method) {
+  // 1. Listen before anything is sent: only to our parent, and only to JSON-RPC 2.0.
+  window.addEventListener("message", ({ source, data: message }) => {
+    if (source !== window.parent || message?.jsonrpc !== "2.0") return;
+    if (message.method === undefined) {
       const waiter = pending.get(message.id);
-      if (!waiter) return;
       pending.delete(message.id);
-      if (message.error) waiter.reject(new Error(message.error.message || "The host refused the request"));
-      else waiter.resolve(message.result);
+      const { error } = message;
+      if (error) waiter?.reject(Object.assign(new Error(error.message || "The host refused."), { code: error.code }));
+      else waiter?.resolve(message.result);
       return;
     }
     switch (message.method) {
-      case "ui/notifications/tool-result":
-        emitResult(message.params);
-        break;
-      case "ui/notifications/host-context-changed":
-        mergeContext(message.params);
-        break;
-      case "ui/resource-teardown":
-        post({ id: message.id, result: {} });
-        break;
-      case "ui/notifications/tool-input":
-      case "ui/notifications/tool-cancelled":
-        break;
-      default:
-        if (message.id !== undefined) {
-          post({ id: message.id, error: { code: -32601, message: `Unknown method ${message.method}` } });
-        }
+      case "ui/notifications/tool-result": return deliver(message.params);
+      case "ui/notifications/host-context-changed": return merge(message.params);
+      case "ui/notifications/tool-cancelled": return emit("cancelled", message.params?.reason);
+      // The loading text already says what is coming; the arguments add nothing the result won't.
+      case "ui/notifications/tool-input": case "ui/notifications/tool-input-partial": return;
+      // The widget keeps no state outside the page: nothing to save before it goes.
+      case "ui/resource-teardown": case "ping": return post({ id: message.id, result: {} });
     }
+    if (message.id !== undefined) post({ id: message.id, error: { code: NOT_FOUND, message: `Unknown method ${message.method}` } });
   });
 
-  // ChatGPT's dialect: data arrives as window.openai globals and the openai:set_globals event.
-  function readOpenAIGlobals() {
-    const globals = openai();
-    if (!globals) return;
-    if (globals.theme || globals.locale) mergeContext({ theme: globals.theme, locale: globals.locale });
-    if (globals.toolOutput) {
-      emitResult({ structuredContent: globals.toolOutput, _meta: globals.toolResponseMetadata || {} });
-    }
+  // ChatGPT's globals and their changes (toolOutput and its _meta may come in separate events).
+  function readGlobals(globals) {
+    const changed = {};
+    for (const key of ["theme", "locale", "displayMode"]) if (globals[key]) changed[key] = globals[key];
+    if (Object.keys(changed).length) merge(changed);
+    const output = globals.toolOutput ?? (globals.toolResponseMetadata && openai()?.toolOutput);
+    if (output) deliver({ structuredContent: output, _meta: globals.toolResponseMetadata ?? openai()?.toolResponseMetadata });
   }
-  window.addEventListener("openai:set_globals", (event) => {
-    const globals = event.detail?.globals || {};
-    if (globals.theme || globals.locale) mergeContext({ theme: globals.theme, locale: globals.locale });
-    if (dialect === "openai" && "toolOutput" in globals && globals.toolOutput) {
-      emitResult({ structuredContent: globals.toolOutput, _meta: globals.toolResponseMetadata || openai()?.toolResponseMetadata || {} });
-    }
-  });
+  window.addEventListener("openai:set_globals", (event) => readGlobals(event.detail?.globals || {}));
 
-  async function connect() {
-    const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("no answer")), HANDSHAKE_TIMEOUT_MS));
-    try {
-      const result = await Promise.race([
-        request("ui/initialize", {
-          protocolVersion: PROTOCOL_VERSION,
-          appInfo: { name: "chapterwise", version: "0.1.0" },
-          appCapabilities: { availableDisplayModes: ["inline", "fullscreen"] },
-        }),
-        timeout,
-      ]);
-      dialect = "mcp-apps";
-      mergeContext(result?.hostContext);
-      notify("ui/notifications/initialized", {});
-    } catch (error) {
-      if (!openai()) throw error;
-      dialect = "openai";
-      readOpenAIGlobals();
-    }
+  // 2–3. The handshake. Calls wait for it, then go through whichever dialect answered.
+  let settle;
+  const ready = new Promise((resolve) => { settle = resolve; });
+  function choose(chosen) {
+    if (dialect !== "pending") return false;
+    settle((dialect = chosen));
+    emit("context", context); // what the widget can offer (full screen) depends on the dialect
+    return true;
   }
 
-  // Report our height so the host can size the frame; hosts without the standard get the alias.
+  function connect() {
+    merge({});
+    if (openai()) readGlobals(openai());
+    request("ui/initialize", {
+      protocolVersion: "2026-01-26",
+      appInfo: { name: "chapterwise", version: {{ version|tojson }} },
+      appCapabilities: { availableDisplayModes: ["inline", "fullscreen"] },
+    }).then((result) => {
+      if (!choose("mcp-apps")) return; // too late: we already settled for window.openai
+      merge(result?.hostContext || {});
+      notify("ui/notifications/initialized");
+      reportSize(true);
+    }, () => choose(openai() ? "openai" : "none"));
+    // Silence means a host with only window.openai; with no window.openai, a late answer still counts.
+    setTimeout(() => openai() && choose("openai"), 1500);
+    return ready;
+  }
+
+  // The host sizes the frame from our height, reported once per burst of layout changes.
   let lastHeight = 0;
-  new ResizeObserver(() => {
-    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (height === lastHeight) return;
-    lastHeight = height;
-    if (dialect === "mcp-apps") notify("ui/notifications/size-changed", { height });
-    else openai()?.notifyIntrinsicHeight?.(height);
-  }).observe(document.documentElement);
+  let timer;
+  function reportSize(force) {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const height = Math.ceil(root.getBoundingClientRect().height);
+      if (height === lastHeight && !force) return;
+      lastHeight = height;
+      if (dialect === "mcp-apps") notify("ui/notifications/size-changed", { height });
+      openai()?.notifyIntrinsicHeight?.(height);
+    }, 30);
+  }
+  new ResizeObserver(() => reportSize(false)).observe(root);
+
+  // The API. Every call is feature-detected; nothing asks which host this is.
+  async function callTool(name, args) {
+    if ((await ready) === "mcp-apps") return normalise(await request("tools/call", { name, arguments: args }));
+    if (!openai()?.callTool) throw unsupported();
+    return normalise(await openai().callTool(name, args));
+  }
+
+  // A refused ui/message falls back to the alias where there is one; the caller shows failures.
+  async function sendFollowUpMessage(text) {
+    if ((await ready) === "mcp-apps") {
+      const answer = await request("ui/message", { role: "user", content: [{ type: "text", text }] })
+        .catch((error) => ({ isError: true, error }));
+      if (!answer?.isError) return;
+      if (!openai()?.sendFollowUpMessage) throw answer.error || new Error("The host did not take the message.");
+    }
+    if (!openai()?.sendFollowUpMessage) throw unsupported();
+    await openai().sendFollowUpMessage({ prompt: text });
+  }
+
+  // Replaces what the model was last told; it reads it with the user's next message.
+  async function updateModelContext({ content, structuredContent }) {
+    if ((await ready) === "mcp-apps") request("ui/update-model-context", { content, structuredContent }).catch(() => {});
+    else openai()?.setWidgetState?.(structuredContent);
+  }
+
+  async function openLink(url) {
+    if ((await ready) === "mcp-apps") {
+      const answer = await request("ui/open-link", { url }).catch(() => ({ isError: true }));
+      if (!answer?.isError) return;
+    }
+    openai()?.openExternal?.({ href: url });
+  }
+
+  function canRequestDisplayMode(mode) {
+    if (dialect === "mcp-apps") return (context.availableDisplayModes || []).includes(mode);
+    return dialect === "openai" && Boolean(openai()?.requestDisplayMode);
+  }
+
+  // The host may grant another mode than asked for: it answers with the one it chose.
+  async function requestDisplayMode(mode) {
+    const answer = dialect === "mcp-apps"
+      ? await request("ui/request-display-mode", { mode })
+      : await openai()?.requestDisplayMode?.({ mode });
+    merge({ displayMode: answer?.mode || mode });
+  }
 
   return {
-    get dialect() { return dialect; },
-    get context() { return hostContext; },
-    get locale() { return hostContext.locale || openai()?.locale || navigator.language; },
-    connect,
-    onResult(listener) { resultListeners.push(listener); },
-    onContext(listener) { contextListeners.push(listener); },
-
-    async callTool(name, args) {
-      if (dialect === "mcp-apps") return normalise(await request("tools/call", { name, arguments: args }));
-      if (openai()?.callTool) return normalise(await openai().callTool(name, args));
-      throw new Error("This host cannot call tools from a widget.");
-    },
-
-    async sendFollowUpMessage(text) {
-      if (dialect === "mcp-apps") {
-        const result = await request("ui/message", { role: "user", content: [{ type: "text", text }] });
-        if (result?.isError) throw new Error("The host did not accept the message.");
-        return;
-      }
-      if (openai()?.sendFollowUpMessage) return openai().sendFollowUpMessage({ prompt: text });
-      throw new Error("This host cannot post messages from a widget.");
-    },
-
-    // Tell the model what is on screen; it reads this with the user's next message.
-    updateModelContext(text, structuredContent) {
-      if (dialect === "mcp-apps") {
-        request("ui/update-model-context", { content: [{ type: "text", text }], structuredContent }).catch(() => {});
-      } else {
-        openai()?.setWidgetState?.(structuredContent);
-      }
-    },
-
-    openLink(url) {
-      if (dialect === "mcp-apps") request("ui/open-link", { url }).catch(() => {});
-      else openai()?.openExternal?.({ href: url });
-    },
+    connect, callTool, sendFollowUpMessage, updateModelContext, openLink, canRequestDisplayMode, requestDisplayMode,
+    isUnsupported: (error) => error?.code === NOT_FOUND,
+    onResult: (listener) => listeners.result.push(listener),
+    onContext: (listener) => listeners.context.push(listener),
+    onCancelled: (listener) => listeners.cancelled.push(listener),
+    get context() { return context; },
+    get locale() { return context.locale || openai()?.locale || navigator.language; },
   };
 })();

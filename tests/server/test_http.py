@@ -100,7 +100,8 @@ async def test_stdio_serves_the_same_tools_to_a_local_host(sample_settings: Sett
     from mcp.client.stdio import StdioServerParameters
 
     command = StdioServerParameters(
-        command=sys.executable, args=["-m", "app", "--data-dir", str(sample_settings.data_dir), "serve", "--stdio"]
+        command=sys.executable,
+        args=["-m", "app", "--data-dir", str(sample_settings.data_dir), "serve", "--stdio"],
     )
     async with Client(command, mode="legacy") as client:
         result = await client.call_tool("read-chapter", {"book": "chapterwise-guide", "chapter": 1})

@@ -1,0 +1,209 @@
+"""The bridge in a real browser, against a scripted host: the corners of the contract a happy reading
+flow never reaches (refusals, errors, host requests, the window.openai fallback)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from playwright.sync_api import FrameLocator, expect
+
+from app.paths import bundled
+from app.views import ChapterView
+from app.widgets import render_widgets
+from tests.browser import Watched
+
+pytestmark = pytest.mark.browser
+
+# The MCP Apps default CSP, as hosts apply it to a widget that declares no domains.
+CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:"
+HOST = """<!doctype html><html><body>
+<iframe id="widget" sandbox="allow-scripts" style="width:720px;height:700px;border:0"></iframe>
+<script>
+// Records every message from the widget and answers its requests from window.answers
+// (a method missing there gets {}; one mapped to null is never answered).
+window.seen = []; window.answers = {};
+const frame = document.getElementById("widget");
+window.toWidget = (message) => frame.contentWindow.postMessage({ jsonrpc: "2.0", ...message }, "*");
+addEventListener("message", ({ source, data }) => {
+  if (source !== frame.contentWindow || data?.jsonrpc !== "2.0") return;
+  seen.push(data);
+  if (data.id === undefined || data.method === undefined) return;
+  const answer = data.method in answers ? answers[data.method] : {};
+  if (answer !== null) toWidget(answer.error ? { id: data.id, error: answer.error } : { id: data.id, result: answer });
+});
+</script></body></html>"""
+
+INITIALIZED = {
+    "protocolVersion": "2026-01-26",
+    "hostInfo": {"name": "test-host", "version": "1"},
+    "hostCapabilities": {},
+}
+CHAPTER = ChapterView(
+    book="tides",
+    book_title="Tides",
+    language="en",
+    chapter=2,
+    chapters=3,
+    title="The <b>Pull</b>",
+    page=1,
+    pages=1,
+    words=900,
+    minutes=4,
+    previous_title="Shore",
+    next_title="Ebb",
+).model_dump(mode="json")
+HTML = (
+    '<p>See <a href="https://example.org/moon">the moon</a> and <a href="mailto:x@example.org">write</a>.</p>'
+)
+RESULT = {
+    "content": [{"type": "text", "text": "Chapter 2"}],
+    "structuredContent": CHAPTER,
+    "_meta": {"chapterwise/html": HTML},
+}
+
+
+class Host:
+    def __init__(self, watched: Watched) -> None:
+        self.page = watched.page
+        self.page.set_content(HOST)
+        self.frame: FrameLocator = self.page.frame_locator("#widget")
+
+    def mount(self, widget: str, answers: dict[str, Any], head_script: str = "") -> None:
+        html = render_widgets(bundled("widgets"))[widget].html
+        head = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        if head_script:
+            head += f"<script>{head_script}</script>"
+        self.page.evaluate("answers => Object.assign(window.answers, answers)", answers)
+        self.page.evaluate(
+            "html => { document.getElementById('widget').srcdoc = html }",
+            html.replace("<head>", "<head>" + head, 1),
+        )
+
+    def send(self, method: str, params: dict[str, Any], id: int | None = None) -> None:
+        message = {"method": method, "params": params} | ({} if id is None else {"id": id})
+        self.page.evaluate("message => toWidget(message)", message)
+
+    def seen(self, method: str) -> list[Any]:
+        return self.page.evaluate("m => seen.filter(x => x.method === m).map(x => x.params)", method)
+
+    def show_chapter(self, **context: Any) -> None:
+        self.mount("reader", {"ui/initialize": {**INITIALIZED, "hostContext": context}})
+        self.page.wait_for_function("seen.some(m => m.method === 'ui/notifications/initialized')")
+        self.send("ui/notifications/tool-result", RESULT)
+        expect(self.frame.locator(".chapter-title")).to_have_text("The <b>Pull</b>")
+
+
+@pytest.fixture
+def host(watched: Watched) -> Host:
+    return Host(watched)
+
+
+def test_the_reader_draws_a_chapter_after_the_handshake_in_the_hosts_theme(
+    host: Host, watched: Watched
+) -> None:
+    host.show_chapter(
+        theme="dark", locale="en-US", styles={"variables": {"--color-text-primary": "rgb(1, 2, 3)"}}
+    )
+    [initialize] = host.seen("ui/initialize")
+    assert initialize["protocolVersion"] == "2026-01-26"
+    assert initialize["appInfo"]["name"] == "chapterwise"
+    expect(host.frame.locator(".eyebrow")).to_contain_text("Chapter 2 of 3")
+    expect(host.frame.locator("#announce")).to_have_text("Now showing: Chapter 2 of 3 — The <b>Pull</b>")
+    expect(host.frame.locator(".prose")).to_have_attribute("lang", "en")
+    expect(host.frame.locator("html")).to_have_attribute("data-theme", "dark")
+    assert host.frame.locator("body").evaluate("b => getComputedStyle(b).color") == "rgb(1, 2, 3)"
+    host.page.wait_for_function("seen.some(m => m.method === 'ui/notifications/size-changed')")
+    assert host.seen("ui/notifications/size-changed")[-1]["height"] > 200
+    assert (
+        'chapter 2 of 3, "The <b>Pull</b>", of "Tides"'
+        in host.seen("ui/update-model-context")[-1]["content"][0]["text"]
+    )
+    assert watched.errors == []
+
+
+def test_host_requests_are_answered_teardown_with_a_result_and_unknown_ones_with_an_error(host: Host) -> None:
+    host.show_chapter()
+    host.send("ui/resource-teardown", {}, id=901)
+    host.send("ui/something-new", {}, id=902)
+    host.page.wait_for_function("seen.filter(m => m.id >= 901).length === 2")
+    replies = host.page.evaluate("seen.filter(m => m.id >= 901)")
+    assert replies[0] == {"jsonrpc": "2.0", "id": 901, "result": {}}
+    assert replies[1]["id"] == 902
+    assert replies[1]["error"]["code"] == -32601
+
+
+def test_a_follow_up_the_host_refuses_leaves_the_words_to_type_instead(host: Host) -> None:
+    host.show_chapter()
+    host.page.evaluate("window.answers['ui/message'] = { isError: true }")
+    host.frame.get_by_role("button", name="✨ Summarize this chapter").click()
+    hint = host.frame.locator(".hint")
+    expect(hint).to_contain_text("Type this instead")
+    expect(hint.locator(".typed")).to_have_text('Summarize chapter 2, "The <b>Pull</b>", of "Tides".')
+    expect(host.frame.get_by_role("button", name="✨ Summarize this chapter")).to_be_enabled()
+
+
+def test_an_error_result_says_what_happened_and_keeps_the_chapter_usable(host: Host) -> None:
+    host.show_chapter()
+    error = {
+        "content": [{"type": "text", "text": "Book 'tides' has no chapter 3 (it has 2)."}],
+        "isError": True,
+    }
+    host.page.evaluate("error => { window.answers['tools/call'] = error }", error)
+    host.frame.get_by_role("button", name="Next chapter →").click()
+    expect(host.frame.locator(".error")).to_contain_text("has no chapter 3 (it has 2)")
+    expect(host.frame.locator(".chapter-title")).to_have_text("The <b>Pull</b>")
+    expect(host.frame.get_by_role("button", name="Next chapter →")).to_be_enabled()
+    assert host.seen("tools/call") == [{"name": "read-chapter", "arguments": {"book": "tides", "chapter": 3}}]
+
+
+def test_buttons_are_disabled_while_a_call_is_in_flight(host: Host) -> None:
+    host.show_chapter()
+    host.page.evaluate("window.answers['tools/call'] = null")
+    host.frame.get_by_role("button", name="☰ Contents").click()
+    expect(host.frame.locator("main")).to_have_attribute("aria-busy", "true")
+    assert host.frame.locator("main button").evaluate_all("bs => bs.every(b => b.disabled)")
+
+
+def test_chapter_links_open_through_the_host_and_never_navigate_the_frame(
+    host: Host, watched: Watched
+) -> None:
+    host.show_chapter()
+    host.frame.get_by_role("link", name="the moon").click()
+    host.frame.get_by_role("link", name="write").click()
+    host.page.wait_for_function("seen.some(m => m.method === 'ui/open-link')")
+    assert host.seen("ui/open-link") == [{"url": "https://example.org/moon"}]
+    expect(host.frame.locator(".chapter-title")).to_have_count(1)
+    assert watched.errors == []
+
+
+OPENAI_ONLY = """
+window.calls = [];
+window.openai = {
+  toolOutput: %(chapter)s, toolResponseMetadata: { "chapterwise/html": "<p>First page.</p>" },
+  theme: "light", locale: "zh-CN",
+  // ChatGPT has been seen to return _meta as `meta`: the bridge must read either.
+  callTool: async (...args) => { calls.push(args); return { structuredContent: %(next)s, meta: { "chapterwise/html": "<p>Next page.</p>" } }; },
+  setWidgetState: (state) => calls.push(["state", state]),
+};
+"""
+
+
+def test_with_only_window_openai_the_widget_falls_back_to_its_aliases(host: Host, watched: Watched) -> None:
+    following = {
+        **CHAPTER,
+        "chapter": 3,
+        "title": "Ebb",
+        "previous_title": "The <b>Pull</b>",
+        "next_title": None,
+    }
+    script = OPENAI_ONLY % {"chapter": json.dumps(CHAPTER), "next": json.dumps(following)}
+    host.mount("reader", {"ui/initialize": None}, head_script=script)
+    expect(host.frame.locator(".prose")).to_have_text("First page.")
+    host.frame.get_by_role("button", name="下一章 →").click()
+    expect(host.frame.locator(".prose")).to_have_text("Next page.")
+    expect(host.frame.locator(".chapter-title")).to_have_text("Ebb")
+    calls = host.frame.locator("html").evaluate("() => calls.filter(call => call[0] !== 'state')")
+    assert calls == [["read-chapter", {"book": "tides", "chapter": 3}]]
+    assert watched.errors == []

@@ -1,0 +1,125 @@
+// The shell the widgets share. Every view draws in place, in this one frame: a host mounts no new
+// widget for a tools/call the widget makes itself. Views register in `Views` (the _*_view.js
+// partials a widget includes) and the shape of a result's structuredContent picks one.
+const Views = {};
+
+// Children go in as text nodes: no string from a tool result ever becomes markup here.
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+    else if (value != null && value !== false) node.setAttribute(name, value === true ? "" : value);
+  }
+  node.append(...children.flat().filter((child) => child != null && child !== false));
+  return node;
+}
+
+const button = (label, onclick, className) => el("button", { type: "button", class: className, onclick }, label);
+
+// A drawn cover: the title's first letter on a colour picked by the slug, so books look different.
+function jacket(book, className) {
+  let hue = 0;
+  for (const char of book.slug) hue = (hue * 31 + char.codePointAt(0)) % 360;
+  const node = el("span", { class: className, lang: book.language, "aria-hidden": "true" }, [...book.title.trim()][0] || "?");
+  node.style.setProperty("--hue", hue);
+  return node;
+}
+
+const App = (() => {
+  const root = document.documentElement;
+  const main = document.getElementById("app");
+  const announcer = document.getElementById("announce");
+  let t = stringsFor(Bridge.locale);
+  let first = "chapter"; // the view this widget opens with; it names the loading text
+  let shown = null; // {view, result}, drawn again when the language or display mode changes
+  let layout = "";
+  let busy = false;
+
+  const textOf = (result) => result.content.map((block) => block.text || "").join("\n").trim();
+
+  function setBusy(on) {
+    busy = on;
+    root.classList.toggle("busy", on);
+    main.setAttribute("aria-busy", on);
+    // A sent suggestion stays disabled: enabling it would invite asking twice.
+    for (const node of main.querySelectorAll("button:not([data-done])")) node.disabled = on;
+  }
+
+  // Before the first result: the loading text, or why none will come.
+  function status(text, waiting) {
+    main.replaceChildren(el("p", { class: waiting ? "status" : "notice" }, text));
+    root.classList.toggle("busy", waiting);
+    main.setAttribute("aria-busy", waiting);
+  }
+
+  function draw(result, quiet) {
+    const data = result.structuredContent;
+    const view = data && Object.values(Views).find((candidate) => candidate.accepts(data));
+    if (!view) return false;
+    shown = { view, result };
+    main.replaceChildren(...view.render(data, result, t).filter(Boolean));
+    setBusy(busy);
+    if (!quiet) {
+      // The reader hears where they are; the model is told (in English: it is for the model).
+      const about = view.describe(data, t);
+      announcer.textContent = about.announce;
+      Bridge.updateModelContext({ content: [{ type: "text", text: about.text }], structuredContent: about.state });
+    }
+    return true;
+  }
+
+  // An error keeps the view it interrupts, so the reader can try again or go elsewhere.
+  function showError(message) {
+    main.querySelector(".error")?.remove();
+    const box = el("div", { class: "error", role: "alert" }, el("strong", {}, t.error), el("p", {}, message || t.error),
+      shown && button(t.dismiss, () => box.remove(), "quiet"));
+    if (shown) main.prepend(box);
+    else main.replaceChildren(box);
+    setBusy(busy);
+  }
+
+  async function go(tool, args) {
+    if (busy) return;
+    const focused = document.activeElement;
+    let moved = false;
+    setBusy(true);
+    try {
+      const result = await Bridge.callTool(tool, args);
+      if (result.isError) showError(textOf(result));
+      else moved = draw(result, false);
+    } catch (error) {
+      showError(Bridge.isUnsupported(error) ? t.cannotCall : error.message);
+    }
+    setBusy(false);
+    if (moved) {
+      // A new page starts at its top, with focus on its heading for keyboard and screen reader users.
+      window.scrollTo(0, 0);
+      main.querySelector("h1")?.focus({ preventScroll: true });
+    } else if (focused?.isConnected) {
+      focused.focus();
+    }
+  }
+
+  // Theme is pure CSS; the language and the display mode change what is drawn.
+  function onContext(context) {
+    t = stringsFor(Bridge.locale);
+    root.lang = t.lang;
+    const next = [t.lang, context.displayMode, Bridge.canRequestDisplayMode("fullscreen")].join();
+    if (next === layout) return;
+    layout = next;
+    if (shown) draw(shown.result, true);
+    else if (main.querySelector(".status")) status(t.loading[first], true);
+  }
+
+  function start(view) {
+    first = view;
+    root.lang = t.lang;
+    status(t.loading[first], true);
+    Bridge.onResult((result) => (result.isError ? showError(textOf(result)) : draw(result, false)));
+    Bridge.onContext(onContext);
+    Bridge.onCancelled(() => shown || status(t.cancelled, false));
+    Bridge.connect().then((dialect) => dialect === "none" && !shown && status(t.noHost, false));
+  }
+
+  return { start, go, textOf };
+})();
