@@ -12,7 +12,6 @@ from pathlib import Path
 from app import __version__
 from app.db import alembic_config, make_engine, upgrade
 from app.errors import ChapterwiseError
-from app.ingest import find_books, read_book
 from app.library import Library
 from app.settings import Settings
 
@@ -42,6 +41,9 @@ def _library(settings: Settings) -> Library:
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    # Imported here, not at the top: `serve` never parses Markdown and starts faster without it.
+    from app.ingest import find_books, read_book
+
     # Read and check every book before writing any, so one bad file leaves the library untouched.
     roots = [root for path in args.paths for root in find_books(Path(path))]
     drafts = [read_book(root) for root in roots]

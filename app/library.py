@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, NoReturn
+from typing import TYPE_CHECKING, Literal, NoReturn
 
 from sqlalchemy import Engine, ScalarSelect, bindparam, delete, func, insert, select
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from app.errors import AmbiguousBook, BookNotFound, ChapterNotFound, PageNotFound
-from app.ingest.draft import BookDraft
 from app.models import Book, Chapter, Page
 from app.views import BookCard, BookView, ChapterPage, ChapterView, ContentsEntry
+
+if TYPE_CHECKING:  # importing ingest pulls in markdown-it; the server only needs the type
+    from app.ingest.draft import BookDraft
 
 # How many books an error message names before it says "and N more".
 _LISTED_IN_ERRORS = 8

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
-from app.db import alembic_config, make_engine, upgrade
+from app.db import SCHEMA_REVISION, alembic_config, current_revision, make_engine, upgrade
 from app.settings import Settings
 
 
@@ -25,6 +26,21 @@ def test_migrations_run_down_to_nothing_and_up_again(tmp_path: Path) -> None:
     assert set(inspect(engine).get_table_names()) == {"alembic_version"}
     upgrade(engine)
     assert {"books", "chapters", "pages"} <= set(inspect(engine).get_table_names())
+    engine.dispose()
+
+
+def test_the_fast_path_revision_is_alembics_head(settings: Settings) -> None:
+    engine = make_engine(settings.db_url)
+    assert ScriptDirectory.from_config(alembic_config(engine)).get_current_head() == SCHEMA_REVISION
+    assert current_revision(engine) == SCHEMA_REVISION
+    engine.dispose()
+
+
+def test_a_new_database_has_no_revision_until_upgraded(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'new.db'}")
+    assert current_revision(engine) is None
+    upgrade(engine)
+    assert current_revision(engine) == SCHEMA_REVISION
     engine.dispose()
 
 
