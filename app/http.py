@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from urllib.parse import urlsplit
 
 from mcp.server.transport_security import TransportSecuritySettings
@@ -39,4 +40,9 @@ def transport_security(settings: Settings) -> TransportSecuritySettings:
 
 def create_app() -> Starlette:
     """uvicorn's factory for `--workers N`: each worker process reads the settings from its environment."""
-    return build_http_app(Settings.from_env())
+    app = build_http_app(Settings.from_env())
+    # Start-up leaves ~145,000 long-lived objects (SDK, SQLAlchemy, pydantic schemas) that every full
+    # garbage collection would walk again: an 80 ms pause in list-books' p99. Freeze them once.
+    gc.collect()
+    gc.freeze()
+    return app

@@ -1,0 +1,93 @@
+"""The server under benchmark: the real Chapterwise plus its two floors, served by one process.
+
+- the `noop` tool is the SDK's own cost of a tool call: same arguments as read-chapter, no work;
+  a plain `def` like every Chapterwise tool, so the SDK runs it in a worker thread, as it does them;
+- `noop-async` is the same as an `async def`, which runs on the event loop: the difference between
+  the two is what the hop to a worker thread costs;
+- `/plain` is a Starlette route answering the bytes of a real read-chapter response: the
+  transport's own cost (uvicorn + Starlette), with no MCP at all;
+- `/pid` names the worker that answered, so the harness can tell when every worker is up;
+- `/cpu` is the worker's CPU time so far, all threads, to the nanosecond: /proc counts in 10 ms
+  ticks, too coarse for calls that take a third of a millisecond.
+
+python -m tests.bench.runner --port P [--workers N]   (the library comes from CHAPTERWISE_DATA_DIR)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from pathlib import Path
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+
+from app.http import transport_security
+from app.server import build_server
+from app.settings import Settings
+
+# The harness captures a read-chapter response from this very server, writes it here, and only
+# then calls /plain; the route reads it once and serves the same pre-encoded bytes ever after.
+PLAIN_BODY_ENV = "CHAPTERWISE_BENCH_PLAIN_BODY"
+
+
+def noop(book: str, chapter: int = 1, page: int = 1) -> str:
+    """Do nothing: the floor read-chapter is measured against."""
+    return ""
+
+
+async def noop_async(book: str, chapter: int = 1, page: int = 1) -> str:
+    """Do nothing, on the event loop."""
+    return ""
+
+
+def create_app() -> Starlette:
+    """app.http.build_http_app, plus the floors: the same server, transport and security settings."""
+    settings = Settings.from_env()
+    server = build_server(settings)
+    server.add_tool(noop, name="noop", description="Does nothing.", structured_output=False)
+    server.add_tool(noop_async, name="noop-async", description="Does nothing.", structured_output=False)
+    plain: list[bytes] = []
+
+    @server.custom_route("/plain", methods=["POST"])
+    async def plain_json(request: Request) -> Response:
+        await request.body()
+        if not plain:
+            plain.append(Path(os.environ[PLAIN_BODY_ENV]).read_bytes())
+        return Response(plain[0], media_type="application/json")
+
+    @server.custom_route("/pid", methods=["GET"])
+    async def pid(_: Request) -> Response:
+        return PlainTextResponse(str(os.getpid()))
+
+    @server.custom_route("/cpu", methods=["GET"])
+    async def cpu(_: Request) -> Response:
+        # CLOCK_PROCESS_CPUTIME_ID: the same user + system time /proc reports, threads that ended included.
+        return PlainTextResponse(repr(time.process_time()))
+
+    return server.streamable_http_app(
+        stateless_http=True, json_response=True, transport_security=transport_security(settings)
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench.runner")
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args()
+    # As `chapterwise serve` runs it: a factory, so each worker process builds its own app.
+    uvicorn.run(
+        "tests.bench.runner:create_app",
+        factory=True,
+        host="127.0.0.1",
+        port=args.port,
+        workers=args.workers,
+        log_level="warning",
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""Cold start: process start to the first tools/list, and import time, against an empty MCPServer."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from tests.bench.servers import CHAPTERWISE, EMPTY_SERVER, ROOT, memory_kib, serving
+
+IMPORTS = {
+    "python": "pass",  # the interpreter alone
+    "mcp": "import mcp.server.mcpserver",
+    "app": "import app.http",
+}
+
+
+def cold_start(data_dir: Path, *, repeats: int) -> dict[str, Any]:
+    """`chapterwise serve` against the empty MCPServer, alternating, medians over repeats."""
+    starts: dict[str, list[float]] = {"chapterwise": [], "empty": []}
+    memory: dict[str, dict[str, int]] = {}
+    for _ in range(repeats):
+        for label, command in (("chapterwise", CHAPTERWISE), ("empty", EMPTY_SERVER)):
+            with serving(command, data_dir if label == "chapterwise" else None) as server:
+                starts[label].append(server.started_in)
+                memory[label] = memory_kib(server.pid)
+    return {
+        label: {"seconds": statistics.median(values), "runs": values, **memory[label]}
+        for label, values in starts.items()
+    }
+
+
+def import_times(*, repeats: int) -> dict[str, Any]:
+    """Wall time of `python -c "import X"` (medians), and what the app imports that the SDK does not."""
+    seconds = {
+        label: statistics.median(_run(code) for _ in range(repeats)) for label, code in IMPORTS.items()
+    }
+    sdk = _self_times(IMPORTS["mcp"])
+    app_only = [(module, ms) for module, ms in _self_times(IMPORTS["app"]).items() if module not in sdk]
+    by_package: dict[str, float] = {}
+    for module, ms in app_only:
+        package = module.split(".")[0]
+        by_package[package] = by_package.get(package, 0.0) + ms
+    return {
+        "seconds": seconds,
+        "app_only_modules": len(app_only),
+        # Self times under -X importtime, summed by top-level package: where the extra import time goes.
+        "app_only_ms_by_package": dict(sorted(by_package.items(), key=lambda pair: -pair[1])[:8]),
+    }
+
+
+def _run(code: str) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+    return time.perf_counter() - started
+
+
+def _self_times(code: str) -> dict[str, float]:
+    """Module -> its own import time in ms, from `python -X importtime` (children not included)."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code], cwd=ROOT, check=True, capture_output=True, text=True
+    )
+    times = {}
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line and "self [us]" not in line:
+            own, _, name = line.removeprefix("import time:").split("|")
+            times[name.strip()] = int(own) / 1000
+    return times
