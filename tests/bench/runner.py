@@ -25,7 +25,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from app.http import transport_security
+from app.http import freeze_startup_objects, transport_security
 from app.server import build_server
 from app.settings import Settings
 
@@ -68,9 +68,11 @@ def create_app() -> Starlette:
         # CLOCK_PROCESS_CPUTIME_ID: the same user + system time /proc reports, threads that ended included.
         return PlainTextResponse(repr(time.process_time()))
 
-    return server.streamable_http_app(
+    app = server.streamable_http_app(
         stateless_http=True, json_response=True, transport_security=transport_security(settings)
     )
+    freeze_startup_objects()  # as app.http.create_app does
+    return app
 
 
 def main() -> None:
