@@ -36,9 +36,9 @@ import: $(BIN)/.runtime-installed
 test: $(BIN)/.dev-installed
 	$(BIN)/python -m pytest
 
-# Everything but the browser and packaging tests: the quick loop while editing.
+# Everything but the browser, process, packaging and npm-client tests: the quick loop while editing (~3 s).
 test-fast: $(BIN)/.dev-installed
-	$(BIN)/python -m pytest -m "not browser and not slow"
+	$(BIN)/python -m pytest -m "not browser and not slow and not interop"
 
 lint: $(BIN)/.dev-installed
 	$(BIN)/ruff check app tests migrations
