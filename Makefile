@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run serve import test test-fast check lint types bench bench-quick chromium clean help
+.PHONY: run import test test-fast check lint types bench bench-quick clean help
 
 help:
 	@echo "make run    - set up .venv, migrate, import content/ and serve http://$(HOST):$(PORT)/mcp"
@@ -34,6 +34,8 @@ import: $(BIN)/.runtime-installed
 	$(BIN)/chapterwise import content/
 
 test: $(BIN)/.dev-installed
+	@test -x /usr/bin/chromium || echo "NOTE: Debian's chromium is not installed, so the browser tests will be skipped (apt-get install chromium)."
+	@test -d tests/interop/node_modules || echo "NOTE: the npm clients are not installed, so the interop tests will be skipped (npm ci --prefix tests/interop)."
 	$(BIN)/python -m pytest
 
 # Everything but the browser, process, packaging and npm-client tests: the quick loop while editing (~3 s).
