@@ -17,7 +17,7 @@ from app.ingest.sources import SourceFile
 from app.ingest.split import Section, build_chapter, split_sections, whole_file
 
 # Part of every source hash: bump it when rendering changes, so re-importing updates stored books.
-INGEST_VERSION = "1"
+INGEST_VERSION = "2"
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

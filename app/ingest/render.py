@@ -15,6 +15,14 @@ from mdit_py_plugins.footnote import footnote_plugin
 _MARKDOWN = MarkdownIt("js-default").enable(["table", "strikethrough"]).use(footnote_plugin)
 
 
+def _note_caption(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    # A note cited twice shows "[1]" both times, as in print, rather than the plugin's "[1:1]".
+    return f"[{tokens[idx].meta['id'] + 1}]"
+
+
+_MARKDOWN.add_render_rule("footnote_caption", _note_caption)
+
+
 def parse(markdown: str) -> tuple[list[Token], dict[str, Any]]:
     """Tokens and the parse environment (reference links and footnotes resolved in it)."""
     env: dict[str, Any] = {}
@@ -36,8 +44,11 @@ def plain_text(tokens: Sequence[Token]) -> str:
     blocks: list[str] = []
     line: list[str] = []
     prefix: list[str] = []
+    note = ""  # "[n] " before the first paragraph of footnote n
     for token in tokens:
-        if token.type == "bullet_list_open":
+        if token.type == "footnote_open":
+            note = f"[{token.meta['id'] + 1}] "
+        elif token.type == "bullet_list_open":
             prefix.append("- ")
         elif token.type == "ordered_list_open":
             prefix.append("1. ")
@@ -55,8 +66,8 @@ def plain_text(tokens: Sequence[Token]) -> str:
             text = "".join(line).rstrip(" |")
             indent = "  " * max(0, len(prefix) - 1)
             marker = prefix[-1] if prefix and token.type == "paragraph_close" else ""
-            blocks.append(f"{indent}{marker}{text}")
-            line = []
+            blocks.append(f"{indent}{marker}{note}{text}")
+            line, note = [], ""
     return _join(blocks)
 
 
@@ -69,6 +80,8 @@ def inline_text(token: Token) -> str:
             parts.append("\n")
         elif child.type == "image":
             parts.append(child.content)
+        elif child.type == "footnote_ref":
+            parts.append(f"[{child.meta['id'] + 1}]")
     return "".join(parts)
 
 

@@ -10,6 +10,7 @@ from markdown_it.token import Token
 
 from app.ingest.counting import Count, count
 from app.ingest.draft import ChapterDraft, PageDraft
+from app.ingest.footnotes import Definitions, take_definitions, with_notes
 from app.ingest.render import inline_text, parse, plain_text, render_tokens
 
 # A chapter longer than this many words is served in pages, so that no tool result comes
@@ -28,6 +29,8 @@ class Section:
     tokens: list[Token]
     # The parse environment of the whole file, so reference links defined anywhere resolve.
     env: dict[str, Any] = field(repr=False)
+    # The file's footnote definitions; each page takes the ones it cites.
+    notes: Definitions = field(default_factory=dict, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,7 @@ def split_sections(markdown: str, *, fallback_title: str) -> Split:
     its source lines (for the stored Markdown), cut at the same headings.
     """
     tokens, env = parse(markdown)
+    tokens, notes = take_definitions(tokens)
     lines = markdown.splitlines(keepends=True)
     headings = [i for i, t in enumerate(tokens) if t.type == "heading_open" and t.level == 0]
     h1 = [i for i in headings if tokens[i].tag == "h1"]
@@ -59,7 +63,7 @@ def split_sections(markdown: str, *, fallback_title: str) -> Split:
     if before:
         first_line, last_line = _lines(before[0])[0], _lines(tokens[first])[0] if starts else len(lines)
         name = PREFACE_TITLE if starts else (title or fallback_title)
-        sections.append(Section(name, "".join(lines[first_line:last_line]), before, env))
+        sections.append(Section(name, "".join(lines[first_line:last_line]), before, env, notes))
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(tokens)
         body_start = _lines(tokens[start])[1]
@@ -70,6 +74,7 @@ def split_sections(markdown: str, *, fallback_title: str) -> Split:
                 "".join(lines[body_start:body_end]),
                 tokens[start + 3 : end],
                 env,
+                notes,
             )
         )
     return Split(title, sections, level)
@@ -78,11 +83,12 @@ def split_sections(markdown: str, *, fallback_title: str) -> Split:
 def whole_file(markdown: str, *, fallback_title: str) -> Section:
     """A file that is one chapter, titled by its own leading `# Title` (which the reader shows itself)."""
     tokens, env = parse(markdown)
+    tokens, notes = take_definitions(tokens)
     if tokens and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
         lines = markdown.splitlines(keepends=True)
         start, end = _lines(tokens[0])
-        return Section(_heading_text(tokens, 0), "".join(lines[:start] + lines[end:]), tokens[3:], env)
-    return Section(fallback_title, markdown, tokens, env)
+        return Section(_heading_text(tokens, 0), "".join(lines[:start] + lines[end:]), tokens[3:], env, notes)
+    return Section(fallback_title, markdown, tokens, env, notes)
 
 
 def build_chapter(section: Section) -> ChapterDraft:
@@ -90,9 +96,14 @@ def build_chapter(section: Section) -> ChapterDraft:
     pages: list[PageDraft] = []
     total = Count()
     for blocks in _paginate(section.tokens):
-        text = "\n\n".join(block.text for block in blocks if block.text)
+        body = [token for block in blocks for token in block.tokens]
         size = sum((block.count for block in blocks), Count())
-        html = render_tokens([token for block in blocks for token in block.tokens], section.env)
+        text = "\n\n".join(block.text for block in blocks if block.text)
+        page = with_notes(body, section.notes)
+        if len(page) > len(body):  # it cites footnotes: its marks are renumbered and its notes follow
+            notes = page[len(body) :]
+            text, size = plain_text(page), size + count(plain_text(notes))
+        html = render_tokens(page, section.env)
         pages.append(PageDraft(html=html, text=text, words=size.words))
         total += size
     if not pages:

@@ -115,3 +115,39 @@ def test_a_file_that_is_not_markdown_is_refused_by_name(tmp_path: Path) -> None:
     path.write_text("hello", encoding="utf-8")
     with pytest.raises(ImportProblem, match=r"notes.txt: not a Markdown file"):
         find_books(path)
+
+
+def test_each_chapter_carries_the_footnotes_it_cites_numbered_from_one() -> None:
+    markdown = (
+        "## Tides\n\nThe moon pulls[^moon] and the sun helps[^sun].\n\n"
+        "## Shores\n\nSand moves[^sun], then moves again[^sun].\n\n"
+        "## Calm\n\nNo notes here.\n\n"
+        "[^moon]: About 27 days a lap.\n[^sun]: Less than half as strongly.\n"
+    )
+    tides, shores, calm = parse_book([SourceFile("b.md", markdown)], slug="b").chapters
+    assert tides.html.count('class="footnote-item"') == 2
+    assert "About 27 days" in tides.html
+    assert "Less than half" in tides.html
+    # The sun's note is the second in the file but the first in its chapter: it is [1] there,
+    # both marks point at the copy on that page, and the note links back to each.
+    assert shores.html.count('class="footnote-item"') == 1
+    assert "About 27 days" not in shores.html
+    assert shores.html.count('href="#fn1"') == 2
+    assert 'href="#fn2"' not in shores.html
+    assert shores.html.count('class="footnote-backref"') == 2
+    assert "footnote" not in calm.html
+    # The model reads the notes too, under the numbers the marks show.
+    assert shores.text == "Sand moves[1], then moves again[1].\n\n[1] Less than half as strongly."
+
+
+def test_a_paged_chapter_puts_each_note_on_the_page_that_cites_it() -> None:
+    paragraph = "Waves fold over the sand and draw back again. " * 30
+    body = "\n\n".join([paragraph] * 12)
+    markdown = f"## Long\n\nFirst[^a].\n\n{body}\n\nLast[^b].\n\n[^a]: Early note.\n[^b]: Late note.\n"
+    [chapter] = parse_book([SourceFile("b.md", markdown)], slug="b").chapters
+    first, *_, last = chapter.pages
+    assert "Early note" in first.html
+    assert "Late note" not in first.html
+    assert "Late note" in last.html
+    assert "Early note" not in last.html
+    assert 'href="#fn1"' in last.html  # numbered from 1 on its own page
