@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NoReturn
 
-from sqlalchemy import Engine, ScalarSelect, bindparam, delete, func, insert, select
+from sqlalchemy import (
+    ColumnElement,
+    Engine,
+    ScalarSelect,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from app.errors import AmbiguousBook, BookNotFound, ChapterNotFound, PageNotFound
 from app.models import Book, Chapter, Page
-from app.views import BookCard, BookView, ChapterPage, ChapterView, ContentsEntry
+from app.views import BookCard, BookView, ChapterPage, ChapterView, ContentsEntry, LibraryView
 
 if TYPE_CHECKING:  # importing ingest pulls in markdown-it; the server only needs the type
     from app.ingest.draft import BookDraft
@@ -28,6 +40,10 @@ _CARD_COLUMNS = (
 
 # How many books an error message names before it says "and N more".
 _LISTED_IN_ERRORS = 8
+
+# list-books shows the library a page at a time: a shelf of 24 cards is about 6 KB of
+# structuredContent, where a 200-book library in one result would be near 50 KB (~12k tokens).
+BOOKS_PER_PAGE = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,19 +62,29 @@ class Library:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     def list_books(self) -> list[BookCard]:
-        counts = (
-            select(Chapter.book_id, func.count(Chapter.id).label("chapters"))
-            .group_by(Chapter.book_id)
-            .subquery()
-        )
-        # Columns, not ORM objects: with hundreds of books the identity map costs more than the query.
+        """Every book, by title."""
         with self._engine.connect() as connection:
-            rows = connection.execute(
-                select(*_CARD_COLUMNS, func.coalesce(counts.c.chapters, 0).label("chapters"))
-                .outerjoin(counts, counts.c.book_id == Book.id)
-                .order_by(func.lower(Book.title))
-            ).all()
+            rows = connection.execute(_CARDS).all()
         return [BookCard.model_validate(row._mapping) for row in rows]
+
+    def browse(self, query: str | None = None, page: int = 1) -> LibraryView:
+        """One page of the library, by title; with a query, only books whose title, author or slug has it."""
+        query = (query or "").strip() or None
+        match = _matching(query)
+        with self._engine.connect() as connection:
+            total = connection.scalar(select(func.count(Book.id)).where(match)) or 0
+            pages = max(1, math.ceil(total / BOOKS_PER_PAGE))
+            if page > pages:
+                which = f"books matching '{query}'" if query else "books"
+                raise PageNotFound(
+                    f"The library has {total} {which}, {BOOKS_PER_PAGE} a page, so there is no page {page}. "
+                    f"Call list-books with a page from 1 to {pages}."
+                )
+            rows = connection.execute(
+                _CARDS.where(match).limit(BOOKS_PER_PAGE).offset((page - 1) * BOOKS_PER_PAGE)
+            ).all()
+        books = [BookCard.model_validate(row._mapping) for row in rows]
+        return LibraryView(books=books, total=total, page=page, pages=pages, query=query)
 
     def open_book(self, ref: str) -> BookView:
         with self._sessions() as session:
@@ -115,6 +141,26 @@ class Library:
             card = _card(book, _chapter_count(session, book.id))
             session.delete(book)
             return card
+
+
+# Every book as a card, by title. Columns, not ORM objects: with hundreds of books the identity
+# map costs more than the query. The slug breaks ties between equal titles, so that pages of the
+# list never overlap or skip a book.
+_CHAPTER_COUNTS = (
+    select(Chapter.book_id, func.count(Chapter.id).label("chapters")).group_by(Chapter.book_id).subquery()
+)
+_CARDS = (
+    select(*_CARD_COLUMNS, func.coalesce(_CHAPTER_COUNTS.c.chapters, 0).label("chapters"))
+    .outerjoin(_CHAPTER_COUNTS, _CHAPTER_COUNTS.c.book_id == Book.id)
+    .order_by(func.lower(Book.title), Book.slug)
+)
+
+
+def _matching(query: str | None) -> ColumnElement[bool]:
+    if query is None:
+        return true()
+    # autoescape: a '%' or '_' in the query is matched as itself, not as a LIKE wildcard.
+    return or_(*(column.icontains(query, autoescape=True) for column in (Book.title, Book.author, Book.slug)))
 
 
 def _neighbour_title(offset: int) -> ScalarSelect[str]:

@@ -16,7 +16,7 @@ from mcp.types import CallToolResult, TextContent
 from pydantic import Field
 
 from app.errors import NotFound
-from app.library import Library
+from app.library import BOOKS_PER_PAGE, Library
 from app.views import BookView, ChapterView, LibraryView
 
 HTML_META_KEY = "chapterwise/html"
@@ -49,24 +49,54 @@ def _result(text: str, structured: Any, meta: dict[str, Any] | None = None) -> C
     )
 
 
-def list_books(library: Library) -> Callable[[], Annotated[CallToolResult, LibraryView]]:
-    def list_books() -> Annotated[CallToolResult, LibraryView]:
+def list_books(library: Library) -> Callable[..., Annotated[CallToolResult, LibraryView]]:
+    def list_books(
+        query: Annotated[
+            str | None,
+            Field(
+                max_length=200,
+                description="Only books whose title, author or slug contains this text (any case).",
+            ),
+        ] = None,
+        page: Annotated[
+            int, Field(ge=1, description=f"Which page of the list, 1-based: {BOOKS_PER_PAGE} books a page.")
+        ] = 1,
+    ) -> Annotated[CallToolResult, LibraryView]:
         """Show the books in the reader's library, with author, chapters and reading time.
 
-        Use it when the user asks what they can read, or names a book you cannot find.
-        Each book's `slug` is what open-book and read-chapter take as `book`.
+        Use it when the user asks what they can read, or names a book you cannot find: pass
+        `query` to search titles and authors. Each book's `slug` is what open-book and
+        read-chapter take as `book`.
         """
-        books = library.list_books()
-        if not books:
-            text = "The library is empty. Import a book with `chapterwise import PATH` and ask again."
-        else:
-            lines = [
-                f"- {b.title} (book: '{b.slug}'): {b.chapters} chapters, about {b.minutes} min" for b in books
-            ]
-            text = "The library has these books; open one with open-book:\n" + "\n".join(lines)
-        return _result(text, LibraryView(books=books))
+        with _teaching_errors():
+            view = library.browse(query, page)
+        return _result(_describe_shelf(view), view)
 
     return list_books
+
+
+def _describe_shelf(view: LibraryView) -> str:
+    if not view.books and view.query:
+        return (
+            f"No book in the library has '{view.query}' in its title, author or slug. "
+            "Call list-books without `query` to see every book."
+        )
+    if not view.books:
+        return "The library is empty. Import a book with `chapterwise import PATH` and ask again."
+    which = (
+        f"{view.total} book(s) match '{view.query}'"
+        if view.query
+        else f"The library has {view.total} book(s)"
+    )
+    lines = [
+        f"- {b.title} (book: '{b.slug}'): {b.chapters} chapters, about {b.minutes} min" for b in view.books
+    ]
+    text = f"{which}; open one with open-book:\n" + "\n".join(lines)
+    if view.pages > 1:
+        first = (view.page - 1) * BOOKS_PER_PAGE + 1
+        text += f"\n\n[Books {first} to {first + len(view.books) - 1}, page {view.page} of {view.pages}."
+        text += f" Call list-books with page={view.page + 1} for more.]" if view.page < view.pages else "]"
+    return text
 
 
 def open_book(library: Library) -> Callable[..., Annotated[CallToolResult, BookView]]:

@@ -30,7 +30,11 @@ class BookCard(BaseModel):
 class LibraryView(BaseModel):
     """structuredContent of list-books: rendered by widgets/library.html.j2."""
 
-    books: list[BookCard]
+    books: list[BookCard] = Field(description="The books on this page, by title.")
+    total: int = Field(description="How many books the library has (that match `query`, if given).")
+    page: int = Field(description="This page of the list, 1-based.")
+    pages: int = Field(description="How many pages the list has.")
+    query: str | None = Field(default=None, description="The search this list is limited to, if any.")
 
 
 class ContentsEntry(BaseModel):

@@ -1,4 +1,5 @@
-// Renders LibraryView (app/views.py): structuredContent of list-books. A card opens its book.
+// Renders LibraryView (app/views.py): structuredContent of list-books. A card opens its book; a
+// large library comes a page at a time, and a search shows only the books that match.
 Views.library = {
   accepts: (data) => Array.isArray(data.books),
 
@@ -16,20 +17,31 @@ Views.library = {
           book.author ? el("span", { class: "byline" }, t.by(book.author)) : null,
           book.description ? el("span", { class: "blurb", lang: book.language }, book.description) : null,
           el("span", { class: "meta" }, `${t.chapters(book.chapters)} · ${t.read(t.duration(book.minutes))}`))))));
+    const { query, page, pages } = library;
+    const go = (args) => () => App.go("list-books", { ...(query ? { query } : {}), ...args });
+    const turn = (side, label, onclick) => el("button", { type: "button", class: `turn-${side}`, onclick },
+      el("span", { class: "dir" }, label));
     return [
       el("header", { class: "top" },
-        el("h1", { class: "page-title", tabindex: "-1" }, t.library),
-        el("p", { class: "meta" }, t.books(cards.length))),
-      cards.length ? el("ul", { class: "shelf" }, cards) : el("p", { class: "notice" }, t.empty),
+        el("h1", { class: "page-title", tabindex: "-1" }, query ? t.matching(query) : t.library),
+        el("div", { class: "tools" },
+          el("p", { class: "meta" }, [t.books(library.total), pages > 1 ? t.pageOf(page, pages) : null].filter(Boolean).join(" · ")),
+          query ? button(t.allBooks, () => App.go("list-books", {}), "quiet") : null)),
+      cards.length ? el("ul", { class: "shelf" }, cards) : el("p", { class: "notice" }, query ? t.noMatch(query) : t.empty),
+      pages > 1 ? el("nav", { class: "turn", "aria-label": t.pageOf(page, pages) },
+        page > 1 ? turn("back", t.previousBooks, go({ page: page - 1 })) : el("span"),
+        page < pages ? turn("forward", t.moreBooks, go({ page: page + 1 })) : null) : null,
     ];
   },
 
   describe(library, t) {
-    const n = library.books.length;
+    const { total, query, page, pages } = library;
+    const which = `${total} ${total === 1 ? "book" : "books"}${query ? ` matching "${query}"` : ""}`;
+    const where = pages > 1 ? `, page ${page} of ${pages}` : "";
     return {
-      announce: t.nowShowing(`${t.library} — ${t.books(n)}`),
-      text: `The user is looking at their library: ${n} ${n === 1 ? "book" : "books"}.`,
-      state: { view: "library" },
+      announce: t.nowShowing(`${query ? t.matching(query) : t.library} — ${t.books(total)}`),
+      text: `The user is looking at their library: ${which}${where}.`,
+      state: { view: "library", query: query || null, page },
     };
   },
 };

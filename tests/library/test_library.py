@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.errors import AmbiguousBook, BookNotFound, ChapterNotFound, PageNotFound
 from app.ingest import PAGE_WORD_BUDGET, BookDraft, SourceFile, parse_book
-from app.library import Library
+from app.library import BOOKS_PER_PAGE, Library
 
 
 def draft(slug: str, markdown: str) -> BookDraft:
@@ -132,3 +132,41 @@ def test_the_library_lists_books_by_title_with_their_chapter_counts(library: Lib
     books = library.list_books()
     assert [(b.title, b.chapters) for b in books] == [("Apples", 2), ("Tides", 3)]
     assert books[1].author == "A. Shore"
+
+
+def shelf(library: Library, count: int) -> None:
+    # Titles sort as "Book 00", "Book 01", …; two books share the title "Twin", told apart by slug.
+    drafts = [draft(f"book-{n:02}", f"# Book {n:02}\n## One\nText.\n") for n in range(count)]
+    drafts += [draft(slug, "# Twin\n## One\nText.\n") for slug in ("twin-b", "twin-a")]
+    library.save_books(drafts)
+
+
+def test_browsing_pages_through_the_whole_library_without_overlap_or_gaps(library: Library) -> None:
+    shelf(library, BOOKS_PER_PAGE + 5)
+    first, second = library.browse(page=1), library.browse(page=2)
+    assert (first.total, first.pages, len(first.books)) == (BOOKS_PER_PAGE + 7, 2, BOOKS_PER_PAGE)
+    assert (second.page, len(second.books)) == (2, 7)
+    slugs = [b.slug for b in first.books + second.books]
+    assert slugs == [b.slug for b in library.list_books()]
+    assert slugs[-2:] == ["twin-a", "twin-b"]  # equal titles keep one order, by slug
+    with pytest.raises(PageNotFound, match=rf"{BOOKS_PER_PAGE + 7} books, {BOOKS_PER_PAGE} a page.*1 to 2"):
+        library.browse(page=3)
+
+
+def test_browsing_with_a_query_finds_books_by_title_author_or_slug_in_any_case(library: Library) -> None:
+    shelf(library, 3)
+    library.save_books([draft("tides", TIDES), draft("percent", "# 100% Cotton\n## One\nA.\n")])
+    assert [b.slug for b in library.browse("TWIN").books] == ["twin-a", "twin-b"]
+    assert [b.slug for b in library.browse("shore").books] == ["tides"]  # the author
+    assert [b.slug for b in library.browse("book-01").books] == ["book-01"]
+    # A LIKE wildcard in the query is matched as itself.
+    assert [b.slug for b in library.browse("0%").books] == ["percent"]
+    assert [b.slug for b in library.browse("_").books] == []
+    nothing = library.browse("moby")
+    assert (nothing.books, nothing.total, nothing.pages, nothing.query) == ([], 0, 1, "moby")
+    assert library.browse("   ").query is None  # a blank query is no query
+
+
+def test_an_empty_library_browses_as_one_empty_page(library: Library) -> None:
+    view = library.browse()
+    assert (view.books, view.total, view.page, view.pages) == ([], 0, 1, 1)

@@ -96,6 +96,27 @@ async def test_list_books_shows_the_sample_books_to_model_and_widget(client: Cli
     assert f"'{GUIDE}'" in text_of(result)
 
 
+async def test_list_books_searches_by_title_or_author(client: Client) -> None:
+    result = await call(client, "list-books", query="INSIDE")
+    library = LibraryView.model_validate(result.structured_content)
+    assert [book.slug for book in library.books] == [GUIDE]
+    assert (library.total, library.query) == (1, "INSIDE")
+    assert "1 book(s) match 'INSIDE'" in text_of(result)
+
+
+async def test_a_search_that_finds_nothing_says_how_to_see_every_book(client: Client) -> None:
+    result = await call(client, "list-books", query="moby dick")
+    assert not result.is_error  # an empty shelf is an answer, not a failure
+    assert LibraryView.model_validate(result.structured_content).books == []
+    assert "without `query` to see every book" in text_of(result)
+
+
+async def test_asking_for_a_page_of_the_library_past_its_end_says_which_pages_exist(client: Client) -> None:
+    result = await call(client, "list-books", page=2)
+    assert result.is_error
+    assert "there is no page 2. Call list-books with a page from 1 to 1" in text_of(result)
+
+
 async def test_open_book_returns_the_cover_and_contents(client: Client) -> None:
     result = await call(client, "open-book", book=GUIDE)
     assert not result.is_error
@@ -179,6 +200,8 @@ async def test_reading_past_the_last_page_tells_the_model_how_many_pages_there_a
         ("read-chapter", {"book": GUIDE, "chapter": 1, "page": 0}),
         ("read-chapter", {"chapter": 1}),
         ("open-book", {"book": ""}),
+        ("list-books", {"page": 0}),
+        ("list-books", {"query": "x" * 201}),
     ],
 )
 async def test_the_schema_rejects_impossible_arguments(
