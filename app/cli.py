@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from app import __version__
 from app.db import alembic_config, make_engine, upgrade
@@ -94,12 +95,29 @@ def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_db_revision(args: argparse.Namespace, settings: Settings) -> int:
     from alembic import command
+    from alembic.script import ScriptDirectory
 
     # Autogenerate compares the models with an up-to-date database, so migrate first.
     engine = make_engine(settings.db_url)
     upgrade(engine)
-    command.revision(alembic_config(engine), message=args.message, autogenerate=True)
-    print("Review the new file in migrations/versions/ before committing it.")
+    config = alembic_config(engine)
+    # Revisions are numbered 0001, 0002, … so that migrations/versions reads in order.
+    head = ScriptDirectory.from_config(config).get_current_head()
+    number = f"{int(head or 0) + 1:04}"
+
+    def only_real_changes(context: object, revision: object, directives: list[Any]) -> None:
+        # Alembic would otherwise write an empty migration when the models have not changed.
+        if directives[0].upgrade_ops.is_empty():
+            directives.clear()
+
+    config.attributes["process_revision_directives"] = only_real_changes
+    script = command.revision(config, message=args.message, autogenerate=True, rev_id=number)
+    if not script:
+        print("app/models.py and the migrations already agree: there is nothing to migrate.")
+        return 0
+    assert not isinstance(script, list)  # one database, so one script
+    print(f"wrote {script.path}")
+    print(f'Review it, then set SCHEMA_REVISION = "{number}" in app/db.py (a test checks that you did).')
     return 0
 
 

@@ -13,6 +13,8 @@ with engine.connect() as connection:
         target_metadata=Base.metadata,
         # SQLite cannot ALTER most things in place; batch mode rebuilds the table instead.
         render_as_batch=True,
+        # `chapterwise db revision` passes a hook that drops empty migrations (app/cli.py).
+        process_revision_directives=context.config.attributes.get("process_revision_directives"),
     )
     with context.begin_transaction():
         context.run_migrations()

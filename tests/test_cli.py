@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Column, Integer, Table
 
 from app.cli import main
 from app.ingest import MAX_FILE_BYTES
+from app.models import Base
 from app.paths import bundled
 from app.settings import Settings
 
@@ -88,6 +91,39 @@ def test_db_upgrade_creates_the_database_in_the_data_folder(tmp_path: Path) -> N
     settings = Settings(data_dir=tmp_path / "fresh")
     assert run(settings, "db", "upgrade") == 0
     assert (tmp_path / "fresh" / "chapterwise.db").is_file()
+
+
+@pytest.fixture
+def migrations_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of migrations/ for `db revision` to write into, leaving the project's own untouched."""
+    copy = tmp_path / "migrations"
+    shutil.copytree(bundled("migrations"), copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr("app.db.bundled", lambda name: copy if name == "migrations" else bundled(name))
+    return copy
+
+
+def test_db_revision_writes_nothing_when_the_models_have_not_changed(
+    settings: Settings, migrations_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = sorted(p.name for p in (migrations_copy / "versions").iterdir())
+    assert run(settings, "db", "revision", "-m", "nothing") == 0
+    assert "nothing to migrate" in capsys.readouterr().out
+    assert sorted(p.name for p in (migrations_copy / "versions").iterdir()) == before
+
+
+def test_db_revision_writes_the_next_numbered_migration_for_a_changed_model(
+    settings: Settings, migrations_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bookmarks = Table("bookmarks", Base.metadata, Column("id", Integer, primary_key=True))
+    try:
+        assert run(settings, "db", "revision", "-m", "add bookmarks") == 0
+    finally:
+        Base.metadata.remove(bookmarks)
+    out = capsys.readouterr().out
+    [written] = (migrations_copy / "versions").glob("0002_*.py")
+    assert 'op.create_table("bookmarks"' in written.read_text().replace("'", '"')
+    assert f"wrote {written}" in out
+    assert 'SCHEMA_REVISION = "0002"' in out
 
 
 def test_removing_an_unknown_book_names_the_books_that_exist(
