@@ -35,6 +35,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def _many(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 def _library(settings: Settings) -> Library:
     engine = make_engine(settings.db_url)
     upgrade(engine)
@@ -50,18 +54,20 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     drafts = [read_book(root) for root in roots]
     if args.dry_run:
         for draft in drafts:
-            print(f"{draft.title}  [{draft.slug}]  {len(draft.chapters)} chapters, {draft.words:,} words")
+            print(
+                f"{draft.title}  [{draft.slug}]  {_many(len(draft.chapters), 'chapter')}, {_many(draft.words, 'word')}"
+            )
             for number, chapter in enumerate(draft.chapters, 1):
                 pages = f", {len(chapter.pages)} pages" if len(chapter.pages) > 1 else ""
                 print(
-                    f"  {number:>3}. {chapter.title}  ({chapter.words:,} words, {chapter.minutes} min{pages})"
+                    f"  {number:>3}. {chapter.title}  ({_many(chapter.words, 'word')}, {chapter.minutes} min{pages})"
                 )
         print("Dry run: nothing was saved.")
         return 0
     for saved in _library(settings).save_books(drafts):
         book = saved.book
         print(
-            f"{saved.outcome:>9}  {book.title}  [{book.slug}]  {book.chapters} chapters, {book.words:,} words"
+            f"{saved.outcome:>9}  {book.title}  [{book.slug}]  {_many(book.chapters, 'chapter')}, {_many(book.words, 'word')}"
         )
     return 0
 
