@@ -50,7 +50,7 @@ def with_notes(tokens: Sequence[Token], definitions: Definitions) -> list[Token]
         return page
     page.append(Token("footnote_block_open", "", 1))
     for note in numbering.order:
-        page.extend(_note(definitions.get(note, []), numbering.local[note], numbering.marks[note]))
+        page.extend(_note(definitions[note], numbering.local[note], numbering.marks[note]))
     page.append(Token("footnote_block_close", "", -1))
     return page
 

@@ -71,7 +71,8 @@ def plain_text(tokens: Sequence[Token]) -> str:
     return _join(blocks)
 
 
-def inline_text(token: Token) -> str:
+def inline_text(token: Token, *, marks: bool = True) -> str:
+    """An inline token's text; `marks=False` leaves out footnote marks, as a chapter title should."""
     parts: list[str] = []
     for child in token.children or ():
         if child.type in ("text", "code_inline"):
@@ -80,7 +81,7 @@ def inline_text(token: Token) -> str:
             parts.append("\n")
         elif child.type == "image":
             parts.append(child.content)
-        elif child.type == "footnote_ref":
+        elif child.type == "footnote_ref" and marks:
             parts.append(f"[{child.meta['id'] + 1}]")
     return "".join(parts)
 

@@ -163,4 +163,4 @@ def _lines(token: Token) -> tuple[int, int]:
 
 
 def _heading_text(tokens: list[Token], index: int) -> str:
-    return inline_text(tokens[index + 1]).strip()
+    return inline_text(tokens[index + 1], marks=False).strip()

@@ -151,3 +151,7 @@ def test_a_paged_chapter_puts_each_note_on_the_page_that_cites_it() -> None:
     assert "Late note" in last.html
     assert "Early note" not in last.html
     assert 'href="#fn1"' in last.html  # numbered from 1 on its own page
+
+
+def test_a_footnote_mark_in_a_chapter_heading_stays_out_of_the_title() -> None:
+    assert book("## Tides[^a]\n\nText.\n\n[^a]: A note.\n") == ["Tides"]
