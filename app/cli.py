@@ -52,6 +52,8 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     # Read and check every book before writing any, so one bad file leaves the library untouched.
     roots = [root for path in args.paths for root in find_books(Path(path))]
     drafts = [read_book(root) for root in roots]
+    for warning in (warning for draft in drafts for warning in draft.warnings):
+        print(f"chapterwise: warning: {warning}", file=sys.stderr)
     if args.dry_run:
         for draft in drafts:
             print(

@@ -179,3 +179,17 @@ def test_bad_input_gets_one_clear_line_a_failure_exit_and_changes_nothing(
     assert err.startswith("chapterwise: error: ")
     assert named in err
     assert listed(settings, capsys) == []
+
+
+def test_a_picture_that_cannot_be_shown_is_a_warning_and_the_book_is_still_imported(
+    settings: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = write(tmp_path / "tides.md", "# Tides\n## One\n![The tide table](tables/june.png)\n")
+    assert run(settings, "import", str(book)) == 0
+    captured = capsys.readouterr()
+    assert captured.err == (
+        f"chapterwise: warning: {book}: picture 'tables/june.png' was not found; add the file or fix "
+        "the path. The reader shows its description instead.\n"
+    )
+    assert "created  Tides  [tides]" in captured.out
+    assert [b["slug"] for b in listed(settings, capsys)] == ["tides"]

@@ -6,12 +6,14 @@ from pathlib import Path
 
 from app.ingest.book import parse_book, slugify
 from app.ingest.draft import BookDraft, ChapterDraft, PageDraft
+from app.ingest.pictures import MAX_PICTURE_BYTES
 from app.ingest.render import render_markdown
-from app.ingest.sources import MAX_FILE_BYTES, SourceFile, find_books, load
+from app.ingest.sources import MAX_FILE_BYTES, SourceFile, find_books, load, picture_reader
 from app.ingest.split import PAGE_WORD_BUDGET
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "MAX_PICTURE_BYTES",
     "PAGE_WORD_BUDGET",
     "BookDraft",
     "ChapterDraft",
@@ -29,4 +31,10 @@ def read_book(path: Path) -> BookDraft:
     """Read one book root (see find_books) from disk and parse it."""
     source = load(path)
     name = path.stem if path.is_file() else path.name
-    return parse_book(source.files, slug=slugify(name), metadata=source.metadata, titles=source.titles)
+    return parse_book(
+        source.files,
+        slug=slugify(name),
+        metadata=source.metadata,
+        titles=source.titles,
+        pictures=picture_reader(path),
+    )

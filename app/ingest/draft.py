@@ -35,6 +35,8 @@ class BookDraft:
     chapters: tuple[ChapterDraft, ...]
     # A digest of the source text: re-importing identical content is recognised and skipped.
     source_hash: str
+    # Problems that did not stop the import (a picture that could not be shown), one line each.
+    warnings: tuple[str, ...] = ()
 
     @property
     def words(self) -> int:

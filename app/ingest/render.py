@@ -9,6 +9,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
+from app.ingest.pictures import render_image
+
 # "js-default" is markdown-it's safe preset: raw HTML is escaped rather than passed through,
 # and its link validator refuses javascript:, vbscript:, file: and every data: URL except
 # gif/png/jpeg/webp images. Book text is untrusted input, so this is the only renderer we use.
@@ -21,6 +23,7 @@ def _note_caption(self: Any, tokens: Sequence[Token], idx: int, options: Any, en
 
 
 _MARKDOWN.add_render_rule("footnote_caption", _note_caption)
+_MARKDOWN.add_render_rule("image", render_image)  # pictures embedded as data: URLs (see pictures.py)
 
 
 def parse(markdown: str) -> tuple[list[Token], dict[str, Any]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections.abc import Iterable
@@ -11,6 +12,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from app.errors import ImportProblem
+from app.ingest.pictures import MAX_PICTURE_BYTES, PictureUnavailable, ReadPicture
 
 # The largest Markdown file Chapterwise imports. Real books are far smaller; the limit stops a
 # mistaken path (a log file, a data dump) from filling the library or the server's memory.
@@ -76,6 +78,27 @@ def load(root: Path) -> BookSource:
             str(root), "this folder holds no Markdown (.md) files. Point at a book file or a folder of them."
         )
     return BookSource(root, [read_source(f) for f in files], None, {})
+
+
+def picture_reader(root: Path) -> ReadPicture:
+    """Reads a book's pictures from inside its folder (a lone file's folder), and nowhere else."""
+    folder = (root if root.is_dir() else root.parent).resolve()
+
+    def read(path: PurePosixPath) -> bytes:
+        file = Path(path).resolve()  # symlinks and '..' resolved before the check below
+        if not file.is_relative_to(folder):
+            raise PictureUnavailable(f"is outside the book's folder ({folder}); move it inside")
+        if not file.is_file():
+            raise PictureUnavailable("was not found; add the file or fix the path")
+        size = file.stat().st_size
+        if size > MAX_PICTURE_BYTES:
+            raise PictureUnavailable(
+                f"is {math.ceil(size / 1024):,} KB, over the {MAX_PICTURE_BYTES // 1024} KB limit for a picture; "
+                "save a smaller one (1,200 pixels wide is plenty)"
+            )
+        return file.read_bytes()
+
+    return read
 
 
 def read_source(path: Path) -> SourceFile:

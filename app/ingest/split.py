@@ -11,6 +11,8 @@ from markdown_it.token import Token
 from app.ingest.counting import Count, count
 from app.ingest.draft import ChapterDraft, PageDraft
 from app.ingest.footnotes import Definitions, take_definitions, with_notes
+from app.ingest.pictures import ENV_KEY as PICTURES_KEY
+from app.ingest.pictures import Pictures
 from app.ingest.render import inline_text, parse, plain_text, render_tokens
 
 # A chapter longer than this many words is served in pages, so that no tool result comes
@@ -31,6 +33,7 @@ class Section:
     env: dict[str, Any] = field(repr=False)
     # The file's footnote definitions; each page takes the ones it cites.
     notes: Definitions = field(default_factory=dict, repr=False)
+    source: str = ""  # the file it came from: pictures are found relative to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +43,7 @@ class Split:
     level: str  # the heading that starts chapters: "h1" or "h2"
 
 
-def split_sections(markdown: str, *, fallback_title: str) -> Split:
+def split_sections(markdown: str, *, fallback_title: str, source: str = "") -> Split:
     """Split at `##` headings, or at `#` when the text has several; headings in code don't count.
 
     The file is parsed once; chapters are slices of that token stream (for rendering) and of
@@ -63,7 +66,7 @@ def split_sections(markdown: str, *, fallback_title: str) -> Split:
     if before:
         first_line, last_line = _lines(before[0])[0], _lines(tokens[first])[0] if starts else len(lines)
         name = PREFACE_TITLE if starts else (title or fallback_title)
-        sections.append(Section(name, "".join(lines[first_line:last_line]), before, env, notes))
+        sections.append(Section(name, "".join(lines[first_line:last_line]), before, env, notes, source))
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(tokens)
         body_start = _lines(tokens[start])[1]
@@ -75,24 +78,27 @@ def split_sections(markdown: str, *, fallback_title: str) -> Split:
                 tokens[start + 3 : end],
                 env,
                 notes,
+                source,
             )
         )
     return Split(title, sections, level)
 
 
-def whole_file(markdown: str, *, fallback_title: str) -> Section:
+def whole_file(markdown: str, *, fallback_title: str, source: str = "") -> Section:
     """A file that is one chapter, titled by its own leading `# Title` (which the reader shows itself)."""
     tokens, env = parse(markdown)
     tokens, notes = take_definitions(tokens)
     if tokens and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
         lines = markdown.splitlines(keepends=True)
         start, end = _lines(tokens[0])
-        return Section(_heading_text(tokens, 0), "".join(lines[:start] + lines[end:]), tokens[3:], env, notes)
-    return Section(fallback_title, markdown, tokens, env, notes)
+        title = _heading_text(tokens, 0)
+        return Section(title, "".join(lines[:start] + lines[end:]), tokens[3:], env, notes, source)
+    return Section(fallback_title, markdown, tokens, env, notes, source)
 
 
-def build_chapter(section: Section) -> ChapterDraft:
+def build_chapter(section: Section, pictures: Pictures | None = None) -> ChapterDraft:
     """Render a chapter page by page; the chapter is its pages put together, so nothing is rendered twice."""
+    env = section.env if pictures is None else {**section.env, PICTURES_KEY: (pictures, section.source)}
     pages: list[PageDraft] = []
     total = Count()
     for blocks in _paginate(section.tokens):
@@ -103,7 +109,7 @@ def build_chapter(section: Section) -> ChapterDraft:
         if len(page) > len(body):  # it cites footnotes: its marks are renumbered and its notes follow
             notes = page[len(body) :]
             text, size = plain_text(page), size + count(plain_text(notes))
-        html = render_tokens(page, section.env)
+        html = render_tokens(page, env)
         pages.append(PageDraft(html=html, text=text, words=size.words))
         total += size
     if not pages:

@@ -78,6 +78,10 @@ def test_a_reader_can_open_the_sample_book_move_between_chapters_and_ask_for_hel
     frame.locator(".toc li").nth(1).get_by_role("button").click()
     expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[2])
     expect(frame.locator(".eyebrow").first).to_contain_text(labels["where"].format(n=2))
+    # The chapter's diagram was embedded at import: it loads under the hosts' default CSP.
+    diagram = frame.locator(".prose img").first
+    expect(diagram).to_be_visible()
+    assert diagram.evaluate("img => img.complete && img.naturalWidth") == 720
     shoot(page, shots, f"{prefix}-reader")
 
     # 4. Next, 5. Previous: the reader re-renders in place.
