@@ -1,16 +1,15 @@
-"""Footnotes that travel with the page that cites them.
+"""Footnotes that travel with the chapter, and the page, that cites them.
 
 mdit-py-plugins' footnote rule gathers every definition of a file into one block at the very end
 of the token stream. A file that holds a whole book would then show all its notes under its last
 chapter, and a note mark in chapter 2 would point at an anchor no widget ever shows. So ingest
-takes that block out before splitting, and each page gets back just the notes it cites,
-numbered from 1 on that page, the way a printed book restarts its notes.
+takes that block out before splitting, numbers each chapter's marks from 1 (as printed books
+restart their notes each chapter), and ends each page with the notes cited on it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
@@ -36,72 +35,63 @@ def take_definitions(tokens: list[Token]) -> tuple[list[Token], Definitions]:
     return tokens[:start], definitions
 
 
-def with_notes(tokens: Sequence[Token], definitions: Definitions) -> list[Token]:
-    """A page's tokens, its note marks renumbered from 1, followed by the notes it cites.
+def number_marks(tokens: Sequence[Token], definitions: Definitions) -> tuple[list[Token], Definitions]:
+    """A chapter's tokens with its note marks numbered from 1, and its notes under those numbers.
 
-    The parser's tokens are not changed: they are shared by the whole file, so marks and notes
-    are copied before being renumbered.
+    The parser's tokens are not changed, since the whole file shares them: an inline token that
+    holds a mark is copied before its marks are renumbered.
     """
     if not definitions:
-        return list(tokens)
-    numbering = _Numbering()
-    page = [_renumber_marks(token, numbering) for token in tokens]
-    if not numbering.order:
-        return page
-    page.append(Token("footnote_block_open", "", 1))
-    for note in numbering.order:
-        page.extend(_note(definitions[note], numbering.local[note], numbering.marks[note]))
-    page.append(Token("footnote_block_close", "", -1))
-    return page
+        return list(tokens), {}
+    local: dict[int, int] = {}  # the file-wide id of each note cited -> its number in the chapter
+    marks: dict[int, int] = {}  # how many marks for each note so far, which names each mark's anchor
+
+    def renumbered(children: Sequence[Token]) -> Iterator[Token]:
+        for child in children:
+            if child.type == "footnote_ref":
+                note = local.setdefault(child.meta["id"], len(local))
+                child = child.copy(meta={**child.meta, "id": note, "subId": marks.get(note, 0)})
+                marks[note] = child.meta["subId"] + 1
+            yield child
+
+    numbered = [
+        token.copy(children=list(renumbered(token.children or ())))
+        if token.type == "inline" and any(child.type == "footnote_ref" for child in token.children or ())
+        else token
+        for token in tokens
+    ]
+    notes = {number: _renumbered_note(definitions[note], number) for note, number in local.items()}
+    return numbered, notes
 
 
-@dataclass
-class _Numbering:
-    order: list[int] = field(default_factory=list)  # the notes' file-wide ids, in citing order
-    local: dict[int, int] = field(default_factory=dict)  # file-wide id -> id on this page
-    marks: dict[int, int] = field(default_factory=dict)  # file-wide id -> marks citing it here
-
-    def cite(self, note: int) -> tuple[int, int]:
-        if note not in self.local:
-            self.local[note] = len(self.order)
-            self.order.append(note)
-            self.marks[note] = 0
-        mark = self.marks[note]
-        self.marks[note] += 1
-        return self.local[note], mark
-
-
-def _renumber_marks(token: Token, numbering: _Numbering) -> Token:
-    if token.type != "inline" or not any(child.type == "footnote_ref" for child in token.children or ()):
-        return token
-    copy = token.copy()
-    copy.children = list(_renumbered(token.children or (), numbering))
-    return copy
+def notes_cited(page: Sequence[Token], notes: Definitions) -> list[Token]:
+    """The footnote block that ends a page: the notes its marks cite, linking back to those marks."""
+    cited: dict[int, list[int]] = {}  # note number -> the marks on this page that cite it
+    for token in page:
+        for child in token.children or () if token.type == "inline" else ():
+            if child.type == "footnote_ref":
+                cited.setdefault(child.meta["id"], []).append(child.meta["subId"])
+    if not cited:
+        return []
+    block = [Token("footnote_block_open", "", 1)]
+    for note, page_marks in cited.items():
+        for token in notes[note]:
+            if token.type != "footnote_anchor":
+                block.append(token)
+            elif token.meta["subId"] == 0:  # the one back-link the note was numbered with
+                block.extend(token.copy(meta={**token.meta, "subId": mark}) for mark in page_marks)
+    block.append(Token("footnote_block_close", "", -1))
+    return block
 
 
-def _renumbered(children: Sequence[Token], numbering: _Numbering) -> Iterator[Token]:
-    for child in children:
-        if child.type == "footnote_ref":
-            note, mark = numbering.cite(child.meta["id"])
-            child = child.copy()
-            child.meta = {**child.meta, "id": note, "subId": mark}
-        yield child
-
-
-def _note(definition: list[Token], note: int, marks: int) -> Iterator[Token]:
-    """One definition under its page-local number, with one back-link for each mark on the page."""
-    # A mark whose definition is missing never gets here: markdown-it leaves `[^x]` as text.
-    backlinks_written = False
-    for token in definition:
-        if token.type == "footnote_anchor":
-            if not backlinks_written:
-                for mark in range(marks):
-                    anchor = token.copy()
-                    anchor.meta = {**token.meta, "id": note, "subId": mark}
-                    yield anchor
-                backlinks_written = True
-            continue
-        if token.type in ("footnote_open", "footnote_close"):
-            token = token.copy()
-            token.meta = {**token.meta, "id": note}
-        yield token
+def _renumbered_note(definition: list[Token], number: int) -> list[Token]:
+    # One back-link anchor stands in for all of them: notes_cited writes one for each mark on a page.
+    anchors = [token for token in definition if token.type == "footnote_anchor"]
+    keep = anchors[0] if anchors else None
+    return [
+        token.copy(meta={**token.meta, "id": number, "subId": 0})
+        if token.type in ("footnote_open", "footnote_close") or token is keep
+        else token
+        for token in definition
+        if token.type != "footnote_anchor" or token is keep
+    ]

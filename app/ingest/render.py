@@ -22,7 +22,15 @@ def _note_caption(self: Any, tokens: Sequence[Token], idx: int, options: Any, en
     return f"[{tokens[idx].meta['id'] + 1}]"
 
 
+def _note_item(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    # Notes are numbered through a chapter, but a page lists only the ones it cites, so each item
+    # says its own number rather than counting from 1.
+    number = tokens[idx].meta["id"] + 1
+    return f'<li id="fn{number}" value="{number}" class="footnote-item">'
+
+
 _MARKDOWN.add_render_rule("footnote_caption", _note_caption)
+_MARKDOWN.add_render_rule("footnote_open", _note_item)
 _MARKDOWN.add_render_rule("image", render_image)  # pictures embedded as data: URLs (see pictures.py)
 
 

@@ -10,7 +10,7 @@ from markdown_it.token import Token
 
 from app.ingest.counting import Count, count
 from app.ingest.draft import ChapterDraft, PageDraft
-from app.ingest.footnotes import Definitions, take_definitions, with_notes
+from app.ingest.footnotes import Definitions, notes_cited, number_marks, take_definitions
 from app.ingest.pictures import ENV_KEY as PICTURES_KEY
 from app.ingest.pictures import Pictures
 from app.ingest.render import inline_text, parse, plain_text, render_tokens
@@ -99,18 +99,19 @@ def whole_file(markdown: str, *, fallback_title: str, source: str = "") -> Secti
 def build_chapter(section: Section, pictures: Pictures | None = None) -> ChapterDraft:
     """Render a chapter page by page; the chapter is its pages put together, so nothing is rendered twice."""
     env = section.env if pictures is None else {**section.env, PICTURES_KEY: (pictures, section.source)}
+    tokens, notes = number_marks(section.tokens, section.notes)
     pages: list[PageDraft] = []
     total = Count()
-    for blocks in _paginate(section.tokens):
+    for blocks in _paginate(tokens):
         body = [token for block in blocks for token in block.tokens]
         size = sum((block.count for block in blocks), Count())
-        text = "\n\n".join(block.text for block in blocks if block.text)
-        page = with_notes(body, section.notes)
-        if len(page) > len(body):  # it cites footnotes: its marks are renumbered and its notes follow
-            notes = page[len(body) :]
-            text, size = plain_text(page), size + count(plain_text(notes))
-        html = render_tokens(page, env)
-        pages.append(PageDraft(html=html, text=text, words=size.words))
+        texts = [block.text for block in blocks if block.text]
+        cited = notes_cited(body, notes) if notes else []
+        if cited:  # the page ends with its notes, for the model as for the reader
+            texts.append(plain_text(cited))
+            size += count(texts[-1])
+        html = render_tokens(body + cited, env)
+        pages.append(PageDraft(html=html, text="\n\n".join(texts), words=size.words))
         total += size
     if not pages:
         pages.append(PageDraft(html="", text="", words=0))

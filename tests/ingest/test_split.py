@@ -150,7 +150,10 @@ def test_a_paged_chapter_puts_each_note_on_the_page_that_cites_it() -> None:
     assert "Late note" not in first.html
     assert "Late note" in last.html
     assert "Early note" not in last.html
-    assert 'href="#fn1"' in last.html  # numbered from 1 on its own page
+    # Numbered through the chapter, so the last page's only note is [2], and its list says so.
+    assert 'href="#fn2"' in last.html
+    assert '<li id="fn2" value="2" class="footnote-item">' in last.html
+    assert last.text.endswith("Last[2].\n\n[2] Late note.")
 
 
 def test_a_footnote_mark_in_a_chapter_heading_stays_out_of_the_title() -> None:

@@ -56,9 +56,12 @@ def test_no_event_handler_or_style_attribute_is_rendered(rendered: str) -> None:
     for tag, attrs in elements(rendered):
         for name, value in attrs:
             assert not name.startswith("on"), (tag, name)
-            assert name in {"href", "src", "alt", "title", "class", "id"}, (tag, name)
+            assert name in {"href", "src", "alt", "title", "class", "id", "value"}, (tag, name)
             if name == "id":  # footnote anchors only, numbered by us, never named by the text
                 assert re.fullmatch(r"fn(ref)?[0-9]+(:[0-9]+)?", value or ""), value
+            if name == "value":  # a footnote's number
+                assert tag == "li"
+                assert (value or "").isdigit(), value
 
 
 def test_the_hostile_footnotes_were_rendered_as_footnotes(rendered: str) -> None:
