@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from jinja2 import UndefinedError
+from rjsmin import jsmin as js  # the widgets ship minified, so snippets are compared minified too
 
 from app import __version__, views
 from app.paths import bundled
@@ -70,16 +71,32 @@ def test_a_changed_partial_changes_the_uri_of_exactly_the_widgets_that_include_i
     copy = copy_of_widgets(tmp_path)
     before = render_widgets(copy)
     library_view = copy / "_library_view.js"
-    library_view.write_text(library_view.read_text(encoding="utf-8") + "// changed\n", encoding="utf-8")
+    library_view.write_text(
+        library_view.read_text(encoding="utf-8") + "Views.library.changed = 1;\n", encoding="utf-8"
+    )
     after = render_widgets(copy)
     assert after["library"].uri != before["library"].uri
     assert after["book"].uri == before["book"].uri
     assert after["reader"].uri == before["reader"].uri
 
     styles = copy / "_styles.css"
-    styles.write_text(styles.read_text(encoding="utf-8") + "/* changed */\n", encoding="utf-8")
+    styles.write_text(styles.read_text(encoding="utf-8") + ".changed { color: red; }\n", encoding="utf-8")
     restyled = render_widgets(copy)
     assert all(restyled[name].uri != after[name].uri for name in WIDGETS)
+
+
+def test_a_comment_is_not_shipped_so_changing_one_keeps_every_uri(tmp_path: Path) -> None:
+    copy = copy_of_widgets(tmp_path)
+    before = render_widgets(copy)
+    for partial, comment in (
+        ("_library_view.js", "// a note for readers\n"),
+        ("_styles.css", "/* a note */\n"),
+    ):
+        path = copy / partial
+        path.write_text(path.read_text(encoding="utf-8") + comment, encoding="utf-8")
+    after = render_widgets(copy)
+    assert all(after[name].uri == before[name].uri for name in WIDGETS)
+    assert "a note" not in after["library"].html
 
 
 def test_the_uri_template_matches_every_version_of_a_widget(widgets: dict[str, Widget]) -> None:
@@ -109,8 +126,8 @@ def test_chapter_html_is_inserted_only_in_the_one_place_meant_for_it(widgets: di
     # textContent by default; innerHTML only for the server-rendered, sanitised chapter HTML.
     for widget in widgets.values():
         assert widget.html.count(".innerHTML") == 1, widget.name
-        assert 'const html = result._meta["chapterwise/html"]' in widget.html
-        assert "prose.innerHTML = html;" in widget.html
+        assert js('const html = result._meta["chapterwise/html"]') in widget.html
+        assert js("prose.innerHTML = html;") in widget.html
         assert "insertAdjacentHTML" not in widget.html
         assert "outerHTML" not in widget.html
         assert "document.write" not in widget.html
@@ -121,6 +138,6 @@ def test_the_handshake_announces_the_standard_version_and_this_apps_version(
     widgets: dict[str, Widget],
 ) -> None:
     for widget in widgets.values():
-        assert 'protocolVersion: "2026-01-26"' in widget.html
-        assert f'appInfo: {{ name: "chapterwise", version: "{__version__}" }}' in widget.html
-        assert 'availableDisplayModes: ["inline", "fullscreen"]' in widget.html
+        assert js('protocolVersion: "2026-01-26"') in widget.html
+        assert js(f'appInfo: {{ name: "chapterwise", version: "{__version__}" }}') in widget.html
+        assert js('availableDisplayModes: ["inline", "fullscreen"]') in widget.html
