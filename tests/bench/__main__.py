@@ -47,6 +47,7 @@ QUICK = Plan(
     ingest_rounds=1, mixed_calls=200, startup_repeats=1,
 )  # fmt: skip
 PLAIN = "plain Starlette JSON (/plain)"
+ECHO_LONG = report.ECHO_LONG
 
 
 def main() -> int:
@@ -147,6 +148,7 @@ def _calls(port: int, shelf: dict[str, list[ContentsEntry]]) -> list[calls.Targe
             calls.tool_call(port, era, "noop, async def", "noop-async", **typical_args),
             calls.tool_call(port, era, "read-chapter (typical)", "read-chapter", **typical_args),
             calls.tool_call(port, era, "read-chapter (long, page 2)", "read-chapter", **long_args),
+            calls.tool_call(port, era, ECHO_LONG, "echo-read-chapter", **long_args),
             calls.tool_call(port, era, "open-book", "open-book", book=typical_slug),
             calls.tool_call(port, era, "list-books", "list-books"),
         ]

@@ -4,6 +4,9 @@
   a plain `def` like every Chapterwise tool, so the SDK runs it in a worker thread, as it does them;
 - `noop-async` is the same as an `async def`, which runs on the event loop: the difference between
   the two is what the hop to a worker thread costs;
+- `echo-read-chapter` answers exactly what read-chapter answers (same output schema, same result,
+  computed once and then cached): the SDK's cost of returning those bytes, so that read-chapter's
+  CPU minus its CPU is Chapterwise's own work;
 - `/plain` is a Starlette route answering the bytes of a real read-chapter response: the
   transport's own cost (uvicorn + Starlette), with no MCP at all;
 - `/pid` names the worker that answered, so the harness can tell when every worker is up;
@@ -18,16 +21,23 @@ from __future__ import annotations
 import argparse
 import os
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Annotated
 
 import uvicorn
+from mcp.types import CallToolResult
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
+from app import tools
+from app.db import make_engine
 from app.http import freeze_startup_objects, transport_security
+from app.library import Library
 from app.server import build_server
 from app.settings import Settings
+from app.views import ChapterView
 
 # The harness captures a read-chapter response from this very server, writes it here, and only
 # then calls /plain; the route reads it once and serves the same pre-encoded bytes ever after.
@@ -44,12 +54,31 @@ async def noop_async(book: str, chapter: int = 1, page: int = 1) -> str:
     return ""
 
 
+def echo(read_chapter: Callable[..., Awaitable[CallToolResult]]) -> Callable[..., Awaitable[CallToolResult]]:
+    answers: dict[tuple[str, int, int], CallToolResult] = {}
+
+    async def echo_read_chapter(
+        book: str, chapter: int = 1, page: int = 1
+    ) -> Annotated[CallToolResult, ChapterView]:
+        """Answer what read-chapter answers, worked out once: the SDK's cost of returning it."""
+        key = (book, chapter, page)
+        if key not in answers:
+            answers[key] = await read_chapter(book, chapter, page)
+        return answers[key]
+
+    return echo_read_chapter
+
+
 def create_app() -> Starlette:
     """app.http.build_http_app, plus the floors: the same server, transport and security settings."""
     settings = Settings.from_env()
     server = build_server(settings)
     server.add_tool(noop, name="noop", description="Does nothing.", structured_output=False)
     server.add_tool(noop_async, name="noop-async", description="Does nothing.", structured_output=False)
+    read_chapter = tools.read_chapter(Library(make_engine(settings.db_url)))
+    server.add_tool(
+        echo(read_chapter), name="echo-read-chapter", description="Answers read-chapter's answer."
+    )
     plain: list[bytes] = []
 
     @server.custom_route("/plain", methods=["POST"])

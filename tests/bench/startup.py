@@ -14,6 +14,8 @@ from tests.bench.servers import CHAPTERWISE, EMPTY_SERVER, ROOT, memory_kib, ser
 IMPORTS = {
     "python": "pass",  # the interpreter alone
     "mcp": "import mcp.server.mcpserver",
+    # What SQLAlchemy (the design card's ORM) adds on top of the SDK, for the cold-start floor.
+    "mcp_sqlalchemy": "import mcp.server.mcpserver, sqlalchemy.orm",
     "app": "import app.http",
 }
 
