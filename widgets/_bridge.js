@@ -151,10 +151,12 @@ const Bridge = (() => {
     await openai().sendFollowUpMessage({ prompt: text });
   }
 
-  // Replaces what the model was last told; it reads it with the user's next message.
+  // Replaces what the model was last told; it reads it with the user's next message. ChatGPT also
+  // keeps the widget state with the message and hands it back (savedState) when the conversation
+  // is opened again, whichever dialect is spoken: that is where the reader was.
   async function updateModelContext({ content, structuredContent }) {
     if ((await ready) === "mcp-apps") request("ui/update-model-context", { content, structuredContent }).catch(() => {});
-    else openai()?.setWidgetState?.(structuredContent);
+    openai()?.setWidgetState?.(structuredContent);
   }
 
   async function openLink(url) {
@@ -186,5 +188,6 @@ const Bridge = (() => {
     onCancelled: (listener) => listeners.cancelled.push(listener),
     get context() { return context; },
     get locale() { return context.locale || openai()?.locale || navigator.language; },
+    get savedState() { return openai()?.widgetState ?? null; },
   };
 })();

@@ -111,11 +111,37 @@ const App = (() => {
     else if (main.querySelector(".status")) status(t.loading[first], true);
   }
 
+  // Where a saved state (see Bridge.savedState) takes the reader back to: the state each view's
+  // describe() gives is enough to ask for that view again.
+  const RESUME = {
+    chapter: ({ book, chapter, page }) => ["read-chapter", { book, chapter, page }],
+    book: ({ book }) => ["open-book", { book }],
+    library: ({ query, page }) => ["list-books", query ? { query, page } : { page }],
+  };
+
+  // The host's result is what the conversation asked for; the saved state is where the reader
+  // went from there. Reopened, the widget goes back to the latter.
+  function resumeFrom(result) {
+    const saved = Bridge.savedState;
+    const data = result.structuredContent;
+    const view = data && Object.values(Views).find((candidate) => candidate.accepts(data));
+    if (!saved || !view || !RESUME[saved.view] || !Views[saved.view]) return null;
+    const [tool, args] = RESUME[saved.view](saved);
+    return JSON.stringify(RESUME[saved.view](view.describe(data, t).state)) === JSON.stringify([tool, args]) ? null : [tool, args];
+  }
+
   function start(view) {
     first = view;
     root.lang = t.lang;
     status(t.loading[first], true);
-    Bridge.onResult((result) => (result.isError ? showError(textOf(result)) : draw(result, false)));
+    let firstResult = true;
+    Bridge.onResult((result) => {
+      if (result.isError) return showError(textOf(result));
+      const resume = firstResult && resumeFrom(result);
+      firstResult = false;
+      draw(result, Boolean(resume)); // quietly when resuming: the saved state must not be overwritten yet
+      if (resume) go(...resume);
+    });
     Bridge.onContext(onContext);
     Bridge.onCancelled(() => shown || status(t.cancelled, false));
     Bridge.connect().then((dialect) => dialect === "none" && !shown && status(t.noHost, false));

@@ -179,3 +179,23 @@ def test_an_unknown_chapter_shows_the_servers_explanation_and_keeps_the_reader(
     page.click("#run button")
     expect(frame.locator(".error")).to_contain_text("has no chapter 99 (it has 8)")
     expect(page.locator("#log .entry.error").last).to_contain_text("has no chapter 99 (it has 8)")
+
+
+@pytest.mark.parametrize(("dialect", "reopened_at"), [("openai", 3), ("mcp-apps", 2)])
+def test_reopening_the_conversation_returns_to_where_the_reader_was_where_the_host_keeps_state(
+    watched: Watched, base_url: str, dialect: str, reopened_at: int
+) -> None:
+    # ChatGPT keeps widget state with the message; a standard host keeps none, so there the
+    # widget shows what the conversation asked for.
+    page = watched.page
+    args = json.dumps({"book": "chapterwise-guide", "chapter": 2})
+    frame = open_host(page, base_url, dialect=dialect, tool="read-chapter", args=args)
+    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[2])
+    frame.get_by_role("button", name="Next chapter →").click()
+    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[3])
+    page.get_by_role("button", name="↻ Reopen").click()
+    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[reopened_at])
+    page.wait_for_timeout(500)  # long enough for a resume the widget should not make
+    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[reopened_at])
+    expect(frame.locator(".eyebrow").first).to_contain_text(f"Chapter {reopened_at} of 8")
+    assert watched.errors == []

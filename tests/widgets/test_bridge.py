@@ -207,3 +207,37 @@ def test_with_only_window_openai_the_widget_falls_back_to_its_aliases(host: Host
     calls = host.frame.locator("html").evaluate("() => calls.filter(call => call[0] !== 'state')")
     assert calls == [["read-chapter", {"book": "tides", "chapter": 3}]]
     assert watched.errors == []
+
+
+def test_reopened_in_chatgpt_the_reader_goes_back_to_where_the_reader_was(
+    host: Host, watched: Watched
+) -> None:
+    # ChatGPT hands the widget its saved state again with the original result: chapter 2 was
+    # asked for, but the reader had moved on to chapter 3.
+    following = {
+        **CHAPTER,
+        "chapter": 3,
+        "title": "Ebb",
+        "previous_title": "The <b>Pull</b>",
+        "next_title": None,
+    }
+    saved = "window.openai.widgetState = { view: 'chapter', book: 'tides', chapter: 3, page: 1 };"
+    script = OPENAI_ONLY % {"chapter": json.dumps(CHAPTER), "next": json.dumps(following)} + saved
+    host.mount("reader", {"ui/initialize": None}, head_script=script)
+    expect(host.frame.locator(".chapter-title")).to_have_text("Ebb")
+    calls = host.frame.locator("html").evaluate("() => calls")
+    assert calls[0] == ["read-chapter", {"book": "tides", "chapter": 3, "page": 1}]
+    # Until the reader arrives, the saved state stays as it was; then it says chapter 3.
+    assert [call for call in calls if call[0] == "state"] == [
+        ["state", {"view": "chapter", "book": "tides", "chapter": 3, "page": 1}]
+    ]
+    assert watched.errors == []
+
+
+def test_a_saved_state_that_matches_the_result_costs_no_extra_call(host: Host) -> None:
+    saved = "window.openai.widgetState = { view: 'chapter', book: 'tides', chapter: 2, page: 1 };"
+    script = OPENAI_ONLY % {"chapter": json.dumps(CHAPTER), "next": json.dumps(CHAPTER)} + saved
+    host.mount("reader", {"ui/initialize": None}, head_script=script)
+    expect(host.frame.locator(".prose")).to_have_text("First page.")
+    host.page.wait_for_timeout(300)
+    assert host.frame.locator("html").evaluate("() => calls.filter(call => call[0] !== 'state')") == []
