@@ -149,3 +149,15 @@ const App = (() => {
 
   return { start, go, textOf };
 })();
+
+// As on an e-reader, ← and → turn the page (or the chapter, or the shelf) once the widget has the
+// keyboard: they press the row of buttons at the bottom, so they do only what a click could.
+document.addEventListener("keydown", (event) => {
+  if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  if (event.target.closest?.("input, textarea, select, [contenteditable]")) return;
+  const side = { ArrowLeft: "back", ArrowRight: "forward" }[event.key];
+  const turn = side && document.querySelector(`nav.turn button.turn-${side}`);
+  if (!turn || turn.disabled) return;
+  event.preventDefault();
+  turn.click();
+});

@@ -241,3 +241,18 @@ def test_a_saved_state_that_matches_the_result_costs_no_extra_call(host: Host) -
     expect(host.frame.locator(".prose")).to_have_text("First page.")
     host.page.wait_for_timeout(300)
     assert host.frame.locator("html").evaluate("() => calls.filter(call => call[0] !== 'state')") == []
+
+
+def test_the_arrow_keys_turn_to_the_next_and_previous_chapter(host: Host) -> None:
+    host.show_chapter()  # the host answers tools/call with an empty result: chapter 2 stays
+    heading = host.frame.locator("h1")
+    heading.press("ArrowRight")
+    host.page.wait_for_function("seen.filter(m => m.method === 'tools/call').length === 1")
+    heading.press("ArrowLeft")
+    host.page.wait_for_function("seen.filter(m => m.method === 'tools/call').length === 2")
+    heading.press("Shift+ArrowLeft")  # a modified arrow is the host's or the browser's
+    host.page.wait_for_timeout(200)
+    assert host.seen("tools/call") == [
+        {"name": "read-chapter", "arguments": {"book": "tides", "chapter": 3}},
+        {"name": "read-chapter", "arguments": {"book": "tides", "chapter": 1}},
+    ]
