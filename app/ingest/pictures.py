@@ -109,7 +109,7 @@ class Pictures:
                     else "is not a PNG, JPEG, GIF or WebP picture; convert it to one of those"
                 )
         except PictureUnavailable as problem:
-            self.outcomes.append((path, f"unavailable: {problem}"))
+            self.outcomes.append((path, "unavailable"))  # the reason may name a folder on this machine
             self.warnings[f"{source}|{path}"] = (
                 f"{source}: picture '{path}' {problem}. The reader shows its description instead."
             )
