@@ -58,10 +58,10 @@ class Pictures:
     """The pictures of one book: read once each, with what happened to every one of them."""
 
     read: ReadPicture | None
-    # Each picture met, as written, with a digest of its bytes or why it was not embedded, in
-    # reading order: part of the book's source hash, so that re-importing after adding or changing
-    # a picture updates the book (the path as written, not as found, keeps the hash independent
-    # of where the book lies on disk).
+    # Each picture met, as written, with a digest of its bytes or "unavailable", in reading order:
+    # part of the book's source hash, so that re-importing after adding or changing a picture
+    # updates the book (the path as written, not as found, keeps the hash independent of where
+    # the book lies on disk).
     outcomes: list[tuple[str, str]] = field(default_factory=list)
     warnings: dict[str, str] = field(default_factory=dict)  # by "file|src", so each is said once
     _embedded: dict[str, str | None] = field(default_factory=dict)
