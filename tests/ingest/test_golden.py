@@ -36,6 +36,7 @@ def summarise(draft: BookDraft) -> dict[str, Any]:
             }
             for c in draft.chapters
         ],
+        "warnings": [warning.split(": ", 1)[1] for warning in draft.warnings],  # without the file's path
     }
 
 
