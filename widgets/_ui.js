@@ -125,9 +125,10 @@ const App = (() => {
     const saved = Bridge.savedState;
     const data = result.structuredContent;
     const view = data && Object.values(Views).find((candidate) => candidate.accepts(data));
-    if (!saved || !view || !RESUME[saved.view] || !Views[saved.view]) return null;
-    const [tool, args] = RESUME[saved.view](saved);
-    return JSON.stringify(RESUME[saved.view](view.describe(data, t).state)) === JSON.stringify([tool, args]) ? null : [tool, args];
+    if (!view || !RESUME[saved?.view] || !Views[saved.view]) return null;
+    const now = view.describe(data, t).state;
+    const [there, here] = [RESUME[saved.view](saved), RESUME[now.view](now)];
+    return JSON.stringify(there) === JSON.stringify(here) ? null : there;
   }
 
   function start(view) {
