@@ -19,8 +19,6 @@ Views.library = {
           el("span", { class: "meta" }, `${t.chapters(book.chapters)} · ${t.read(t.duration(book.minutes))}`))))));
     const { query, page, pages } = library;
     const go = (args) => () => App.go("list-books", { ...(query ? { query } : {}), ...args });
-    const turn = (side, label, onclick) => el("button", { type: "button", class: `turn-${side}`, onclick },
-      el("span", { class: "dir" }, label));
     return [
       el("header", { class: "top" },
         el("h1", { class: "page-title", tabindex: "-1" }, query ? t.matching(query) : t.library),
@@ -29,8 +27,8 @@ Views.library = {
           query ? button(t.allBooks, () => App.go("list-books", {}), "quiet") : null)),
       cards.length ? el("ul", { class: "shelf" }, cards) : el("p", { class: "notice" }, query ? t.noMatch(query) : t.empty),
       pages > 1 ? el("nav", { class: "turn", "aria-label": t.pageOf(page, pages) },
-        page > 1 ? turn("back", t.previousBooks, go({ page: page - 1 })) : el("span"),
-        page < pages ? turn("forward", t.moreBooks, go({ page: page + 1 })) : null) : null,
+        page > 1 ? turnButton("back", t.previousBooks, go({ page: page - 1 })) : el("span"),
+        page < pages ? turnButton("forward", t.moreBooks, go({ page: page + 1 })) : null) : null,
     ];
   },
 

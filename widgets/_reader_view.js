@@ -18,8 +18,7 @@ Views.chapter = {
     prose.addEventListener("click", followLink);
 
     // As on an e-reader, forward is the next page while there is one, then the next chapter.
-    const turn = (side, label, name, onclick) => el("button", { type: "button", class: `turn-${side}`, onclick },
-      el("span", { class: "dir" }, label), name && el("span", { class: "name", lang: view.language }, name));
+    const turn = (side, label, name, onclick) => turnButton(side, label, onclick, name, view.language);
     const back = page > 1 ? turn("back", t.previousPage, t.pageOf(page - 1, pages), go({ chapter, page: page - 1 }))
       : chapter > 1 ? turn("back", t.previousChapter, view.previous_title, go({ chapter: chapter - 1 })) : el("span");
     const forward = page < pages ? turn("forward", t.nextPage, t.pageOf(page + 1, pages), go({ chapter, page: page + 1 }))

@@ -16,6 +16,11 @@ function el(tag, attrs, ...children) {
 
 const button = (label, onclick, className) => el("button", { type: "button", class: className, onclick }, label);
 
+// One of the two buttons in a `nav.turn` row at the foot of a view: "back" or "forward", with
+// where it goes (a chapter's title, say) under the direction when there is one.
+const turnButton = (side, label, onclick, name, lang) => el("button", { type: "button", class: `turn-${side}`, onclick },
+  el("span", { class: "dir" }, label), name && el("span", { class: "name", lang }, name));
+
 // A drawn cover: the title's first letter on a colour picked by the slug, so books look different.
 function jacket(book, className) {
   let hue = 0;
