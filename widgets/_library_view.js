@@ -4,19 +4,19 @@ Views.library = {
   accepts: (data) => Array.isArray(data.books),
 
   render(library, result, t) {
-    const cards = library.books.map((book, index) => el("li", {},
-      // The card's name is its title; the rest describes it, so a screen reader hears a short name.
-      el("button", {
-        type: "button", class: "card", "aria-labelledby": `book-${index}`, "aria-describedby": `book-${index}-about`,
-        onclick: () => App.go("open-book", { book: book.slug }),
-      },
+    // The button is the title, so its name is what it shows; the rest of the card describes it.
+    // The whole card is clickable all the same: the button's ::after covers it (_styles.css).
+    const cards = library.books.map((book, index) => el("li", { class: "card" },
       jacket(book, "jacket"),
       el("span", { class: "card-text" },
-        el("strong", { class: "card-title", id: `book-${index}`, lang: book.language }, book.title),
+        el("button", {
+          type: "button", class: "card-title", lang: book.language, "aria-describedby": `book-${index}-about`,
+          onclick: () => App.go("open-book", { book: book.slug }),
+        }, book.title),
         el("span", { class: "card-about", id: `book-${index}-about` },
           book.author ? el("span", { class: "byline" }, t.by(book.author)) : null,
           book.description ? el("span", { class: "blurb", lang: book.language }, book.description) : null,
-          el("span", { class: "meta" }, `${t.chapters(book.chapters)} · ${t.read(t.duration(book.minutes))}`))))));
+          el("span", { class: "meta" }, `${t.chapters(book.chapters)} · ${t.read(t.duration(book.minutes))}`)))));
     const { query, page, pages } = library;
     const go = (args) => () => App.go("list-books", { ...(query ? { query } : {}), ...args });
     return [
