@@ -75,7 +75,7 @@ class Library:
             total = connection.scalar(select(func.count(Book.id)).where(match)) or 0
             pages = max(1, math.ceil(total / BOOKS_PER_PAGE))
             if page > pages:
-                which = f"books matching '{query}'" if query else "books"
+                which = f"book{'' if total == 1 else 's'}" + (f" matching '{query}'" if query else "")
                 raise PageNotFound(
                     f"The library has {total} {which}, {BOOKS_PER_PAGE} a page, so there is no page {page}. "
                     f"Call list-books with a page from 1 to {pages}."

@@ -170,3 +170,11 @@ def test_browsing_with_a_query_finds_books_by_title_author_or_slug_in_any_case(l
 def test_an_empty_library_browses_as_one_empty_page(library: Library) -> None:
     view = library.browse()
     assert (view.books, view.total, view.page, view.pages) == ([], 0, 1, 1)
+
+
+def test_asking_past_the_last_page_of_a_one_book_library_says_so_in_good_english(library: Library) -> None:
+    library.save_books([draft("tides", TIDES)])
+    with pytest.raises(PageNotFound, match=r"^The library has 1 book, 24 a page, so there is no page 2\."):
+        library.browse(page=2)
+    with pytest.raises(PageNotFound, match=r"^The library has 1 book matching 'tide', 24 a page"):
+        library.browse("tide", page=2)
