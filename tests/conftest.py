@@ -1,4 +1,4 @@
-"""Shared fixtures: a real, migrated SQLite file per test (migrated once, copied per test)."""
+"""Shared fixtures: a real, migrated library file per test (migrated once, copied per test)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.db import make_engine, upgrade
+from app.db import make_engine, migrate
 from app.ingest import find_books, read_book
 from app.library import Library
 from app.paths import bundled
@@ -20,13 +20,12 @@ ARTIFACTS = ROOT / "artifacts"
 
 
 def _make_template(path: Path, *, with_samples: bool) -> Path:
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
+    library = Library(make_engine(f"sqlite:///{path}", create=True))
+    migrate(library.engine)
     if with_samples:
-        drafts = [read_book(root) for root in find_books(bundled("content"))]
-        Library(engine).save_books(drafts)
+        library.save_books([read_book(root) for root in find_books(bundled("content"))])
     # Closing every connection checkpoints the WAL into the main file, so one copy is complete.
-    engine.dispose()
+    library.close()
     return path
 
 
@@ -40,9 +39,10 @@ def samples_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _make_template(tmp_path_factory.mktemp("samples") / "chapterwise.db", with_samples=True)
 
 
-def _settings_with(template: Path, tmp_path: Path) -> Settings:
-    data_dir = tmp_path / "data"
-    data_dir.mkdir()
+def library_copy(template: Path, folder: Path) -> Settings:
+    """Settings for a new library folder holding a copy of a template library."""
+    data_dir = folder / "data"
+    data_dir.mkdir(parents=True)
     shutil.copy(template, data_dir / "chapterwise.db")
     return Settings(data_dir=data_dir)
 
@@ -50,20 +50,33 @@ def _settings_with(template: Path, tmp_path: Path) -> Settings:
 @pytest.fixture
 def settings(empty_template: Path, tmp_path: Path) -> Settings:
     """Settings pointing at a fresh, migrated, empty library."""
-    return _settings_with(empty_template, tmp_path)
+    return library_copy(empty_template, tmp_path)
 
 
 @pytest.fixture
 def sample_settings(samples_template: Path, tmp_path: Path) -> Settings:
     """Settings pointing at a fresh library holding the books in content/."""
-    return _settings_with(samples_template, tmp_path)
+    return library_copy(samples_template, tmp_path)
+
+
+def open_library(settings: Settings) -> Library:
+    return Library(make_engine(settings.db_url))
 
 
 @pytest.fixture
 def library(settings: Settings) -> Iterator[Library]:
-    engine = make_engine(settings.db_url)
-    yield Library(engine)
-    engine.dispose()
+    """The fresh, empty library, open; closed after the test."""
+    opened = open_library(settings)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def sample_library(sample_settings: Settings) -> Iterator[Library]:
+    """A fresh library holding the books in content/, open; closed after the test."""
+    opened = open_library(sample_settings)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -177,8 +178,11 @@ def test_an_unknown_chapter_shows_the_servers_explanation_and_keeps_the_reader(
     # The model asks for a chapter that does not exist: the widget shows the server's explanation.
     page.fill("#args", json.dumps({"book": "chapterwise-guide", "chapter": 99}))
     page.click("#run button")
-    expect(frame.locator(".error")).to_contain_text("has no chapter 99 (it has 8)")
-    expect(page.locator("#log .entry.error").last).to_contain_text("has no chapter 99 (it has 8)")
+    explanation = "Book 'chapterwise-guide' has no chapter 99 (it has 8 chapters)."
+    expect(frame.locator(".error p")).to_have_text(re.compile("^" + re.escape(explanation)))
+    expect(page.locator("#log .entry.error").last).to_contain_text(explanation)
+    # What the reader sees is the explanation itself, not the SDK's "Error executing tool …".
+    expect(frame.locator(".error")).not_to_contain_text("Error executing tool")
 
 
 @pytest.mark.parametrize(("dialect", "reopened_at"), [("openai", 3), ("mcp-apps", 2)])

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from mcp.client import Client
 
 from app.settings import Settings
-from tests.server.serving import post_mcp, serving
+from tests.conftest import library_copy
+from tests.serving import chapterwise, post_mcp
 
 pytestmark = pytest.mark.slow
 
@@ -18,15 +20,9 @@ TUNNEL = "https://reader.example-tunnel.test"
 
 
 @pytest.fixture(scope="module")
-def base(samples_template: object, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import shutil
-
-    data_dir = tmp_path_factory.mktemp("http") / "data"
-    data_dir.mkdir()
-    shutil.copy(str(samples_template), data_dir / "chapterwise.db")
-    with serving(
-        Settings(data_dir=data_dir), "--public-url", TUNNEL, "--allow-origin", "https://host.test"
-    ) as url:
+def base(samples_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    settings = library_copy(samples_template, tmp_path_factory.mktemp("http"))
+    with chapterwise(settings, "--public-url", TUNNEL, "--allow-origin", "https://host.test") as url:
         yield url
 
 
@@ -78,7 +74,7 @@ def test_an_allowed_origin_is_accepted(base: str) -> None:
 
 
 def test_without_a_public_url_a_tunnel_host_is_refused(settings: Settings) -> None:
-    with serving(settings) as url:
+    with chapterwise(settings) as url:
         status, _ = post_mcp(url, LIST_TOOLS, {"Host": "reader.example-tunnel.test"})
         assert status == 421
         status, _ = post_mcp(url, LIST_TOOLS)
@@ -86,7 +82,7 @@ def test_without_a_public_url_a_tunnel_host_is_refused(settings: Settings) -> No
 
 
 def test_several_workers_serve_one_library(settings: Settings) -> None:
-    with serving(settings, "--workers", "2") as url:
+    with chapterwise(settings, "--workers", "2") as url:
         for _ in range(6):  # enough requests that both workers are likely to answer some
             status, body = post_mcp(url, LIST_TOOLS)
             assert status == 200
