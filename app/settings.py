@@ -59,13 +59,22 @@ class Settings:
     data_dir: Path = field(
         default=Path("data"),
         metadata=_declared(
-            Option("--data-dir", "CHAPTERWISE_DATA_DIR", "folder of the SQLite library", parse=Path)
+            Option(
+                "--data-dir",
+                "CHAPTERWISE_DATA_DIR",
+                "folder of the SQLite library, chapterwise.db",
+                parse=Path,
+            )
         ),
     )
     database_url: str | None = field(
         default=None,
         metadata=_declared(
-            Option("--database-url", "CHAPTERWISE_DATABASE_URL", "a SQLAlchemy URL to use instead")
+            Option(
+                "--database-url",
+                "CHAPTERWISE_DATABASE_URL",
+                "a SQLAlchemy database URL to use instead (PostgreSQL)",
+            )
         ),
     )
     host: str = field(
@@ -85,7 +94,12 @@ class Settings:
     public_url: str | None = field(
         default=None,
         metadata=_declared(
-            Option("--public-url", "CHAPTERWISE_PUBLIC_URL", "public https address to allow", "serve")
+            Option(
+                "--public-url",
+                "CHAPTERWISE_PUBLIC_URL",
+                "public https address of a tunnel or proxy to allow",
+                "serve",
+            )
         ),
     )
     allowed_origins: tuple[str, ...] = field(
@@ -94,7 +108,7 @@ class Settings:
             Option(
                 "--allow-origin",
                 "CHAPTERWISE_ALLOWED_ORIGINS",
-                "extra browser origins to allow",
+                "extra browser origins to allow (comma-separated)",
                 "serve",
                 kind="list",
             )
@@ -104,7 +118,13 @@ class Settings:
     dev: bool = field(
         default=False,
         metadata=_declared(
-            Option("--dev", "CHAPTERWISE_DEV", "serve the preview host at /dev", "serve", kind="switch")
+            Option(
+                "--dev",
+                "CHAPTERWISE_DEV",
+                "also serve the local preview host at /dev",
+                "serve",
+                kind="switch",
+            )
         ),
     )
 

@@ -58,7 +58,8 @@ def test_a_hostile_book_renders_inertly_even_when_its_links_are_clicked(
     links = prose.locator("a")
     for index in range(links.count()):
         links.nth(index).click()
-    page.wait_for_timeout(300)
+    # The frame answers only once it has handled every click before this call.
+    frame.locator("html").evaluate("() => document.readyState")
     assert page.evaluate("window.__xss") == []
     assert watched.dialogs == []
     # The widget's own frame never navigated away from the document the host mounted.

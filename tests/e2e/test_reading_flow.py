@@ -13,7 +13,7 @@ from playwright.sync_api import FrameLocator, Page, expect
 from tests.browser import Watched
 
 BOOK = "Chapterwise from the Inside"
-CHAPTER_TITLES = {2: "The Contract", 3: "From Markdown to Chapters"}
+CHAPTER_TITLES = {2: "The Contract", 3: "From Markdown to Chapters", 4: "A Library on Disk"}
 LABELS = {
     "en-US": {
         "where": "Chapter {n} of 8",
@@ -199,7 +199,13 @@ def test_reopening_the_conversation_returns_to_where_the_reader_was_where_the_ho
     expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[3])
     page.get_by_role("button", name="↻ Reopen").click()
     expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[reopened_at])
-    page.wait_for_timeout(500)  # long enough for a resume the widget should not make
-    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[reopened_at])
     expect(frame.locator(".eyebrow").first).to_contain_text(f"Chapter {reopened_at} of 8")
+    # The reader turns on: had the widget also resumed by itself, the log would show one call more.
+    frame.get_by_role("button", name="Next chapter →").click()
+    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[reopened_at + 1])
+    calls = page.locator("#log .entry").evaluate_all(
+        """entries => entries.slice(entries.findLastIndex(e => e.textContent.includes('reopened')))
+            .filter(e => e.querySelector('small').textContent.startsWith('widget →')).length"""
+    )
+    assert calls == (2 if dialect == "openai" else 1)
     assert watched.errors == []
