@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
@@ -11,6 +12,9 @@ from app.ingest import SourceFile, parse_book
 from app.library import Library
 from app.models import Base
 from tests.postgres import PostgresCluster
+
+# Starts a PostgreSQL server (about a second), so it sits with the other process tests.
+pytestmark = pytest.mark.slow
 
 TIDES = """---
 title: Tides
