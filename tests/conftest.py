@@ -1,4 +1,10 @@
-"""Shared fixtures: a real, migrated library file per test (migrated once, copied per test)."""
+"""Shared fixtures: a real, migrated library per test (migrated once, copied per test).
+
+`settings` and `sample_settings` are SQLite libraries, for tests that run `chapterwise` itself.
+`library`, `sample_library`, `db_settings` and `sample_db_settings` run each test twice: on a
+SQLite file and on a PostgreSQL database (tests/postgres.py starts a throwaway cluster), so
+every SQL statement and migration is proven on both.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +20,10 @@ from app.library import Library
 from app.paths import bundled
 from app.settings import Settings
 from tests.browser import browser, watched  # noqa: F401  (fixtures shared by e2e and interop)
+
+pytest_plugins = ["tests.postgres"]
+
+DATABASES = ["sqlite", "postgresql"]
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
@@ -59,22 +69,46 @@ def sample_settings(samples_template: Path, tmp_path: Path) -> Settings:
     return library_copy(samples_template, tmp_path)
 
 
+def _on(
+    database: str, sqlite_template: str, postgres_template: str, request: pytest.FixtureRequest
+) -> Iterator[Settings]:
+    tmp_path: Path = request.getfixturevalue("tmp_path")
+    if database == "sqlite":
+        yield library_copy(request.getfixturevalue(sqlite_template), tmp_path)
+        return
+    cluster = request.getfixturevalue("postgres_cluster")
+    with cluster.database(template=request.getfixturevalue(postgres_template)) as url:
+        yield Settings(data_dir=tmp_path / "data", database_url=url)
+
+
+@pytest.fixture(params=DATABASES)
+def db_settings(request: pytest.FixtureRequest) -> Iterator[Settings]:
+    """Settings pointing at a fresh, migrated, empty library: on SQLite, then on PostgreSQL."""
+    yield from _on(request.param, "empty_template", "postgres_template", request)
+
+
+@pytest.fixture(params=DATABASES)
+def sample_db_settings(request: pytest.FixtureRequest) -> Iterator[Settings]:
+    """Settings pointing at a fresh library holding content/: on SQLite, then on PostgreSQL."""
+    yield from _on(request.param, "samples_template", "postgres_samples_template", request)
+
+
 def open_library(settings: Settings) -> Library:
     return Library(make_engine(settings.db_url))
 
 
 @pytest.fixture
-def library(settings: Settings) -> Iterator[Library]:
-    """The fresh, empty library, open; closed after the test."""
-    opened = open_library(settings)
+def library(db_settings: Settings) -> Iterator[Library]:
+    """A fresh, empty library, open (on each database); closed after the test."""
+    opened = open_library(db_settings)
     yield opened
     opened.close()
 
 
 @pytest.fixture
-def sample_library(sample_settings: Settings) -> Iterator[Library]:
-    """A fresh library holding the books in content/, open; closed after the test."""
-    opened = open_library(sample_settings)
+def sample_library(sample_db_settings: Settings) -> Iterator[Library]:
+    """A fresh library holding the books in content/, open (on each database); closed after the test."""
+    opened = open_library(sample_db_settings)
     yield opened
     opened.close()
 

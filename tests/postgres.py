@@ -20,7 +20,10 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from app.db import make_engine, upgrade
+from app.db import make_engine, migrate
+from app.ingest import find_books, read_book
+from app.library import Library
+from app.paths import bundled
 
 INSTALL_HINT = "apt-get install postgresql (Debian), or put PostgreSQL's pg_config on PATH"
 # The tests connect as an ordinary role that owns its databases, as a deployment should, so a
@@ -261,12 +264,25 @@ def postgres_url(postgres_cluster: PostgresCluster) -> str:
 def postgres_template(postgres_cluster: PostgresCluster) -> str:
     """The name of a migrated, empty library to copy per test (see `postgres_library_url`)."""
 
-    def migrate(url: str) -> None:
-        engine = make_engine(url)
-        upgrade(engine)
+    def create(url: str) -> None:
+        engine = make_engine(url, create=True)
+        migrate(engine)
         engine.dispose()
 
-    return postgres_cluster.create_template(migrate)
+    return postgres_cluster.create_template(create)
+
+
+@pytest.fixture(scope="session")
+def postgres_samples_template(postgres_cluster: PostgresCluster) -> str:
+    """The name of a migrated library holding the books in content/, to copy per test."""
+
+    def create(url: str) -> None:
+        library = Library(make_engine(url, create=True))
+        migrate(library.engine)
+        library.save_books([read_book(root) for root in find_books(bundled("content"))])
+        library.close()
+
+    return postgres_cluster.create_template(create)
 
 
 @pytest.fixture

@@ -25,9 +25,9 @@ RESULT_BUDGET_CHARS = 60_000
 
 
 @pytest.fixture(params=["legacy", "2026-07-28"])
-async def client(request: pytest.FixtureRequest, sample_settings: Settings) -> AsyncIterator[Client]:
+async def client(request: pytest.FixtureRequest, sample_db_settings: Settings) -> AsyncIterator[Client]:
     """A client of each protocol era: the 2025 initialize handshake and the sessionless 2026 one."""
-    async with Client(build_server(sample_settings), mode=request.param) as connected:
+    async with Client(build_server(sample_db_settings), mode=request.param) as connected:
         yield connected
 
 
