@@ -85,3 +85,11 @@ class ShelfPageNotFound(NotFound):
     def __init__(self, page: int, pages: int, total: int, per_page: int, query: str | None) -> None:
         self.page, self.pages, self.total, self.per_page, self.query = page, pages, total, per_page, query
         super().__init__(f"the list of books has no page {page} (it has {pages})")
+
+
+class SearchPageNotFound(NotFound):
+    """A page of search results past the last one."""
+
+    def __init__(self, query: str, page: int, pages: int, total: int) -> None:
+        self.query, self.page, self.pages, self.total = query, page, pages, total
+        super().__init__(f"the search {query!r} has no page {page} of results (it has {pages})")

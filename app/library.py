@@ -9,11 +9,32 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import Connection, Engine, Row, bindparam, delete, func, insert, or_, select, true, update
+from sqlalchemy import (
+    Column,
+    Connection,
+    Engine,
+    Integer,
+    MetaData,
+    Row,
+    Select,
+    Table,
+    Text,
+    bindparam,
+    delete,
+    func,
+    insert,
+    literal,
+    literal_column,
+    or_,
+    select,
+    true,
+    update,
+)
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.errors import (
@@ -22,11 +43,22 @@ from app.errors import (
     ChapterNotFound,
     PageNotFound,
     PassageNotFound,
+    SearchPageNotFound,
     ShelfPageNotFound,
     Shelved,
 )
 from app.schema import books, chapters, pages, passages
-from app.views import BookCard, BookView, ChapterPage, ChapterView, ContentsEntry, LibraryView
+from app.search import Query, parse_query, searchable, snippet
+from app.views import (
+    BookCard,
+    BookView,
+    ChapterPage,
+    ChapterView,
+    ContentsEntry,
+    LibraryView,
+    SearchHit,
+    SearchView,
+)
 
 if TYPE_CHECKING:  # importing ingest pulls in markdown-it; the server only needs the type
     from app.ingest.draft import BookDraft
@@ -37,6 +69,15 @@ BOOKS_PER_PAGE = 24
 
 # How many books a "no such book" error names.
 _NAMED_IN_ERRORS = 8
+
+# Search results come ten passages a page. Matches are counted up to COUNT_LIMIT and no further:
+# "1,000+ passages" is as useful as an exact figure, and counting a very common word exactly
+# would read the whole index.
+HITS_PER_PAGE = 10
+COUNT_LIMIT = 1000
+
+# A citation as the model writes it, `¶ 3.12` (chapter 3, passage 12), or just the passage's number.
+_CITATION = re.compile(r"^\s*(?:¶\s*)?(?:(\d+)\.)?(\d+)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,16 +167,16 @@ class Library:
         # passage's page, or to explain what does not exist.
         with self.engine.connect() as connection:
             if at is not None:
-                found = connection.execute(
-                    _PASSAGE_PAGE, {"slug": ref, "number": chapter, "anchor": at}
-                ).scalar()
+                found = _page_holding(connection, ref, chapter, at)
                 if found is None:
                     slug = _resolve(connection, ref)
                     if slug != ref:
                         return self.read_chapter(slug, chapter, page=page, at=at)
+                    cited = _CITATION.match(at)
+                    chapter = int(cited[1]) if cited and cited[1] else chapter
                     _page_count(connection, slug, chapter)
                     raise PassageNotFound(slug, chapter, at)
-                page = found
+                chapter, page = found
             row = connection.execute(_PAGE, {"slug": ref, "number": chapter, "page": page}).one_or_none()
             if row is None:
                 slug = _resolve(connection, ref)
@@ -160,6 +201,50 @@ class Library:
             next_title=row.next_title,
         )
         return ChapterPage(view=view, html=row.html, markdown=row.markdown)
+
+    def search(self, text: str, *, book: str | None = None, page: int = 1) -> SearchView:
+        """Passages that hold every word and phrase of the query, best first, ten a page."""
+        query = parse_query(text)
+        with self.engine.connect() as connection:
+            slug = _resolve(connection, book) if book is not None else None
+            matches = _matches(connection.dialect.name, query, slug)
+            counted = connection.scalar(
+                select(func.count()).select_from(
+                    matches.with_only_columns(literal(1)).limit(COUNT_LIMIT + 1).subquery()
+                )
+            )
+            rows = connection.execute(matches.limit(HITS_PER_PAGE).offset((page - 1) * HITS_PER_PAGE)).all()
+            book_title = (
+                connection.scalar(select(books.c.title).where(books.c.slug == slug)) if slug else None
+            )
+        total = min(counted or 0, COUNT_LIMIT)
+        last = max(1, math.ceil(total / HITS_PER_PAGE))
+        if page > last:
+            raise SearchPageNotFound(query.text, page, last, total)
+        hits = [
+            SearchHit(
+                book=row.slug,
+                book_title=row.book_title,
+                chapter=row.chapter,
+                chapter_title=row.chapter_title,
+                page=row.page,
+                anchor=row.anchor,
+                citation=f"{row.chapter}.{row.position}",
+                snippet=snippet(row.text, query),
+            )
+            for row in rows
+        ]
+        more = (counted or 0) > COUNT_LIMIT
+        return SearchView(
+            query=query.text,
+            book=slug,
+            book_title=book_title,
+            hits=hits,
+            total=total,
+            more=more,
+            page=page,
+            pages=last,
+        )
 
     def stored(self, slug: str) -> Stored | None:
         """What is stored under a slug, if anything: lets an import skip unchanged books before parsing them."""
@@ -289,6 +374,70 @@ _PASSAGE_PAGE = (
 )
 
 
+# The page of a chapter that holds its passage number `position` (the number a citation gives).
+_CITED_PAGE = (
+    select(pages.c.number)
+    .join(chapters, chapters.c.id == pages.c.chapter_id)
+    .join(books, books.c.id == chapters.c.book_id)
+    .join(passages, passages.c.page_id == pages.c.id)
+    .where(
+        books.c.slug == bindparam("slug"),
+        chapters.c.number == bindparam("number"),
+        passages.c.position == bindparam("position"),
+    )
+)
+
+# SQLite's full-text index (migration 0003), described here only so that statements can name it:
+# it is not in app/schema.py's metadata, since Alembic does not build it.
+_FTS = Table("passages_fts", MetaData(), Column("rowid", Integer), Column("text", Text), Column("rank", Text))
+
+_HIT_COLUMNS = (
+    passages.c.anchor,
+    passages.c.position,
+    passages.c.text,
+    pages.c.number.label("page"),
+    chapters.c.number.label("chapter"),
+    chapters.c.title.label("chapter_title"),
+    books.c.slug,
+    books.c.title.label("book_title"),
+)
+
+
+def _matches(dialect: str, query: Query, slug: str | None) -> Select[Any]:
+    """Every passage matching the query (in one book, if given), best first: each database its own way."""
+    if dialect == "sqlite":
+        found = (
+            select(*_HIT_COLUMNS)
+            .select_from(_FTS)
+            .join(passages, passages.c.id == _FTS.c.rowid)
+            .where(_FTS.c.text.match(query.fts5()))
+            .order_by(_FTS.c.rank)
+        )
+    else:
+        # SQLAlchemy types PostgreSQL's search functions once its dialect is loaded; SQLite users never need it.
+        import sqlalchemy.dialects.postgresql  # noqa: F401
+
+        config: ColumnElement[Any] = literal_column("'chapterwise'::regconfig")
+        # The very expression the GIN index is built on (migration 0003), so the planner uses the index.
+        vector = func.to_tsvector(config, passages.c.text)
+        # Each phrase its own tsquery, all of which must match; phraseto_tsquery has no syntax to break.
+        tsqueries = [func.phraseto_tsquery(config, phrase) for phrase in query.phrase_texts()]
+        wanted: ColumnElement[Any] = tsqueries[0]
+        for tsquery in tsqueries[1:]:
+            wanted = wanted.op("&&")(tsquery)
+        found = (
+            select(*_HIT_COLUMNS)
+            .select_from(passages)
+            .where(vector.op("@@")(wanted))
+            .order_by(func.ts_rank_cd(vector, wanted).desc(), passages.c.id)
+        )
+    found = found.join(pages, pages.c.id == passages.c.page_id).join(
+        chapters, chapters.c.id == pages.c.chapter_id
+    )
+    found = found.join(books, books.c.id == chapters.c.book_id)
+    return found.where(books.c.slug == slug) if slug is not None else found
+
+
 def _matching(query: str | None) -> ColumnElement[bool]:
     if query is None:
         return true()
@@ -334,6 +483,20 @@ def _resolve(connection: Connection, ref: str) -> str:
     ).all()
     total = connection.scalar(select(func.count()).select_from(books)) or 0
     raise BookNotFound(ref, [Shelved(r.slug, r.title) for r in known], total)
+
+
+def _page_holding(connection: Connection, slug: str, chapter: int, at: str) -> tuple[int, int] | None:
+    """The (chapter, page) that holds a passage named by its anchor, or by a citation such as `¶ 3.12`."""
+    cited = _CITATION.match(at)
+    if cited is None:
+        page = connection.execute(_PASSAGE_PAGE, {"slug": slug, "number": chapter, "anchor": at}).scalar()
+        return None if page is None else (chapter, page)
+    # A citation names its own chapter (¶ 3.12), or only the passage's number in this one.
+    chapter = int(cited[1] or chapter)
+    page = connection.execute(
+        _CITED_PAGE, {"slug": slug, "number": chapter, "position": int(cited[2])}
+    ).scalar()
+    return None if page is None else (chapter, page)
 
 
 def _page_count(connection: Connection, slug: str, number: int) -> int:
@@ -426,11 +589,21 @@ def _insert_chapters(connection: Connection, book_id: int, draft: BookDraft) -> 
             for chapter_id, n, p in every_page
         ],
     ).all()
-    rows = [
-        {"page_id": page_id, "anchor": block.anchor, "position": position, "text": block.text}
-        for page_id, (_, _, page) in zip(page_ids, every_page, strict=True)
-        for position, block in enumerate(page.blocks, 1)
-    ]
+    # A passage's position counts through its chapter, across pages: the 12 of a citation `¶ 3.12`.
+    rows = []
+    position = 0
+    for page_id, (_, number, page) in zip(page_ids, every_page, strict=True):
+        position = 0 if number == 1 else position
+        for block in page.blocks:
+            position += 1
+            rows.append(
+                {
+                    "page_id": page_id,
+                    "anchor": block.anchor,
+                    "position": position,
+                    "text": searchable(block.text),
+                }
+            )
     if rows:
         connection.execute(insert(passages), rows)
 

@@ -89,3 +89,29 @@ class ChapterPage:
     view: ChapterView
     html: str
     markdown: str
+
+
+class SearchHit(BaseModel):
+    """One passage that matches a search, with where it is and a snippet around the match."""
+
+    book: str = Field(description="The book's slug.")
+    book_title: str
+    chapter: int = Field(description="The chapter's number; pass it to read-chapter with `at`.")
+    chapter_title: str
+    page: int = Field(description="The page of the chapter the passage is on.")
+    anchor: str = Field(description="The passage's anchor: read-chapter's `at` opens the chapter there.")
+    citation: str = Field(description="How to cite the passage: [¶ citation], chapter.passage.")
+    snippet: list[str] = Field(description="The text around the match as [plain, hit, plain, hit, …, plain].")
+
+
+class SearchView(BaseModel):
+    """structuredContent of search: rendered by the widget's search view."""
+
+    query: str
+    book: str | None = Field(default=None, description="The book the search was limited to, if any.")
+    book_title: str | None = None
+    hits: list[SearchHit] = Field(description="The passages on this page of results, best match first.")
+    total: int = Field(description="How many passages match (at most the count limit; see `more`).")
+    more: bool = Field(default=False, description="More passages match than `total` counts.")
+    page: int
+    pages: int
