@@ -93,3 +93,11 @@ class SearchPageNotFound(NotFound):
     def __init__(self, query: str, page: int, pages: int, total: int) -> None:
         self.query, self.page, self.pages, self.total = query, page, pages, total
         super().__init__(f"the search {query!r} has no page {page} of results (it has {pages})")
+
+
+class EmptyQuery(ChapterwiseError):
+    """A search with nothing to search for (blank, or punctuation only)."""
+
+    def __init__(self, query: str) -> None:
+        self.query = query
+        super().__init__(f"nothing to search for in {query!r}")

@@ -53,6 +53,7 @@ from app.views import (
     BookCard,
     BookView,
     ChapterPage,
+    ChapterText,
     ChapterView,
     ContentsEntry,
     LibraryView,
@@ -201,6 +202,17 @@ class Library:
             next_title=row.next_title,
         )
         return ChapterPage(view=view, html=row.html, markdown=row.markdown)
+
+    def chapter_text(self, ref: str, chapter: int) -> ChapterText:
+        """A whole chapter as Markdown, every page in order (what a chapter resource holds)."""
+        with self.engine.connect() as connection:
+            slug = _resolve(connection, ref)
+            rows = connection.execute(_CHAPTER_PAGES, {"slug": slug, "number": chapter}).all()
+            if not rows:
+                _page_count(connection, slug, chapter)  # raises ChapterNotFound
+        first = rows[0]
+        markdown = "\n\n".join(row.markdown for row in rows)
+        return ChapterText(first.slug, first.book_title, chapter, first.title, markdown)
 
     def search(self, text: str, *, book: str | None = None, page: int = 1) -> SearchView:
         """Passages that hold every word and phrase of the query, best first, ten a page."""
@@ -373,6 +385,15 @@ _PASSAGE_PAGE = (
     )
 )
 
+
+# Every page of one chapter, in order.
+_CHAPTER_PAGES = (
+    select(books.c.slug, books.c.title.label("book_title"), chapters.c.title, pages.c.markdown)
+    .join(chapters, chapters.c.book_id == books.c.id)
+    .join(pages, pages.c.chapter_id == chapters.c.id)
+    .where(books.c.slug == bindparam("slug"), chapters.c.number == bindparam("number"))
+    .order_by(pages.c.number)
+)
 
 # The page of a chapter that holds its passage number `position` (the number a citation gives).
 _CITED_PAGE = (

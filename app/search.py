@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from app.errors import ChapterwiseError
+from app.errors import EmptyQuery
 
 # The longest query taken, in characters: far beyond any real search, and it bounds the work.
 MAX_QUERY = 200
@@ -28,14 +28,6 @@ _CJK_CHARACTER = re.compile(f"[{_CJK}]")
 # Words as the indexes see them: letters and digits, with inner apostrophes and hyphens.
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _QUOTED = re.compile(r'"([^"]*)"')
-
-
-class EmptyQuery(ChapterwiseError):
-    """A search with nothing to search for (blank, or punctuation only)."""
-
-    def __init__(self, query: str) -> None:
-        self.query = query
-        super().__init__(f"nothing to search for in {query!r}")
 
 
 def searchable(text: str) -> str:

@@ -115,3 +115,14 @@ class SearchView(BaseModel):
     more: bool = Field(default=False, description="More passages match than `total` counts.")
     page: int
     pages: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChapterText:
+    """A whole chapter, every page in order, as the model reads it: a chapter resource's text."""
+
+    book: str
+    book_title: str
+    chapter: int
+    title: str
+    markdown: str

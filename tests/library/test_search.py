@@ -3,44 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 
 import pytest
 
-from app.errors import BookNotFound, SearchPageNotFound
-from app.ingest.draft import BlockDraft, BookDraft, ChapterDraft, PageDraft
+from app.errors import BookNotFound, EmptyQuery, SearchPageNotFound
 from app.library import COUNT_LIMIT, HITS_PER_PAGE, Library
-from app.search import EmptyQuery
+from tests.drafts import book
 
 # Sentences from the Chinese sample book (content/slow-reading-zh.md).
 TRAIN = "有一次出差，火车在山里晚点了四个小时。车厢里没有信号，我只带了一本薄薄的散文集。"
 SUBWAY = "直到有一年，我每天要坐五十分钟的地铁上班。早高峰的车厢里挤得转不开身。"
-
-
-def book(slug: str, *chapters: tuple[str, list[str]], title: str | None = None) -> BookDraft:
-    """A book whose every paragraph is a passage, one page a chapter."""
-    drafted = []
-    for chapter_title, paragraphs in chapters:
-        blocks = tuple(
-            BlockDraft(anchor=f"p-{hashlib.sha256(text.encode()).hexdigest()[:8]}", text=text)
-            for text in paragraphs
-        )
-        page = PageDraft(
-            html="".join(f'<p id="{b.anchor}">{b.text}</p>' for b in blocks),
-            markdown="\n\n".join(paragraphs),
-            words=sum(len(p.split()) for p in paragraphs),
-            blocks=blocks,
-        )
-        drafted.append(ChapterDraft(title=chapter_title, words=page.words, minutes=1, pages=(page,)))
-    return BookDraft(
-        slug=slug,
-        title=title or slug.title(),
-        author=None,
-        language=None,
-        description=None,
-        chapters=tuple(drafted),
-        source_hash=hashlib.sha256(repr(chapters).encode()).hexdigest(),
-    )
 
 
 TIDES = book(
@@ -177,7 +149,7 @@ def test_a_failed_import_leaves_nothing_findable(shelf: Library) -> None:
     good = book("good", ("One", ["A lighthouse on the point."]))
     broken = book("broken", ("Two", ["A lighthouse keeper."]))
     broken = dataclasses.replace(broken, chapters=(dataclasses.replace(broken.chapters[0], title=None),))  # type: ignore[arg-type]
-    with pytest.raises(Exception, match="(?i)null|not.null"):
+    with pytest.raises(Exception, match=r"(?i)null"):
         shelf.save_books([good, broken])
     assert found(shelf, "lighthouse") == []
 

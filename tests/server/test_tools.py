@@ -13,13 +13,13 @@ from mcp.types import CallToolResult, TextContent
 
 from app.server import build_server
 from app.settings import Settings
-from app.tools import HTML_META_KEY
+from app.tools.base import HTML_META_KEY
 from app.views import BookView, ChapterView, LibraryView
 
 pytestmark = pytest.mark.anyio
 
 GUIDE = "chapterwise-guide"
-TOOLS = {"list-books", "open-book", "read-chapter"}
+TOOLS = {"list-books", "open-book", "read-chapter", "search"}
 # Results are paged to stay far below what hosts accept (~25k tokens, roughly 4 characters each).
 RESULT_BUDGET_CHARS = 60_000
 

@@ -1,0 +1,89 @@
+"""What every tool shares: how a tool is declared, the library it reads, and the shape of its result.
+
+A result has three parts for three audiences (docs/host-contract.md): `content` is text for the
+model, `structuredContent` small facts for model and widget, `_meta` the widget-only bulk such as
+rendered HTML.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+from mcp.server.mcpserver import Context
+from mcp.types import CallToolResult, ContentBlock, TextContent, ToolAnnotations
+from pydantic import BaseModel, Field
+
+from app.library import Library
+
+HTML_META_KEY = "chapterwise/html"
+
+# Tools that only read: calling one twice shows the same page, and it touches nothing outside this
+# server. Hosts use these hints to skip confirmation prompts, so they must be true.
+READ_ONLY = ToolAnnotations(
+    read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=False
+)
+
+# Bounds a number argument may take: far beyond any real book, and far inside what a database integer holds.
+LARGEST_NUMBER = 100_000
+
+# Book text is untrusted: it could hold sentences that look like instructions. The model gets it
+# between these markers, told that it is content to read, never instructions to follow.
+BEGIN_BOOK_TEXT = "⟦book text⟧"
+END_BOOK_TEXT = "⟦end of book text⟧"
+
+
+@dataclass(frozen=True, slots=True)
+class Tool:
+    """A tool function and what hosts show of it; app/server.py registers each one."""
+
+    fn: Callable[..., Awaitable[CallToolResult]]
+    name: str
+    title: str
+    invoking: str  # shown while the tool runs (at most 64 characters)
+    invoked: str  # shown once it has run
+    annotations: ToolAnnotations = field(default_factory=lambda: READ_ONLY)
+
+    @property
+    def description(self) -> str:
+        """The docstring, which is what the model reads about the tool, without its indentation."""
+        return inspect.cleandoc(self.fn.__doc__ or "")
+
+
+def tool(name: str, *, title: str, invoking: str, invoked: str) -> Callable[[Callable[..., Any]], Tool]:
+    def declare(fn: Callable[..., Any]) -> Tool:
+        return Tool(fn, name, title, invoking, invoked)
+
+    return declare
+
+
+def library(ctx: Context[Library, Any]) -> Library:
+    """The library the server's lifespan opened (app/server.py), as every tool call receives it."""
+    return ctx.request_context.lifespan_context
+
+
+BookRef = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=500,
+        description="The book's slug from list-books (e.g. 'chapterwise-guide'); an exact title also works.",
+    ),
+]
+
+
+def book_text(text: str) -> str:
+    """Book content set between the markers, which it can never close early."""
+    return f"{BEGIN_BOOK_TEXT}\n{text.replace(END_BOOK_TEXT, '[end of book text]')}\n{END_BOOK_TEXT}"
+
+
+def result(
+    text: str, structured: BaseModel, meta: dict[str, Any] | None = None, more: Sequence[ContentBlock] = ()
+) -> CallToolResult:
+    return CallToolResult(
+        content=[TextContent(type="text", text=text), *more],
+        structured_content=structured.model_dump(mode="json"),
+        _meta=meta,
+    )
