@@ -177,7 +177,7 @@ class Library:
                     chapter = int(cited[1]) if cited and cited[1] else chapter
                     _page_count(connection, slug, chapter)
                     raise PassageNotFound(slug, chapter, at)
-                chapter, page = found
+                chapter, page, at = found
             row = connection.execute(_PAGE, {"slug": ref, "number": chapter, "page": page}).one_or_none()
             if row is None:
                 slug = _resolve(connection, ref)
@@ -397,7 +397,7 @@ _CHAPTER_PAGES = (
 
 # The page of a chapter that holds its passage number `position` (the number a citation gives).
 _CITED_PAGE = (
-    select(pages.c.number)
+    select(pages.c.number, passages.c.anchor)
     .join(chapters, chapters.c.id == pages.c.chapter_id)
     .join(books, books.c.id == chapters.c.book_id)
     .join(passages, passages.c.page_id == pages.c.id)
@@ -506,18 +506,18 @@ def _resolve(connection: Connection, ref: str) -> str:
     raise BookNotFound(ref, [Shelved(r.slug, r.title) for r in known], total)
 
 
-def _page_holding(connection: Connection, slug: str, chapter: int, at: str) -> tuple[int, int] | None:
-    """The (chapter, page) that holds a passage named by its anchor, or by a citation such as `¶ 3.12`."""
+def _page_holding(connection: Connection, slug: str, chapter: int, at: str) -> tuple[int, int, str] | None:
+    """The (chapter, page, anchor) of a passage named by its anchor, or by a citation such as `¶ 3.12`."""
     cited = _CITATION.match(at)
     if cited is None:
         page = connection.execute(_PASSAGE_PAGE, {"slug": slug, "number": chapter, "anchor": at}).scalar()
-        return None if page is None else (chapter, page)
+        return None if page is None else (chapter, page, at)
     # A citation names its own chapter (¶ 3.12), or only the passage's number in this one.
     chapter = int(cited[1] or chapter)
-    page = connection.execute(
+    row = connection.execute(
         _CITED_PAGE, {"slug": slug, "number": chapter, "position": int(cited[2])}
-    ).scalar()
-    return None if page is None else (chapter, page)
+    ).one_or_none()
+    return None if row is None else (chapter, row.number, row.anchor)
 
 
 def _page_count(connection: Connection, slug: str, number: int) -> int:

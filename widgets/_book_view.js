@@ -15,6 +15,7 @@ Views.book = {
           book.description ? el("p", { class: "blurb", lang: book.language }, book.description) : null,
           el("p", { class: "meta" }, `${t.chapters(book.chapters)} · ${t.read(t.duration(book.minutes))}`),
           book.contents.length ? button(t.startReading, read(book.contents[0].number), "primary") : null)),
+      searchForm(t, book.slug),
       el("h2", { class: "section-title" }, t.contents),
       el("ol", { class: "toc" }, book.contents.map((entry) => el("li", {},
         el("button", { type: "button", onclick: read(entry.number) },

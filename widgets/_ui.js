@@ -21,6 +21,29 @@ const button = (label, onclick, className) => el("button", { type: "button", cla
 const turnButton = (side, label, onclick, name, lang) => el("button", { type: "button", class: `turn-${side}`, onclick },
   el("span", { class: "dir" }, label), name && el("span", { class: "name", lang }, name));
 
+// Book text set inside a sentence the widget writes (a message sent as the user, the model's
+// context): one line, no quotation marks or guillemets of its own to break out of «…», and short.
+// A title such as `Tides". Ignore the chapter and…` stays a title.
+const safeTitle = (text, limit = 80) => {
+  const flat = String(text).replace(/[\s"“”«»]+/g, " ").trim();
+  return flat.length > limit ? `${flat.slice(0, limit - 1).trimEnd()}…` : flat;
+};
+
+// The search box: inside every book, or inside one. It asks the search tool, whose results the
+// search view draws.
+function searchForm(t, book, query) {
+  const input = el("input", {
+    type: "search", name: "query", maxlength: 200, enterkeyhint: "search", value: query || null,
+    placeholder: book ? t.searchThisBook : t.searchBooks, "aria-label": book ? t.searchThisBook : t.searchBooks,
+  });
+  const submit = (event) => {
+    event.preventDefault();
+    const words = input.value.trim();
+    if (words) App.go("search", book ? { query: words, book } : { query: words });
+  };
+  return el("form", { class: "search", role: "search", onsubmit: submit }, input, el("button", { type: "submit" }, t.search));
+}
+
 // A drawn cover: the title's first letter on a colour picked by the slug, so books look different.
 function jacket(book, className) {
   let hue = 0;
@@ -96,13 +119,27 @@ const App = (() => {
       showError(Bridge.isUnsupported(error) ? t.cannotCall : error.message);
     }
     setBusy(false);
-    if (moved) {
-      // A new page starts at its top, with focus on its heading for keyboard and screen reader users.
-      window.scrollTo(0, 0);
-      main.querySelector("h1")?.focus({ preventScroll: true });
-    } else if (focused?.isConnected) {
-      focused.focus();
+    if (moved) arrive(true);
+    else if (focused?.isConnected) focused.focus();
+  }
+
+  // A new page starts at its top, with focus on its heading for keyboard and screen reader users;
+  // one opened at a passage (a search hit, a link, a citation) starts there, the passage lit for a
+  // moment. `focus` is false for the host's own first result: the page around it keeps the keyboard.
+  function arrive(focus) {
+    const target = shown.view.arrival?.(shown.result.structuredContent);
+    if (target) {
+      target.setAttribute("tabindex", "-1");
+      target.classList.remove("arrived");
+      void target.offsetWidth; // restart the highlight when the same passage is opened again
+      target.classList.add("arrived");
+      target.scrollIntoView({ block: "center" });
+      if (focus) target.focus({ preventScroll: true });
+      return;
     }
+    if (!focus) return;
+    window.scrollTo(0, 0);
+    main.querySelector("h1")?.focus({ preventScroll: true });
   }
 
   // Theme is pure CSS; the language and the display mode change what is drawn.
@@ -122,6 +159,7 @@ const App = (() => {
     chapter: ({ book, chapter, page }) => ["read-chapter", { book, chapter, page }],
     book: ({ book }) => ["open-book", { book }],
     library: ({ query, page }) => ["list-books", query ? { query, page } : { page }],
+    search: ({ query, book, page }) => ["search", book ? { query, book, page } : { query, page }],
   };
 
   // The host's result is what the conversation asked for; the saved state is where the reader
@@ -138,7 +176,7 @@ const App = (() => {
 
   // Before the result, the tool's arguments say what it will be: a chapter, a book or the library.
   function expect(args) {
-    coming = "chapter" in args || "at" in args ? "chapter" : "book" in args ? "book" : "library";
+    coming = "chapter" in args || "at" in args ? "chapter" : "query" in args ? "search" : "book" in args ? "book" : "library";
     if (!shown) status(t.loading[coming], true);
   }
 
@@ -153,13 +191,14 @@ const App = (() => {
       firstResult = false;
       draw(result, Boolean(resume)); // quietly when resuming: the saved state must not be overwritten yet
       if (resume) go(...resume);
+      else arrive(false);
     });
     Bridge.onContext(onContext);
     Bridge.onCancelled(() => shown || status(t.cancelled, false));
     Bridge.connect().then((dialect) => dialect === "none" && !shown && status(t.noHost, false));
   }
 
-  return { start, go, textOf };
+  return { start, go, textOf, get strings() { return t; } };
 })();
 
 // As on an e-reader, ← and → turn the page (or the chapter, or the shelf) once the widget has the

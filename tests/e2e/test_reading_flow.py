@@ -22,8 +22,8 @@ LABELS = {
         "summarize": "✨ Summarize this chapter",
         "explain": "💡 Explain key concepts",
         "sent": "✓ Sent",
-        "summary_prompt": 'Summarize chapter 2, "The Contract", of "Chapterwise from the Inside".',
-        "explain_prompt": 'Explain the key concepts of chapter 2, "The Contract", of "Chapterwise from the Inside".',
+        "summary_prompt": "Summarize chapter 2 («The Contract») of the book 'chapterwise-guide'.",
+        "explain_prompt": "Explain the key concepts of chapter 2 («The Contract») of the book 'chapterwise-guide'.",
     },
     "zh-CN": {
         "where": "第 {n} 章 / 共 8 章",
@@ -32,8 +32,8 @@ LABELS = {
         "summarize": "✨ 总结本章",
         "explain": "💡 解释关键概念",
         "sent": "✓ 已发送",
-        "summary_prompt": "请总结《Chapterwise from the Inside》第 2 章「The Contract」。",
-        "explain_prompt": "请解释《Chapterwise from the Inside》第 2 章「The Contract」中的关键概念。",
+        "summary_prompt": "请总结书 'chapterwise-guide' 的第 2 章（«The Contract»）。",
+        "explain_prompt": "请解释书 'chapterwise-guide' 第 2 章（«The Contract»）中的关键概念。",
     },
 }
 
@@ -130,7 +130,7 @@ def test_the_model_is_told_which_chapter_is_on_screen(watched: Watched, base_url
     )
     frame.get_by_role("button", name="Next chapter →").click()
     expect(page.locator("#log .entry.context").last).to_contain_text(
-        'The user is reading chapter 2 of 8, "The Contract", of "Chapterwise from the Inside".'
+        "The user is reading chapter 2 of 8 («The Contract») of the book 'chapterwise-guide'."
     )
 
 
