@@ -62,7 +62,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
 
     engine = make_engine(settings.db_url, create=True)
     if migrate(engine) == "created":
-        print(f"Created a new library at {_where(settings)}.")
+        print(f"Created a new library at {settings.library_location}.")
     library = Library(engine)
     bar = ProgressBar()
     try:
@@ -145,7 +145,7 @@ def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
         "upgraded": "Upgraded the library",
         "current": "The library is up to date",
     }
-    print(f"{said[done]} at {_where(settings)}.")
+    print(f"{said[done]} at {settings.library_location}.")
     return 0
 
 
@@ -225,18 +225,12 @@ def _check_port(settings: Settings) -> None:
             ) from None
 
 
-def _where(settings: Settings) -> str:
-    return (
-        str(settings.data_dir / "chapterwise.db") if not settings.database_url else "the configured database"
-    )
-
-
 def _banner(settings: Settings) -> str:
     local = f"http://{settings.host}:{settings.port}"
     lines = [
         f"Chapterwise {__version__} is serving the MCP endpoint at {settings.mcp_url}",
         f"  health check:  {local}/healthz",
-        f"  library:       {_where(settings)}",
+        f"  library:       {settings.library_location}",
         "Next steps:",
         f"  - read in a browser:  {local}/dev"
         if settings.dev
