@@ -177,6 +177,17 @@ def cmd_db_revision(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_doctor(args: argparse.Namespace, settings: Settings) -> int:
+    from app.doctor import diagnose, verdict
+
+    checks = []
+    for check in diagnose(settings):
+        print(check, flush=True)
+        checks.append(check)
+    print(verdict(checks))
+    return 1 if any(check.status == "fail" for check in checks) else 0
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     # Migrate an existing library once here, before any worker starts, so workers never race to
     # alter tables. A missing library is an error: serving never creates one.
@@ -280,6 +291,10 @@ def _parser() -> argparse.ArgumentParser:
         actions,
     )
     p.add_argument("-m", "--message", required=True, help="what the migration changes")
+
+    p = command("doctor", "check the set-up, and say how to fix what is wrong", cmd_doctor)
+    # serve's flags too, so that doctor checks the very address and public URL serve would use.
+    Settings.add_arguments(p, "serve")
 
     p = command("serve", "serve the MCP app over Streamable HTTP (or stdio)", cmd_serve)
     Settings.add_arguments(p, "serve")
