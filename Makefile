@@ -5,10 +5,11 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run import test test-fast check lint types bench bench-quick clean help
+.PHONY: run import doctor test test-fast check lint types bench bench-quick clean help
 
 help:
 	@echo "make run    - set up .venv, migrate, import content/ and serve http://$(HOST):$(PORT)/mcp"
+	@echo "make doctor - check the set-up (library, port $(PORT), widget, fonts…) and say how to fix it"
 	@echo "make test   - install dev dependencies and run the whole test suite"
 	@echo "make check  - lint (ruff) + types (mypy) + tests: the gate CI runs"
 	@echo "make bench  - measure Chapterwise against its floors (BENCHMARKS.md)"
@@ -32,6 +33,10 @@ run: $(BIN)/.runtime-installed
 
 import: $(BIN)/.runtime-installed
 	$(BIN)/chapterwise import content/
+
+# Checks the address `make run` would use; add CHAPTERWISE_PUBLIC_URL=https://… to check a tunnel too.
+doctor: $(BIN)/.runtime-installed
+	$(BIN)/chapterwise doctor --host $(HOST) --port $(PORT)
 
 test: $(BIN)/.dev-installed
 	@test -x /usr/bin/chromium || echo "NOTE: Debian's chromium is not installed, so the browser tests will be skipped (apt-get install chromium)."
