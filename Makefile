@@ -5,13 +5,14 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run import test test-fast check lint types bench bench-quick clean clean-library help
+.PHONY: run import doctor test test-fast check lint types bench bench-quick clean clean-library help
 
 help:
 	@echo "make help           this list"
 	@echo "make run            set up .venv, migrate, import content/ and serve http://$(HOST):$(PORT)/mcp"
 	@echo "                    (the preview host is at /dev); another port: make run PORT=8001, HOST=0.0.0.0"
 	@echo "make import         import content/ again (skips books that have not changed)"
+	@echo "make doctor         check the set-up (library, port, widget, fonts…) and say how to fix it"
 	@echo "make test           install the dev tools and run the whole suite (a few minutes)"
 	@echo "make test-fast      everything but browser, process, packaging and npm-client tests (~10 s)"
 	@echo "make check          lint (ruff) + types (mypy) + the whole suite: the gate CI runs"
@@ -41,6 +42,10 @@ run: $(BIN)/.runtime-installed
 
 import: $(BIN)/.runtime-installed
 	$(BIN)/chapterwise import content/
+
+# Checks the address `make run` would use; add CHAPTERWISE_PUBLIC_URL=https://… to check a tunnel too.
+doctor: $(BIN)/.runtime-installed
+	$(BIN)/chapterwise doctor --host $(HOST) --port $(PORT)
 
 test: $(BIN)/.dev-installed
 	@test -x /usr/bin/chromium || echo "NOTE: Debian's chromium is not installed, so the browser tests will be skipped (apt-get install chromium)."

@@ -62,7 +62,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
 
     engine = make_engine(settings.db_url, create=True)
     if migrate(engine) == "created":
-        print(f"Created a new library at {_where(settings)}.")
+        print(f"Created a new library at {settings.library_location}.")
     library = Library(engine)
     bar = ProgressBar()
     try:
@@ -145,7 +145,7 @@ def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
         "upgraded": "Upgraded the library",
         "current": "The library is up to date",
     }
-    print(f"{said[done]} at {_where(settings)}.")
+    print(f"{said[done]} at {settings.library_location}.")
     return 0
 
 
@@ -175,6 +175,17 @@ def cmd_db_revision(args: argparse.Namespace, settings: Settings) -> int:
     print(f"wrote {script.path}")
     print("Review it (Alembic does not see CHECK constraints), then run the tests.")
     return 0
+
+
+def cmd_doctor(args: argparse.Namespace, settings: Settings) -> int:
+    from app.doctor import diagnose, verdict
+
+    checks = []
+    for check in diagnose(settings):
+        print(check, flush=True)
+        checks.append(check)
+    print(verdict(checks))
+    return 1 if any(check.status == "fail" for check in checks) else 0
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -225,18 +236,12 @@ def _check_port(settings: Settings) -> None:
             ) from None
 
 
-def _where(settings: Settings) -> str:
-    return (
-        str(settings.data_dir / "chapterwise.db") if not settings.database_url else "the configured database"
-    )
-
-
 def _banner(settings: Settings) -> str:
     local = f"http://{settings.host}:{settings.port}"
     lines = [
         f"Chapterwise {__version__} is serving the MCP endpoint at {settings.mcp_url}",
         f"  health check:  {local}/healthz",
-        f"  library:       {_where(settings)}",
+        f"  library:       {settings.library_location}",
         "Next steps:",
         f"  - read in a browser:  {local}/dev"
         if settings.dev
@@ -286,6 +291,10 @@ def _parser() -> argparse.ArgumentParser:
         actions,
     )
     p.add_argument("-m", "--message", required=True, help="what the migration changes")
+
+    p = command("doctor", "check the set-up, and say how to fix what is wrong", cmd_doctor)
+    # serve's flags too, so that doctor checks the very address and public URL serve would use.
+    Settings.add_arguments(p, "serve")
 
     p = command("serve", "serve the MCP app over Streamable HTTP (or stdio)", cmd_serve)
     Settings.add_arguments(p, "serve")

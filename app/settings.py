@@ -205,6 +205,11 @@ class Settings:
         return f"sqlite:///{(self.data_dir / 'chapterwise.db').as_posix()}"
 
     @property
+    def library_location(self) -> str:
+        """Where the library is, for messages: its file, never a database URL (it may hold a password)."""
+        return str(self.data_dir / "chapterwise.db") if not self.database_url else "the configured database"
+
+    @property
     def mcp_url(self) -> str:
         base = self.public_url.rstrip("/") if self.public_url else f"http://{self.host}:{self.port}"
         return f"{base}/mcp"

@@ -23,6 +23,14 @@ DESCRIPTION = (
     "the user move between them in place and ask you to summarize or explain what they read."
 )
 
+# The budget for the widget, uncompressed: hosts fetch it on every cache miss.
+MAX_BYTES = 40 * 1024
+# Anything the widget would load from elsewhere. A host's default CSP blocks every other origin,
+# which leaves the widget blank or broken, so everything it needs is inlined instead.
+EXTERNAL = re.compile(
+    r"""(src|href|action)\s*=\s*["']?\s*(https?:)?//|@import|url\(\s*["']?(https?:)?//|//cdn""", re.IGNORECASE
+)
+
 # A line that holds only a `//` comment. The sources in widgets/ are commented for people; hosts
 # need none of it, and minify-html keeps JavaScript comments. Such a line could only be code if it
 # sat inside a template literal spanning lines, which widgets/ never has (a test checks).

@@ -11,19 +11,14 @@ from jinja2 import UndefinedError
 
 from app import views
 from app.paths import bundled
-from app.widget import Widget, render_widget
+from app.widget import EXTERNAL, MAX_BYTES, Widget, render_widget
 
-# The budget for the widget resource, uncompressed: hosts fetch it on every cache miss.
-MAX_WIDGET_BYTES = 40 * 1024
 # Each view's partial names the model (app/views.py) whose structuredContent it renders.
 CONTRACTS = {
     "_library_view.js": "LibraryView",
     "_book_view.js": "BookView",
     "_chapter_view.js": "ChapterView",
 }
-EXTERNAL = re.compile(
-    r"""(src|href|action)\s*=\s*["']?\s*(https?:)?//|@import|url\(\s*["']?(https?:)?//|//cdn""", re.IGNORECASE
-)
 SOURCES = bundled("widgets")
 
 
@@ -54,7 +49,7 @@ def test_the_widget_renders_under_strict_undefined_as_a_complete_document(widget
 
 
 def test_the_widget_stays_within_its_size_budget(widget: Widget) -> None:
-    assert len(widget.html.encode()) <= MAX_WIDGET_BYTES
+    assert len(widget.html.encode()) <= MAX_BYTES
 
 
 def test_the_widget_loads_nothing_from_outside_the_document(widget: Widget) -> None:
