@@ -134,8 +134,9 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     upgrade(make_engine(settings.db_url))
     if args.stdio:
         from app.server import build_server
+        from app.stdio import run_stdio
 
-        build_server(settings).run("stdio")
+        run_stdio(build_server(settings))
         return 0
     import uvicorn
 
