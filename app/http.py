@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from mcp.server.transport_security import TransportSecuritySettings
 from starlette.applications import Starlette
 
+from app.jsonrpc_ids import answer_malformed_ids
 from app.preview import add_preview
 from app.server import build_server
 from app.settings import Settings
@@ -21,11 +22,13 @@ def build_http_app(settings: Settings) -> Starlette:
     if settings.dev:
         add_preview(server)
     # Stateless JSON: any worker or replica can answer any request, with no session to share.
-    return server.streamable_http_app(
+    app = server.streamable_http_app(
         stateless_http=True,
         json_response=True,
         transport_security=transport_security(settings),
     )
+    answer_malformed_ids(server)
+    return app
 
 
 def transport_security(settings: Settings) -> TransportSecuritySettings:
