@@ -25,6 +25,8 @@ from mcp_types import (
 )
 from pydantic import ValidationError
 
+from app.errors import ChapterwiseError
+
 # How long requests may go on running after end of input. A tool call takes milliseconds; the bound
 # only keeps a wedged handler from holding the process open forever once the client has left.
 DRAIN_SECONDS = 30.0
@@ -36,8 +38,17 @@ def run_stdio(server: MCPServer) -> None:
 
 
 async def serve_stdio(server: MCPServer) -> None:
-    async with stdio_server() as (wire_in, wire_out):
-        await serve_streams(server, wire_in, wire_out)
+    client_left = False
+    try:
+        async with stdio_server() as (wire_in, wire_out):
+            await serve_streams(server, wire_in, wire_out)
+    except* (BrokenPipeError, anyio.BrokenResourceError):
+        client_left = True
+    if client_left:
+        raise ChapterwiseError(
+            "the client closed the server's stdout before every answer was written; answers to its "
+            "last requests were lost. Keep reading stdout until the server exits."
+        )
 
 
 # MCPServer.run("stdio") hands end of input straight to the server's dispatcher, which takes it for

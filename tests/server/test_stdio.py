@@ -57,17 +57,23 @@ def envelope_era() -> list[dict[str, Any]]:
     ]
 
 
+def stdio_command(settings: Settings) -> list[str]:
+    return [sys.executable, "-m", "app", "--data-dir", str(settings.data_dir), "serve", "--stdio"]
+
+
+def clean_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not k.startswith("CHAPTERWISE_")}
+
+
 def serve_stdio(settings: Settings, lines: list[str]) -> subprocess.CompletedProcess[str]:
     """Write every line to `serve --stdio`, close its input, and wait for it to exit."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CHAPTERWISE_")}
-    command = [sys.executable, "-m", "app", "--data-dir", str(settings.data_dir), "serve", "--stdio"]
     return subprocess.run(
-        command,
+        stdio_command(settings),
         input="".join(f"{line}\n" for line in lines),
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env=env,
+        env=clean_env(),
         timeout=60,
         check=False,
     )
@@ -119,3 +125,24 @@ def test_json_that_is_not_a_jsonrpc_message_gets_an_invalid_request_error(sample
     assert len([line for line in done.stderr.splitlines() if "line 3" in line]) == 1, done.stderr
     assert set(replies(done.stdout)) == {None, "init", *range(1, len(CALLS) + 1)}
     assert done.returncode == 0
+
+
+def test_a_client_that_stops_reading_gets_one_line_on_stderr_not_a_traceback(
+    sample_settings: Settings,
+) -> None:
+    process = subprocess.Popen(
+        stdio_command(sample_settings),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=clean_env(),
+    )
+    assert process.stdout
+    process.stdout.close()
+    _, stderr = process.communicate(
+        "".join(f"{json.dumps(message)}\n" for message in handshake_era()).encode(), timeout=60
+    )
+
+    assert process.returncode == 1
+    [line] = stderr.decode().splitlines()
+    assert line.startswith("chapterwise: error: the client closed the server's stdout"), line
