@@ -38,6 +38,7 @@ def run_stdio(server: MCPServer) -> None:
 
 
 async def serve_stdio(server: MCPServer) -> None:
+    """Serve over the process's own stdin/stdout, through the SDK's stdio transport."""
     client_left = False
     try:
         async with stdio_server() as (wire_in, wire_out):
@@ -57,6 +58,7 @@ async def serve_stdio(server: MCPServer) -> None:
 # client that closes stdin after its last request is still reading stdout. So the SDK's transport
 # and server are joined here through two relays that hold end of input back until every request has
 # been answered, and that answer lines the SDK could not read instead of dropping them unseen.
+# (The SDK bug is modelcontextprotocol/python-sdk#2678, still open for mcp 2.3.0.)
 async def serve_streams(
     server: MCPServer,
     wire_in: ReadStream[SessionMessage | Exception],
