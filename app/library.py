@@ -1,49 +1,42 @@
-"""The library: every SQL statement Chapterwise runs, behind methods named after what readers do."""
+"""The library: every SQL statement Chapterwise runs, behind methods named after what readers do.
+
+Each method is one transaction on SQLAlchemy Core and returns plain view objects (app/views.py);
+when something asked for does not exist, it raises an error that carries what does
+(app/errors.py), and the tools or the CLI word it for whoever asked.
+"""
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, NoReturn
+from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import (
-    ColumnElement,
-    Engine,
-    ScalarSelect,
-    bindparam,
-    delete,
-    func,
-    insert,
-    or_,
-    select,
-    true,
+from sqlalchemy import Connection, Engine, Row, bindparam, delete, func, insert, or_, select, true, update
+from sqlalchemy.sql.elements import ColumnElement
+
+from app.errors import (
+    AmbiguousBook,
+    BookNotFound,
+    ChapterNotFound,
+    PageNotFound,
+    PassageNotFound,
+    ShelfPageNotFound,
+    Shelved,
 )
-from sqlalchemy.orm import Session, aliased, sessionmaker
-
-from app.errors import AmbiguousBook, BookNotFound, ChapterNotFound, PageNotFound
-from app.models import Book, Chapter, Page
+from app.schema import books, chapters, pages, passages
 from app.views import BookCard, BookView, ChapterPage, ChapterView, ContentsEntry, LibraryView
 
 if TYPE_CHECKING:  # importing ingest pulls in markdown-it; the server only needs the type
     from app.ingest.draft import BookDraft
 
-_CARD_COLUMNS = (
-    Book.slug,
-    Book.title,
-    Book.author,
-    Book.description,
-    Book.language,
-    Book.words,
-    Book.minutes,
-)
-
-# How many books an error message names before it says "and N more".
-_LISTED_IN_ERRORS = 8
-
 # list-books shows the library a page at a time: a shelf of 24 cards is about 6 KB of
 # structuredContent, where a 200-book library in one result would be near 50 KB (~12k tokens).
 BOOKS_PER_PAGE = 24
+
+# How many books a "no such book" error names.
+_NAMED_IN_ERRORS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,105 +47,245 @@ class Saved:
     book: BookCard
 
 
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What the library holds under a slug: where that book came from and a digest of its sources."""
+
+    slug: str
+    title: str
+    origin: str | None
+    source_hash: str
+
+
 class Library:
     """Reads and writes books; each method is one transaction and returns plain view objects."""
 
     def __init__(self, engine: Engine) -> None:
-        self._engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.engine = engine
 
-    def list_books(self) -> list[BookCard]:
-        """Every book, by title."""
-        with self._engine.connect() as connection:
-            rows = connection.execute(_CARDS).all()
-        return [BookCard.model_validate(row._mapping) for row in rows]
+    def close(self) -> None:
+        """Close the pooled connections (the server's lifespan calls this on shutdown)."""
+        self.engine.dispose()
 
-    def browse(self, query: str | None = None, page: int = 1) -> LibraryView:
-        """One page of the library, by title; with a query, only books whose title, author or slug has it."""
+    # -- reading ---------------------------------------------------------------------------------
+
+    def list_books(self, query: str | None = None, page: int = 1) -> LibraryView:
+        """One page of the library by title; with a query, only books whose title, author or slug has it."""
         query = (query or "").strip() or None
         match = _matching(query)
-        with self._engine.connect() as connection:
-            total = connection.scalar(select(func.count(Book.id)).where(match)) or 0
-            pages = max(1, math.ceil(total / BOOKS_PER_PAGE))
-            if page > pages:
-                which = f"book{'' if total == 1 else 's'}" + (f" matching '{query}'" if query else "")
-                raise PageNotFound(
-                    f"The library has {total} {which}, {BOOKS_PER_PAGE} a page, so there is no page {page}. "
-                    f"Call list-books with a page from 1 to {pages}."
-                )
+        with self.engine.connect() as connection:
             rows = connection.execute(
-                _CARDS.where(match).limit(BOOKS_PER_PAGE).offset((page - 1) * BOOKS_PER_PAGE)
+                _CARDS.add_columns(func.count().over().label("total"))
+                .where(match)
+                .limit(BOOKS_PER_PAGE)
+                .offset((page - 1) * BOOKS_PER_PAGE)
             ).all()
-        books = [BookCard.model_validate(row._mapping) for row in rows]
-        return LibraryView(books=books, total=total, page=page, pages=pages, query=query)
+            # The total rides along on every row; a page past the end has no rows to carry it.
+            total = (
+                rows[0].total
+                if rows
+                else connection.scalar(select(func.count()).select_from(books).where(match))
+            )
+        total = total or 0
+        last = max(1, math.ceil(total / BOOKS_PER_PAGE))
+        if page > last:
+            raise ShelfPageNotFound(page, last, total, BOOKS_PER_PAGE, query)
+        return LibraryView(
+            books=[_card(row) for row in rows], total=total, page=page, pages=last, query=query
+        )
+
+    def all_books(self) -> list[BookCard]:
+        """Every book, by title (the command line's `list`: a terminal has room for them all)."""
+        with self.engine.connect() as connection:
+            return [_card(row) for row in connection.execute(_CARDS)]
 
     def open_book(self, ref: str) -> BookView:
-        with self._sessions() as session:
-            book = _find_book(session, ref)
-            rows = session.execute(
-                select(Chapter.number, Chapter.title, Chapter.words, Chapter.minutes, Chapter.page_count)
-                .where(Chapter.book_id == book.id)
-                .order_by(Chapter.number)
-            ).all()
-            contents = [
-                ContentsEntry(
-                    number=r.number, title=r.title, words=r.words, minutes=r.minutes, pages=r.page_count
-                )
-                for r in rows
-            ]
-            return BookView(**_card(book, len(contents)).model_dump(), contents=contents)
+        """A book's card and its contents, found by slug (or by a title only one book has)."""
+        with self.engine.connect() as connection:
+            rows = connection.execute(_CONTENTS, {"slug": ref}).all()
+            if not rows:
+                return self.open_book(_resolve(connection, ref))
+        contents = [
+            ContentsEntry(
+                number=r.number,
+                title=r.chapter_title,
+                label=r.label,
+                depth=r.depth,
+                part=r.part,
+                minutes=r.chapter_minutes,
+                pages=r.page_count,
+            )
+            for r in rows
+        ]
+        return BookView(**_card(rows[0]).model_dump(), contents=contents)
 
-    def open_chapter(self, ref: str, number: int, *, page: int = 1) -> ChapterPage:
+    def read_chapter(self, ref: str, chapter: int, *, page: int = 1, at: str | None = None) -> ChapterPage:
+        """One page of a chapter with what the reader shows around it; `at` picks the page holding that passage."""
         # Every "Next chapter" lands here, so the common case (a slug, an existing page) is one
-        # Core query on a pooled connection; the slower path below only runs to resolve a title
-        # or to explain what does not exist.
-        with self._engine.connect() as connection:
-            row = connection.execute(_PAGE, {"slug": ref, "number": number, "page": page}).one_or_none()
-        if row is None:
-            with self._sessions() as session:
-                book = _find_book(session, ref)
-                if book.slug != ref:
-                    return self.open_chapter(book.slug, number, page=page)
-                _explain_missing_page(session, book, number, page)
+        # query on a pooled connection; the slower paths run only to resolve a title, to find a
+        # passage's page, or to explain what does not exist.
+        with self.engine.connect() as connection:
+            if at is not None:
+                found = connection.execute(
+                    _PASSAGE_PAGE, {"slug": ref, "number": chapter, "anchor": at}
+                ).scalar()
+                if found is None:
+                    slug = _resolve(connection, ref)
+                    if slug != ref:
+                        return self.read_chapter(slug, chapter, page=page, at=at)
+                    _page_count(connection, slug, chapter)
+                    raise PassageNotFound(slug, chapter, at)
+                page = found
+            row = connection.execute(_PAGE, {"slug": ref, "number": chapter, "page": page}).one_or_none()
+            if row is None:
+                slug = _resolve(connection, ref)
+                if slug != ref:
+                    return self.read_chapter(slug, chapter, page=page, at=at)
+                raise PageNotFound(slug, chapter, page, _page_count(connection, slug, chapter))
         view = ChapterView(
             book=row.slug,
             book_title=row.book_title,
             language=row.language,
-            chapter=number,
-            chapters=row.chapters,
+            chapter=chapter,
+            chapters=row.chapter_count,
             title=row.title,
+            label=row.label,
+            trail=json.loads(row.trail),
             page=page,
             pages=row.page_count,
             words=row.words,
             minutes=row.minutes,
+            at=at,
             previous_title=row.previous_title,
             next_title=row.next_title,
         )
-        return ChapterPage(view=view, html=row.html, text=row.text)
+        return ChapterPage(view=view, html=row.html, markdown=row.markdown)
+
+    def stored(self, slug: str) -> Stored | None:
+        """What is stored under a slug, if anything: lets an import skip unchanged books before parsing them."""
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                select(books.c.slug, books.c.title, books.c.origin, books.c.source_hash).where(
+                    books.c.slug == slug
+                )
+            ).one_or_none()
+        return None if row is None else Stored(row.slug, row.title, row.origin, row.source_hash)
+
+    def free_slug(self, base: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
+        """`base`, or the first of base-2, base-3, … that no book has (nor is in `taken`)."""
+        with self.engine.connect() as connection:
+            stored = set(
+                connection.scalars(
+                    select(books.c.slug).where(or_(books.c.slug == base, books.c.slug.startswith(f"{base}-")))
+                )
+            )
+        taken = taken | stored
+        number = 1
+        slug = base
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
+
+    # -- writing ---------------------------------------------------------------------------------
 
     def save_books(self, drafts: Sequence[BookDraft]) -> list[Saved]:
         """Store the drafts in one transaction: all of them land, or (on any error) none does."""
-        with self._sessions() as session, session.begin():
-            return [_save(session, draft) for draft in drafts]
+        with self.engine.begin() as connection:
+            return [_save(connection, draft) for draft in drafts]
 
     def remove_book(self, ref: str) -> BookCard:
-        with self._sessions() as session, session.begin():
-            book = _find_book(session, ref)
-            card = _card(book, _chapter_count(session, book.id))
-            session.delete(book)
-            return card
+        """Delete a book, its chapters, pages and passages (the database cascades)."""
+        with self.engine.begin() as connection:
+            slug = _resolve(connection, ref)
+            row = connection.execute(_CARDS.where(books.c.slug == slug)).one()
+            connection.execute(delete(books).where(books.c.slug == slug))
+        return _card(row)
 
 
-# Every book as a card, by title. Columns, not ORM objects: with hundreds of books the identity
-# map costs more than the query. The slug breaks ties between equal titles, so that pages of the
-# list never overlap or skip a book.
-_CHAPTER_COUNTS = (
-    select(Chapter.book_id, func.count(Chapter.id).label("chapters")).group_by(Chapter.book_id).subquery()
+# -- statements -----------------------------------------------------------------------------------
+# Built once at import: SQLAlchemy caches each statement's compiled form, so a call only binds values.
+
+_CARD_COLUMNS = (
+    books.c.slug,
+    books.c.title,
+    books.c.author,
+    books.c.description,
+    books.c.language,
+    books.c.chapter_count,
+    books.c.words,
+    books.c.minutes,
 )
-_CARDS = (
-    select(*_CARD_COLUMNS, func.coalesce(_CHAPTER_COUNTS.c.chapters, 0).label("chapters"))
-    .outerjoin(_CHAPTER_COUNTS, _CHAPTER_COUNTS.c.book_id == Book.id)
-    .order_by(func.lower(Book.title), Book.slug)
+
+# Every book as a card, by title. The slug breaks ties between equal titles, so that pages of the
+# list never overlap or skip a book.
+_CARDS = select(*_CARD_COLUMNS).order_by(func.lower(books.c.title), books.c.slug)
+
+# A book and all of its contents in one query: one row a chapter, the book's columns on each.
+_CONTENTS = (
+    select(
+        *_CARD_COLUMNS,
+        chapters.c.number,
+        chapters.c.title.label("chapter_title"),
+        chapters.c.label,
+        chapters.c.depth,
+        chapters.c.part,
+        chapters.c.minutes.label("chapter_minutes"),
+        chapters.c.page_count,
+    )
+    .join(chapters, chapters.c.book_id == books.c.id)
+    .where(books.c.slug == bindparam("slug"))
+    .order_by(chapters.c.number)
+)
+
+
+def _neighbour_title(offset: int) -> Any:
+    neighbour = chapters.alias()
+    return (
+        select(neighbour.c.title)
+        .where(neighbour.c.book_id == books.c.id, neighbour.c.number == chapters.c.number + offset)
+        .scalar_subquery()
+    )
+
+
+# One page of one chapter with everything the reader shows around it, found by slug.
+_PAGE = (
+    select(
+        books.c.slug,
+        books.c.title.label("book_title"),
+        books.c.language,
+        books.c.chapter_count,
+        chapters.c.title,
+        chapters.c.label,
+        chapters.c.trail,
+        chapters.c.words,
+        chapters.c.minutes,
+        chapters.c.page_count,
+        _neighbour_title(-1).label("previous_title"),
+        _neighbour_title(+1).label("next_title"),
+        pages.c.html,
+        pages.c.markdown,
+    )
+    .join(chapters, chapters.c.book_id == books.c.id)
+    .join(pages, pages.c.chapter_id == chapters.c.id)
+    .where(
+        books.c.slug == bindparam("slug"),
+        chapters.c.number == bindparam("number"),
+        pages.c.number == bindparam("page"),
+    )
+)
+
+# The page of a chapter that holds a passage, by the passage's anchor.
+_PASSAGE_PAGE = (
+    select(pages.c.number)
+    .join(chapters, chapters.c.id == pages.c.chapter_id)
+    .join(books, books.c.id == chapters.c.book_id)
+    .join(passages, passages.c.page_id == pages.c.id)
+    .where(
+        books.c.slug == bindparam("slug"),
+        chapters.c.number == bindparam("number"),
+        passages.c.anchor == bindparam("anchor"),
+    )
 )
 
 
@@ -160,149 +293,154 @@ def _matching(query: str | None) -> ColumnElement[bool]:
     if query is None:
         return true()
     # autoescape: a '%' or '_' in the query is matched as itself, not as a LIKE wildcard.
-    return or_(*(column.icontains(query, autoescape=True) for column in (Book.title, Book.author, Book.slug)))
-
-
-def _neighbour_title(offset: int) -> ScalarSelect[str]:
-    neighbour = aliased(Chapter)
-    return (
-        select(neighbour.title)
-        .where(neighbour.book_id == Book.id, neighbour.number == Chapter.number + offset)
-        .scalar_subquery()
-    )
-
-
-def _chapter_total() -> ScalarSelect[int]:
-    counted = aliased(Chapter)
-    return select(func.count(counted.id)).where(counted.book_id == Book.id).scalar_subquery()
-
-
-# One page of one chapter with everything the reader shows around it, found by slug.
-_PAGE = (
-    select(
-        Book.slug,
-        Book.title.label("book_title"),
-        Book.language,
-        _chapter_total().label("chapters"),
-        Chapter.title,
-        Chapter.words,
-        Chapter.minutes,
-        Chapter.page_count,
-        _neighbour_title(-1).label("previous_title"),
-        _neighbour_title(+1).label("next_title"),
-        Page.html,
-        Page.text,
-    )
-    .join(Chapter, Chapter.book_id == Book.id)
-    .join(Page, Page.chapter_id == Chapter.id)
-    .where(
-        Book.slug == bindparam("slug"),
-        Chapter.number == bindparam("number"),
-        Page.number == bindparam("page"),
-    )
-)
-
-
-def _explain_missing_page(session: Session, book: Book, number: int, page: int) -> NoReturn:
-    pages = session.scalar(
-        select(Chapter.page_count).where(Chapter.book_id == book.id, Chapter.number == number)
-    )
-    if pages is None:
-        count = _chapter_count(session, book.id)
-        raise ChapterNotFound(
-            f"Book '{book.slug}' has no chapter {number} (it has {count}). "
-            f"Call read-chapter with a chapter from 1 to {count}, or open-book to see the contents."
+    return or_(
+        *(
+            column.icontains(query, autoescape=True)
+            for column in (books.c.title, books.c.author, books.c.slug)
         )
-    raise PageNotFound(
-        f"Chapter {number} of '{book.slug}' has {pages} page(s); there is no page {page}. "
-        f"Call read-chapter with a page from 1 to {pages}."
     )
 
 
-def _save(session: Session, draft: BookDraft) -> Saved:
-    book = session.scalars(select(Book).where(Book.slug == draft.slug)).one_or_none()
-    if book is not None and book.source_hash == draft.source_hash:
-        return Saved("unchanged", _card(book, _chapter_count(session, book.id)))
-    outcome: Literal["created", "updated"] = "created" if book is None else "updated"
-    if book is None:
-        book = Book(slug=draft.slug)
-        session.add(book)
+def _card(row: Row[Any, *tuple[Any, ...]]) -> BookCard:
+    return BookCard(
+        slug=row.slug,
+        title=row.title,
+        author=row.author,
+        description=row.description,
+        language=row.language,
+        chapters=row.chapter_count,
+        words=row.words,
+        minutes=row.minutes,
+    )
+
+
+def _resolve(connection: Connection, ref: str) -> str:
+    """The slug of the book `ref` names: its slug, or a title exactly one book has (ignoring case)."""
+    if connection.scalar(select(books.c.slug).where(books.c.slug == ref)) is not None:
+        return ref
+    slugs = list(
+        connection.scalars(
+            select(books.c.slug)
+            .where(func.lower(books.c.title) == ref.strip().lower())
+            .order_by(books.c.slug)
+        )
+    )
+    if len(slugs) == 1:
+        return slugs[0]
+    if slugs:
+        raise AmbiguousBook(ref, slugs)
+    known = connection.execute(
+        select(books.c.slug, books.c.title).order_by(books.c.slug).limit(_NAMED_IN_ERRORS)
+    ).all()
+    total = connection.scalar(select(func.count()).select_from(books)) or 0
+    raise BookNotFound(ref, [Shelved(r.slug, r.title) for r in known], total)
+
+
+def _page_count(connection: Connection, slug: str, number: int) -> int:
+    """How many pages chapter `number` of the book has; ChapterNotFound when it has no such chapter."""
+    row = connection.execute(
+        select(books.c.chapter_count, chapters.c.page_count)
+        .select_from(books)
+        .outerjoin(chapters, (chapters.c.book_id == books.c.id) & (chapters.c.number == number))
+        .where(books.c.slug == slug)
+    ).one()
+    if row.page_count is None:
+        raise ChapterNotFound(slug, number, row.chapter_count)
+    return int(row.page_count)
+
+
+def _save(connection: Connection, draft: BookDraft) -> Saved:
+    found = connection.execute(
+        select(books.c.id, books.c.source_hash, *_CARD_COLUMNS).where(books.c.slug == draft.slug)
+    ).one_or_none()
+    if found is not None and found.source_hash == draft.source_hash:
+        return Saved("unchanged", _card(found))
+    values = {
+        "title": draft.title,
+        "author": draft.author,
+        "language": draft.language,
+        "description": draft.description,
+        "chapter_count": len(draft.chapters),
+        "words": draft.words,
+        "minutes": draft.minutes,
+        "source_hash": draft.source_hash,
+        "origin": draft.origin,
+    }
+    if found is None:
+        book_id = connection.execute(
+            insert(books).values(slug=draft.slug, **values).returning(books.c.id)
+        ).scalar_one()
     else:
-        # Delete the old chapters (their pages follow by ON DELETE CASCADE) before inserting the
-        # new ones, so the (book, number) uniqueness never sees old and new side by side.
-        session.execute(delete(Chapter).where(Chapter.book_id == book.id))
-    book.title, book.author, book.language = draft.title, draft.author, draft.language
-    book.description, book.source_hash = draft.description, draft.source_hash
-    book.words, book.minutes = draft.words, draft.minutes
-    session.flush()  # gives a new book its id
-    # Bulk inserts: an import writes thousands of rows, and per-object ORM bookkeeping would
-    # cost more than parsing the Markdown did.
-    chapter_ids = session.scalars(
-        insert(Chapter).returning(Chapter.id, sort_by_parameter_order=True),
+        book_id = found.id
+        # Delete the old chapters (pages and passages follow by ON DELETE CASCADE) before inserting
+        # the new ones, so the (book, number) uniqueness never sees old and new side by side.
+        connection.execute(delete(chapters).where(chapters.c.book_id == book_id))
+        connection.execute(
+            update(books).where(books.c.id == book_id).values(**values, imported_at=func.now())
+        )
+    _insert_chapters(connection, book_id, draft)
+    outcome: Literal["created", "updated"] = "created" if found is None else "updated"
+    card = BookCard(
+        slug=draft.slug,
+        title=draft.title,
+        author=draft.author,
+        description=draft.description,
+        language=draft.language,
+        chapters=len(draft.chapters),
+        words=draft.words,
+        minutes=draft.minutes,
+    )
+    return Saved(outcome, card)
+
+
+def _insert_chapters(connection: Connection, book_id: int, draft: BookDraft) -> None:
+    # Bulk inserts with RETURNING: an import writes thousands of rows, and a statement a row
+    # would cost more than parsing the Markdown did.
+    chapter_ids = connection.scalars(
+        insert(chapters).returning(chapters.c.id, sort_by_parameter_order=True),
         [
             {
-                "book_id": book.id,
+                "book_id": book_id,
                 "number": number,
-                "title": c.title,
-                "markdown": c.markdown,
-                "html": c.html,
-                "text": c.text,
-                "words": c.words,
-                "minutes": c.minutes,
-                "page_count": len(c.pages),
+                "title": chapter.title,
+                "depth": chapter.depth,
+                "label": chapter.label,
+                "part": chapter.part,
+                "trail": json.dumps(trail, ensure_ascii=False),
+                "words": chapter.words,
+                "minutes": chapter.minutes,
+                "page_count": len(chapter.pages),
             }
-            for number, c in enumerate(draft.chapters, 1)
+            for number, (chapter, trail) in enumerate(zip(draft.chapters, _trails(draft), strict=True), 1)
         ],
     ).all()
-    session.execute(
-        insert(Page),
+    every_page = [
+        (chapter_id, number, page)
+        for chapter_id, chapter in zip(chapter_ids, draft.chapters, strict=True)
+        for number, page in enumerate(chapter.pages, 1)
+    ]
+    page_ids = connection.scalars(
+        insert(pages).returning(pages.c.id, sort_by_parameter_order=True),
         [
-            {"chapter_id": chapter_id, "number": n, "html": p.html, "text": p.text, "words": p.words}
-            for chapter_id, chapter in zip(chapter_ids, draft.chapters, strict=True)
-            for n, p in enumerate(chapter.pages, 1)
+            {"chapter_id": chapter_id, "number": n, "html": p.html, "markdown": p.markdown, "words": p.words}
+            for chapter_id, n, p in every_page
         ],
-    )
-    return Saved(outcome, _card(book, len(draft.chapters)))
-
-
-def _find_book(session: Session, ref: str) -> Book:
-    """A book by slug, or by title when exactly one book has it (ignoring case)."""
-    book = session.scalars(select(Book).where(Book.slug == ref)).one_or_none()
-    if book is not None:
-        return book
-    matches = session.scalars(select(Book).where(func.lower(Book.title) == ref.strip().lower())).all()
-    if len(matches) == 1:
-        return matches[0]
-    if matches:
-        slugs = ", ".join(f"'{b.slug}'" for b in matches)
-        raise AmbiguousBook(f"Several books are titled '{ref}': {slugs}. Pass one of these slugs as `book`.")
-    raise BookNotFound(f"There is no book '{ref}' in the library. {_known_books(session)}")
-
-
-def _known_books(session: Session) -> str:
-    rows = session.execute(
-        select(Book.slug, Book.title).order_by(Book.slug).limit(_LISTED_IN_ERRORS + 1)
     ).all()
-    if not rows:
-        return "The library is empty: import a book with `chapterwise import PATH`."
-    named = ", ".join(f"'{r.slug}' ({r.title})" for r in rows[:_LISTED_IN_ERRORS])
-    total = session.scalar(select(func.count(Book.id))) or 0
-    more = f" and {total - _LISTED_IN_ERRORS} more" if total > _LISTED_IN_ERRORS else ""
-    return f"Books: {named}{more}. Call list-books to see them all."
+    rows = [
+        {"page_id": page_id, "anchor": block.anchor, "position": position, "text": block.text}
+        for page_id, (_, _, page) in zip(page_ids, every_page, strict=True)
+        for position, block in enumerate(page.blocks, 1)
+    ]
+    if rows:
+        connection.execute(insert(passages), rows)
 
 
-def _chapter_count(session: Session, book_id: int) -> int:
-    return session.scalar(select(func.count(Chapter.id)).where(Chapter.book_id == book_id)) or 0
-
-
-def _card(book: Book, chapters: int) -> BookCard:
-    return BookCard(
-        slug=book.slug,
-        title=book.title,
-        author=book.author,
-        description=book.description,
-        language=book.language,
-        chapters=chapters,
-        words=book.words,
-        minutes=book.minutes,
-    )
+def _trails(draft: BookDraft) -> list[list[str]]:
+    """For each chapter, the titles above it: its part, then each enclosing chapter (by depth)."""
+    trails: list[list[str]] = []
+    above: list[str] = []  # the open chapter at each depth so far
+    for chapter in draft.chapters:
+        del above[chapter.depth :]
+        trails.append(([chapter.part] if chapter.part else []) + above)
+        above.append(chapter.title)
+    return trails

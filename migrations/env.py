@@ -3,14 +3,14 @@
 from alembic import context
 from sqlalchemy import Engine
 
-from app.models import Base
+from app.schema import metadata
 
 engine: Engine = context.config.attributes["engine"]
 
 with engine.connect() as connection:
     context.configure(
         connection=connection,
-        target_metadata=Base.metadata,
+        target_metadata=metadata,
         # SQLite cannot ALTER most things in place; batch mode rebuilds the table instead.
         render_as_batch=True,
         # `chapterwise db revision` passes a hook that drops empty migrations (app/cli.py).

@@ -28,7 +28,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_wheel_contains_the_widgets_migrations_and_sample_books(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert "app/widgets/reader.html.j2" in names
+    assert "app/widgets/widget.html.j2" in names
     assert "app/migrations/env.py" in names
     assert any(name.startswith("app/migrations/versions/0001") for name in names)
     assert "app/content/README.md" in names

@@ -3,7 +3,7 @@
 const STRINGS = {
   en: {
     lang: "en",
-    loading: { library: "Opening the library…", book: "Opening the book…", chapter: "Turning to the chapter…" },
+    loading: { any: "Opening Chapterwise…", library: "Opening the library…", book: "Opening the book…", chapter: "Turning to the chapter…" },
     library: "Your library",
     books: (n) => `${n} ${n === 1 ? "book" : "books"}`,
     empty: "Your library is empty. Add a book with “chapterwise import PATH”, then ask again.",
@@ -48,7 +48,7 @@ const STRINGS = {
   },
   zh: {
     lang: "zh-CN",
-    loading: { library: "正在打开书架…", book: "正在打开这本书…", chapter: "正在翻到这一章…" },
+    loading: { any: "正在打开 Chapterwise…", library: "正在打开书架…", book: "正在打开这本书…", chapter: "正在翻到这一章…" },
     library: "我的书架",
     books: (n) => `${n} 本书`,
     empty: "书架还是空的。请先用“chapterwise import PATH”导入一本书，再问一次。",

@@ -1,6 +1,6 @@
-// The shell the widgets share. Every view draws in place, in this one frame: a host mounts no new
-// widget for a tools/call the widget makes itself. Views register in `Views` (the _*_view.js
-// partials a widget includes) and the shape of a result's structuredContent picks one.
+// The widget's shell. Every view draws in place, in this one frame: a host mounts no new widget
+// for a tools/call the widget makes itself. Views register in `Views` (the _*_view.js partials)
+// and the shape of a result's structuredContent picks one.
 const Views = {};
 
 // Children go in as text nodes: no string from a tool result ever becomes markup here.
@@ -35,7 +35,7 @@ const App = (() => {
   const main = document.getElementById("app");
   const announcer = document.getElementById("announce");
   let t = stringsFor(Bridge.locale);
-  let first = "chapter"; // the view this widget opens with; it names the loading text
+  let coming = "any"; // what the first result will be (from the tool's arguments): the loading text
   let shown = null; // {view, result}, drawn again when the language or display mode changes
   let layout = "";
   let busy = false;
@@ -113,7 +113,7 @@ const App = (() => {
     if (next === layout) return;
     layout = next;
     if (shown) draw(shown.result, true);
-    else if (main.querySelector(".status")) status(t.loading[first], true);
+    else if (main.querySelector(".status")) status(t.loading[coming], true);
   }
 
   // Where a saved state (see Bridge.savedState) takes the reader back to: the state each view's
@@ -136,11 +136,17 @@ const App = (() => {
     return JSON.stringify(there) === JSON.stringify(here) ? null : there;
   }
 
-  function start(view) {
-    first = view;
+  // Before the result, the tool's arguments say what it will be: a chapter, a book or the library.
+  function expect(args) {
+    coming = "chapter" in args || "at" in args ? "chapter" : "book" in args ? "book" : "library";
+    if (!shown) status(t.loading[coming], true);
+  }
+
+  function start() {
     root.lang = t.lang;
-    status(t.loading[first], true);
+    status(t.loading[coming], true);
     let firstResult = true;
+    Bridge.onInput(expect);
     Bridge.onResult((result) => {
       if (result.isError) return showError(textOf(result));
       const resume = firstResult && resumeFrom(result);

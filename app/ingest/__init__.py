@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.ingest.book import parse_book, slugify
@@ -16,10 +20,12 @@ __all__ = [
     "MAX_PICTURE_BYTES",
     "PAGE_WORD_BUDGET",
     "BookDraft",
+    "BookSource",
     "ChapterDraft",
     "PageDraft",
     "SourceFile",
     "find_books",
+    "load_book",
     "parse_book",
     "read_book",
     "render_markdown",
@@ -37,4 +43,47 @@ def read_book(path: Path) -> BookDraft:
         metadata=source.metadata,
         titles=source.titles,
         pictures=picture_reader(path),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class BookSource:
+    """A book read from disk but not yet parsed: enough to tell whether it changed since its last import."""
+
+    root: Path
+    slug: str
+    slug_given: bool
+    slug_reason: str
+    origin: str
+    source_hash: str
+    title: str | None
+
+    def parse(self, progress: Callable[[int, int], None] | None = None) -> BookDraft:
+        draft = read_book(self.root)
+        changes = {
+            "slug": self.slug,
+            "origin": self.origin,
+            "slug_given": self.slug_given,
+            "source_hash": self.source_hash,
+        }
+        if self.title:
+            changes["title"] = self.title
+        return dataclasses.replace(draft, **changes)  # type: ignore[arg-type]
+
+
+def load_book(root: Path, *, slug: str | None = None, title: str | None = None) -> BookSource:
+    """Read a book root's files (not parse them yet): its proposed slug and a digest of its bytes."""
+    source = load(root)
+    name = root.stem if root.is_file() else root.name
+    digest = hashlib.sha256(b"shim")
+    for file in source.files:
+        digest.update(file.text.encode())
+    return BookSource(
+        root=root,
+        slug=slug or slugify(name),
+        slug_given=slug is not None,
+        slug_reason="given with --slug" if slug else f"from the name '{name}'",
+        origin=str(root.resolve()),
+        source_hash=digest.hexdigest(),
+        title=title,
     )

@@ -6,23 +6,32 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
+class BlockDraft:
+    """One top-level block of a page (paragraph, list, code block, table, heading): a passage."""
+
+    anchor: str  # its element id in the page's HTML, unique in the book and stable across edits elsewhere
+    text: str  # its plain text, for the search index
+
+
+@dataclass(frozen=True, slots=True)
 class PageDraft:
     """One page of a chapter: long chapters are cut at block boundaries to keep tool results small."""
 
-    html: str
-    text: str
+    html: str  # for the widget: sanitised, each top-level block carrying id=<its anchor>
+    markdown: str  # for the model: the same page as Markdown, with no raw HTML
     words: int
+    blocks: tuple[BlockDraft, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class ChapterDraft:
     title: str
-    markdown: str
-    html: str
-    text: str
     words: int
     minutes: int
     pages: tuple[PageDraft, ...]
+    depth: int = 0  # 0 for a chapter, 1 for a sub-chapter ("4.2"), and so on
+    label: str | None = None  # the book's own numbering, when it has one
+    part: str | None = None  # the part of the book this chapter belongs to
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +42,12 @@ class BookDraft:
     language: str | None
     description: str | None
     chapters: tuple[ChapterDraft, ...]
-    # A digest of the source text: re-importing identical content is recognised and skipped.
+    # A digest of the source: re-importing identical content is recognised and skipped.
     source_hash: str
     # Problems that did not stop the import (a picture that could not be shown), one line each.
     warnings: tuple[str, ...] = ()
+    origin: str | None = None  # the resolved path the book was read from; None for books given as text
+    slug_given: bool = False  # the front matter (or the person importing) chose the slug
 
     @property
     def words(self) -> int:

@@ -14,8 +14,8 @@ from app.db import make_engine
 from app.ingest import read_book
 from app.library import Library
 from tests.browser import Watched
-from tests.e2e.conftest import start_library
-from tests.server.serving import serving
+from tests.conftest import library_copy
+from tests.serving import chapterwise
 
 CORPUS = Path(__file__).parent.parent / "ingest" / "xss_corpus.md"
 # Every payload in the corpus that could run tries to tell the host page, or to open a dialog.
@@ -27,11 +27,11 @@ def hostile_url(empty_template: Path, tmp_path_factory: pytest.TempPathFactory) 
     folder = tmp_path_factory.mktemp("hostile")
     book = folder / "hostile-book.md"
     shutil.copy(CORPUS, book)
-    settings = start_library(empty_template, folder)
+    settings = library_copy(empty_template, folder)
     engine = make_engine(settings.db_url)
     Library(engine).save_books([read_book(book)])
     engine.dispose()
-    with serving(settings, "--dev") as url:
+    with chapterwise(settings, "--dev") as url:
         yield url
 
 
@@ -58,7 +58,8 @@ def test_a_hostile_book_renders_inertly_even_when_its_links_are_clicked(
     links = prose.locator("a")
     for index in range(links.count()):
         links.nth(index).click()
-    page.wait_for_timeout(300)
+    # The frame answers only once it has handled every click before this call.
+    frame.locator("html").evaluate("() => document.readyState")
     assert page.evaluate("window.__xss") == []
     assert watched.dialogs == []
     # The widget's own frame never navigated away from the document the host mounted.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -12,7 +13,7 @@ from playwright.sync_api import FrameLocator, Page, expect
 from tests.browser import Watched
 
 BOOK = "Chapterwise from the Inside"
-CHAPTER_TITLES = {2: "The Contract", 3: "From Markdown to Chapters"}
+CHAPTER_TITLES = {2: "The Contract", 3: "From Markdown to Chapters", 4: "A Library on Disk"}
 LABELS = {
     "en-US": {
         "where": "Chapter {n} of 8",
@@ -177,8 +178,11 @@ def test_an_unknown_chapter_shows_the_servers_explanation_and_keeps_the_reader(
     # The model asks for a chapter that does not exist: the widget shows the server's explanation.
     page.fill("#args", json.dumps({"book": "chapterwise-guide", "chapter": 99}))
     page.click("#run button")
-    expect(frame.locator(".error")).to_contain_text("has no chapter 99 (it has 8)")
-    expect(page.locator("#log .entry.error").last).to_contain_text("has no chapter 99 (it has 8)")
+    explanation = "Book 'chapterwise-guide' has no chapter 99 (it has 8 chapters)."
+    expect(frame.locator(".error p")).to_have_text(re.compile("^" + re.escape(explanation)))
+    expect(page.locator("#log .entry.error").last).to_contain_text(explanation)
+    # What the reader sees is the explanation itself, not the SDK's "Error executing tool …".
+    expect(frame.locator(".error")).not_to_contain_text("Error executing tool")
 
 
 @pytest.mark.parametrize(("dialect", "reopened_at"), [("openai", 3), ("mcp-apps", 2)])
@@ -195,7 +199,13 @@ def test_reopening_the_conversation_returns_to_where_the_reader_was_where_the_ho
     expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[3])
     page.get_by_role("button", name="↻ Reopen").click()
     expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[reopened_at])
-    page.wait_for_timeout(500)  # long enough for a resume the widget should not make
-    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[reopened_at])
     expect(frame.locator(".eyebrow").first).to_contain_text(f"Chapter {reopened_at} of 8")
+    # The reader turns on: had the widget also resumed by itself, the log would show one call more.
+    frame.get_by_role("button", name="Next chapter →").click()
+    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[reopened_at + 1])
+    calls = page.locator("#log .entry").evaluate_all(
+        """entries => entries.slice(entries.findLastIndex(e => e.textContent.includes('reopened')))
+            .filter(e => e.querySelector('small').textContent.startsWith('widget →')).length"""
+    )
+    assert calls == (2 if dialect == "openai" else 1)
     assert watched.errors == []

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from tests.browser import Watched
 from tests.interop.conftest import BIN, HERE
-from tests.server.serving import post_mcp
+from tests.serving import post_mcp
 
 pytestmark = pytest.mark.browser
 

@@ -42,8 +42,8 @@ def test_the_inspector_cli_lists_calls_and_reads_over_http(base_url: str) -> Non
     assert result["structuredContent"]["title"] == "The Contract"  # type: ignore[index]
     resources = inspector(*url, "--method", "resources/list")["resources"]
     assert isinstance(resources, list)
-    reader = next(r["uri"] for r in resources if r["uri"].startswith("ui://chapterwise/reader-"))
-    read = inspector(*url, "--method", "resources/read", "--uri", reader)
+    widget = next(r["uri"] for r in resources if r["uri"].startswith("ui://chapterwise/widget-"))
+    read = inspector(*url, "--method", "resources/read", "--uri", widget)
     assert read["contents"][0]["mimeType"] == "text/html;profile=mcp-app"  # type: ignore[index]
 
 
@@ -63,13 +63,13 @@ def check_ts_report(report: dict[str, dict[str, object]]) -> None:
         assert tool["mimeType"] == "text/html;profile=mcp-app"
         assert str(tool["resourceUri"]).startswith("ui://chapterwise/")
     assert tools["read-chapter"]["structuredKeys"] == sorted(  # type: ignore[index]
-        ["book", "book_title", "language", "chapter", "chapters", "title", "page", "pages", "words", "minutes",
-         "previous_title", "next_title"]
+        ["book", "book_title", "language", "chapter", "chapters", "title", "label", "trail", "page", "pages",
+         "words", "minutes", "at", "previous_title", "next_title"]
     )  # fmt: skip
     missing = report["errors"]["missingChapter"]
     assert isinstance(missing, dict)
     assert missing["isError"] is True
-    assert "has no chapter 99 (it has 8)" in str(missing["text"])
+    assert str(missing["text"]).startswith("Book 'chapterwise-guide' has no chapter 99 (it has 8 chapters).")
 
 
 def test_the_typescript_sdk_client_validates_every_tool_over_http(base_url: str) -> None:

@@ -1,5 +1,5 @@
 // Renders ChapterView (app/views.py): structuredContent of read-chapter, with the page's HTML in
-// _meta["chapterwise/html"], rendered by the server from Markdown with raw HTML escaped.
+// _meta["chapterwise/html"], rendered and sanitised by the server at import.
 Views.chapter = {
   accepts: (data) => typeof data.chapter === "number" && typeof data.book === "string",
 
