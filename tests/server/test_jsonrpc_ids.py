@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import http.client
 import json
-import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
-from app.settings import Settings
-from tests.server.serving import post_mcp, serving
+from tests.conftest import library_copy
+from tests.serving import chapterwise, post_mcp
 
 pytestmark = pytest.mark.slow
 
@@ -20,11 +20,8 @@ SDK_BODY_LIMIT = 4 * 1024 * 1024
 
 
 @pytest.fixture(scope="module")
-def base(samples_template: object, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data_dir = tmp_path_factory.mktemp("ids") / "data"
-    data_dir.mkdir()
-    shutil.copy(str(samples_template), data_dir / "chapterwise.db")
-    with serving(Settings(data_dir=data_dir)) as url:
+def base(samples_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with chapterwise(library_copy(samples_template, tmp_path_factory.mktemp("ids"))) as url:
         yield url
 
 
