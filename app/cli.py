@@ -196,8 +196,9 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     engine.dispose()
     if args.stdio:
         from app.server import build_server
+        from app.stdio import run_stdio
 
-        build_server(settings).run("stdio")
+        run_stdio(build_server(settings))
         return 0
     import os
 

@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app import __version__
 from app.db import health_problem, make_engine
 from app.errors import ChapterwiseError
+from app.jsonrpc_ids import answer_malformed_ids
 from app.preview import preview_page
 from app.server import build_server
 from app.settings import Settings
@@ -83,6 +84,7 @@ def build_http_app(settings: Settings) -> ASGIApp:
     app = server.streamable_http_app(
         stateless_http=True, json_response=True, transport_security=transport_security(settings)
     )
+    answer_malformed_ids(server)
     return Guard(app, transport_security(settings))
 
 
