@@ -25,6 +25,9 @@ pytest_plugins = ["tests.postgres"]
 
 DATABASES = ["sqlite", "postgresql"]
 
+# Every tool the server offers: the tests that list tools expect exactly these.
+TOOL_NAMES = {"list-books", "open-book", "read-chapter", "search"}
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
 

@@ -12,7 +12,7 @@ import pytest
 from mcp.client import Client
 
 from app.settings import Settings
-from tests.conftest import library_copy
+from tests.conftest import TOOL_NAMES, library_copy
 from tests.serving import chapterwise, post_mcp
 
 pytestmark = pytest.mark.slow
@@ -45,7 +45,7 @@ def test_health_check_answers_ok(base: str) -> None:
 async def test_tools_list_call_and_resource_read_work_over_http(base: str, mode: str) -> None:
     async with Client(f"{base}/mcp", mode=mode) as client:
         tools = {tool.name: tool for tool in (await client.list_tools()).tools}
-        assert set(tools) == {"list-books", "open-book", "read-chapter"}
+        assert set(tools) == TOOL_NAMES
         result = await client.call_tool("read-chapter", {"book": "chapterwise-guide", "chapter": 1})
         assert not result.is_error
         assert result.structured_content
@@ -58,7 +58,7 @@ async def test_tools_list_call_and_resource_read_work_over_http(base: str, mode:
 def test_responses_are_plain_json_not_event_streams(base: str) -> None:
     status, body = post_mcp(base, LIST_TOOLS)
     assert status == 200
-    assert {tool["name"] for tool in body["result"]["tools"]} == {"list-books", "open-book", "read-chapter"}
+    assert {tool["name"] for tool in body["result"]["tools"]} == TOOL_NAMES
 
 
 def test_an_unknown_host_is_refused(base: str) -> None:
@@ -94,7 +94,7 @@ def test_several_workers_serve_one_library(settings: Settings) -> None:
         for _ in range(6):  # enough requests that both workers are likely to answer some
             status, body = post_mcp(url, LIST_TOOLS)
             assert status == 200
-            assert len(body["result"]["tools"]) == 3
+            assert len(body["result"]["tools"]) == len(TOOL_NAMES)
 
 
 @pytest.mark.anyio

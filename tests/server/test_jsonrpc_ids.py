@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import library_copy
+from tests.conftest import TOOL_NAMES, library_copy
 from tests.serving import chapterwise, post_mcp
 
 pytestmark = pytest.mark.slow
@@ -57,7 +57,7 @@ def test_a_request_with_a_string_or_integer_id_is_answered_as_before(base: str, 
 
     assert status == 200, body
     assert body["id"] == request_id
-    assert {tool["name"] for tool in body["result"]["tools"]} == {"list-books", "open-book", "read-chapter"}
+    assert {tool["name"] for tool in body["result"]["tools"]} == TOOL_NAMES
 
 
 @pytest.mark.parametrize(

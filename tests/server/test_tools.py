@@ -15,11 +15,11 @@ from app.server import build_server
 from app.settings import Settings
 from app.tools.base import HTML_META_KEY
 from app.views import BookView, ChapterView, LibraryView
+from tests.conftest import TOOL_NAMES
 
 pytestmark = pytest.mark.anyio
 
 GUIDE = "chapterwise-guide"
-TOOLS = {"list-books", "open-book", "read-chapter", "search"}
 # Results are paged to stay far below what hosts accept (~25k tokens, roughly 4 characters each).
 RESULT_BUDGET_CHARS = 60_000
 
@@ -43,7 +43,7 @@ async def call(client: Client, name: str, **arguments: Any) -> CallToolResult:
 
 async def test_every_tool_declares_its_widget_title_annotations_and_output_schema(client: Client) -> None:
     listed = {tool.name: tool for tool in (await client.list_tools()).tools}
-    assert set(listed) == TOOLS
+    assert set(listed) == TOOL_NAMES
     resources = {r.uri: r for r in (await client.list_resources()).resources}
     for tool in listed.values():
         assert tool.title
