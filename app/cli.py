@@ -222,6 +222,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 def _check_port(settings: Settings) -> None:
     """Fail before the banner if the port is taken, and say how to pick another."""
     with socket.socket(socket.AF_INET6 if ":" in settings.host else socket.AF_INET) as probe:
+        # As uvicorn binds: a port whose last connections are still closing is free to it.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((settings.host, settings.port))
         except OSError as error:

@@ -8,6 +8,8 @@ replaced by an empty library.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 _SQLITE = "sqlite:///"
+_MIGRATION_LOCK = 0x43_68_61_70  # any fixed number: the key of PostgreSQL's advisory lock for migrating
 _REVISION_LINE = re.compile(r"^(down_revision|revision)\b[^=\n]*=\s*(?:None|[\"'](\w+)[\"'])", re.MULTILINE)
 
 
@@ -94,14 +97,17 @@ def alembic_config(engine: Engine) -> Config:
 
 def migrate(engine: Engine) -> Literal["created", "upgraded", "current"]:
     """Bring the schema up to the newest migration; safe to call on every start, and says what it did."""
-    current = current_revision(engine)
     # Nearly every start finds the schema current: say so without importing Alembic, which
     # would add a tenth of a second to every start.
-    if current == head_revision():
+    if current_revision(engine) == head_revision():
         return "current"
-    from alembic import command
+    with _migrating_alone(engine):
+        current = current_revision(engine)  # another process may have migrated while we waited
+        if current == head_revision():
+            return "current"
+        from alembic import command
 
-    command.upgrade(alembic_config(engine), "head")
+        command.upgrade(alembic_config(engine), "head")
     if engine.dialect.name == "sqlite":
         # WAL lets readers (several server workers) go on while an import writes. The mode is kept
         # in the file, so it is set once here rather than on every connection, which would need a
@@ -109,6 +115,21 @@ def migrate(engine: Engine) -> Literal["created", "upgraded", "current"]:
         with engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA journal_mode=WAL")
     return "created" if current is None else "upgraded"
+
+
+@contextmanager
+def _migrating_alone(engine: Engine) -> Iterator[None]:
+    """On PostgreSQL, one process migrates at a time: replicas starting together would race otherwise."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as holding:
+        holding.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _MIGRATION_LOCK})
+        try:
+            yield
+        finally:
+            # The lock belongs to the database session, which the pool keeps open: release it by hand.
+            holding.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _MIGRATION_LOCK})
 
 
 def health_problem(engine: Engine) -> str | None:

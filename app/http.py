@@ -72,7 +72,7 @@ def build_http_app(settings: Settings) -> ASGIApp:
             problem = str(error)
         if problem:
             return JSONResponse({"status": "unavailable", "problem": problem}, status_code=503)
-        return JSONResponse({"status": "ok", "version": __version__})
+        return JSONResponse({"status": "ok", "app": "chapterwise", "version": __version__})
 
     if settings.dev:
 

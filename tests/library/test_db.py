@@ -16,6 +16,7 @@ from app.db import alembic_config, current_revision, head_revision, make_engine,
 from app.errors import StorageProblem
 from app.paths import bundled
 from app.settings import Settings
+from tests.postgres import PostgresCluster
 
 
 def test_migrations_and_schema_agree(db_settings: Settings) -> None:
@@ -154,3 +155,21 @@ def test_a_full_disk_is_one_sentence_that_never_shows_the_data_being_written(set
     )
     assert "private book" not in message
     engine.dispose()
+
+
+def test_replicas_migrating_one_new_postgresql_database_at_once_take_turns(
+    postgres_cluster: PostgresCluster,
+) -> None:
+    # SQLite is served from one machine, where `serve` migrates before it starts its workers;
+    # replicas share PostgreSQL, and may all start at once on a database nobody has migrated.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with postgres_cluster.database() as url:
+        engines = [make_engine(url, create=True) for _ in range(3)]
+        with ThreadPoolExecutor(len(engines)) as pool:
+            outcomes = sorted(pool.map(migrate, engines))
+        assert current_revision(engines[0]) == head_revision()
+        for engine in engines:
+            engine.dispose()
+    # One of them built the schema; the others waited for its lock and found the work done.
+    assert outcomes == ["created", "current", "current"]
