@@ -1,6 +1,6 @@
 """The tables, as SQLAlchemy Core: books, their chapters, the pages long chapters are cut into, and passages.
 
-Core rather than the ORM: every read is one statement that returns plain rows (app/library.py),
+Core rather than the ORM: every read is one statement that returns plain rows (app/library/),
 and the server starts faster without loading the ORM. Alembic compares `metadata` with the
 migrations in migrations/versions (a test proves they agree).
 

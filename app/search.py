@@ -1,6 +1,6 @@
 """Search text: how passages are stored for the full-text index, how a query is read, and how a hit is shown.
 
-Pure functions, no database: app/library.py runs the SQL.
+Pure functions, no database: app/library/ runs the SQL.
 
 The full-text indexes of both databases find words between separators. Chinese and Japanese
 are written without spaces, so a whole sentence would be one "word" that no two-character query
