@@ -17,7 +17,7 @@ from typing import Any
 
 from app import __version__
 from app.db import alembic_config, make_engine, migrate
-from app.errors import AmbiguousBook, BookNotFound, ChapterwiseError
+from app.errors import AmbiguousBook, BookNotFound, ChapterwiseError, NotesWouldBeLost
 from app.importing import Planned, SlugChoice
 from app.library import Library
 from app.settings import Settings
@@ -49,6 +49,12 @@ def for_a_person(error: ChapterwiseError) -> str:
             )
         case AmbiguousBook():
             return f"several books are titled '{error.ref}': {', '.join(error.slugs)}. Name one by its slug."
+        case NotesWouldBeLost():
+            marks = f"{plural(error.highlights, 'highlight')} and {plural(error.bookmarks, 'bookmark')}"
+            return (
+                f"'{error.book}' has {marks} by {plural(error.readers, 'reader')}. Remove it with --keep-notes "
+                "to keep them (they come back if the book is imported again), or --delete-notes to delete them too."
+            )
     return str(error)
 
 
@@ -133,8 +139,20 @@ def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
-    book = _library(settings).remove_book(args.book)
-    print(f"removed  {book.title}  [{book.slug}]")
+    book = _library(settings).remove_book(args.book, keep_notes=args.notes)
+    kept = " (its readers' notes are kept, for when it is imported again)" if args.notes else ""
+    print(f"removed  {book.title}  [{book.slug}]{kept}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from app.export import notes_markdown
+
+    notes = _library(settings).notes(args.reader, args.book)
+    print(
+        notes.model_dump_json(indent=2) if args.json else notes_markdown(notes),
+        end="" if not args.json else "\n",
+    )
     return 0
 
 
@@ -283,6 +301,24 @@ def _parser() -> argparse.ArgumentParser:
 
     p = command("remove", "remove a book by slug (or exact title)", cmd_remove)
     p.add_argument("book", metavar="BOOK")
+    notes = p.add_mutually_exclusive_group()
+    notes.add_argument(
+        "--keep-notes",
+        dest="notes",
+        action="store_const",
+        const=True,
+        help="keep readers' highlights and bookmarks",
+    )
+    notes.add_argument(
+        "--delete-notes", dest="notes", action="store_const", const=False, help="delete them with the book"
+    )
+
+    p = command("export", "print a reader's highlights, notes and bookmarks as Markdown", cmd_export)
+    p.add_argument(
+        "book", metavar="BOOK", nargs="?", help="one book (slug or exact title); all books if left out"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument("--reader", default="local", help="whose notes: 'local' (the default) or 'host:<id>'")
 
     db = commands.add_parser("db", help="database maintenance", description="database maintenance")
     actions = db.add_subparsers(required=True, metavar="ACTION")

@@ -101,3 +101,21 @@ class EmptyQuery(ChapterwiseError):
     def __init__(self, query: str) -> None:
         self.query = query
         super().__init__(f"nothing to search for in {query!r}")
+
+
+class NoteNotFound(NotFound):
+    """A highlight or bookmark this reader does not have (it may be someone else's, or deleted)."""
+
+    def __init__(self, kind: str, note_id: int) -> None:
+        self.kind, self.note_id = kind, note_id
+        super().__init__(f"no {kind} {note_id} for this reader")
+
+
+class NotesWouldBeLost(ChapterwiseError):
+    """Removing a book its readers have marked: the person must say whether their notes go too."""
+
+    def __init__(self, book: str, highlights: int, bookmarks: int, readers: int) -> None:
+        self.book, self.highlights, self.bookmarks, self.readers = book, highlights, bookmarks, readers
+        super().__init__(
+            f"book {book!r} has {highlights} highlights and {bookmarks} bookmarks by {readers} readers"
+        )

@@ -18,7 +18,7 @@ from mcp.types import INVALID_PARAMS, ListResourcesResult, Resource
 from app.errors import ChapterwiseError
 from app.library import Library
 from app.text import plural
-from app.tools.base import book_text, library
+from app.tools.base import AppState, book_text, library
 from app.tools.errors import for_the_model
 from app.tools.search import CHAPTER_URI
 
@@ -26,7 +26,7 @@ BOOK_URI = "chapterwise://books/{book}"
 MARKDOWN = "text/markdown"
 
 
-def add_resources(server: MCPServer[Library]) -> None:
+def add_resources(server: MCPServer[AppState]) -> None:
     """The two resource templates, and the books in resources/list."""
     server.resource(
         BOOK_URI,
@@ -45,7 +45,7 @@ def add_resources(server: MCPServer[Library]) -> None:
     server.middleware.append(list_books_as_resources)
 
 
-async def book_contents(book: str, ctx: Context[Library, Any]) -> str:
+async def book_contents(book: str, ctx: Context[AppState, Any]) -> str:
     try:
         view = library(ctx).open_book(book)
     except ChapterwiseError as error:
@@ -62,7 +62,7 @@ async def book_contents(book: str, ctx: Context[Library, Any]) -> str:
     return "\n".join(lines)
 
 
-async def chapter_text(book: str, chapter: str, ctx: Context[Library, Any]) -> str:
+async def chapter_text(book: str, chapter: str, ctx: Context[AppState, Any]) -> str:
     if not chapter.isdigit() or not 0 < int(chapter) <= 100_000:
         raise ResourceError(f"'{chapter}' is not a chapter number: use {CHAPTER_URI} with a number from 1.")
     try:
@@ -86,7 +86,7 @@ async def list_books_as_resources(ctx: ServerRequestContext[Any, Any], call_next
         )
     page = int(cursor or 1)
     first = ListResourcesResult.model_validate(await call_next(ctx)) if page == 1 else None
-    shelf: Library = ctx.lifespan_context
+    shelf: Library = ctx.lifespan_context.library
     try:
         view = shelf.list_books(page=page)
     except ChapterwiseError as error:

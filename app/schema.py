@@ -11,6 +11,7 @@ and a library must hold the same promises on every database.
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Column,
     DateTime,
@@ -21,7 +22,9 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     func,
+    true,
 )
 
 # Named constraints let Alembic's batch mode (SQLite rebuilds tables to alter them) find them later.
@@ -40,6 +43,9 @@ MAX_AUTHOR = 300
 MAX_DESCRIPTION = 2000
 MAX_LANGUAGE = 35
 MAX_ANCHOR = 100
+MAX_QUOTE = 2000
+MAX_NOTE = 4000
+HIGHLIGHT_COLOURS = ("yellow", "green", "blue", "pink")
 
 metadata = MetaData(naming_convention=NAMING)
 
@@ -119,4 +125,70 @@ passages = Table(
     Column("position", Integer, nullable=False),
     Column("text", Text, nullable=False),
     _at_most("anchor", MAX_ANCHOR),
+)
+
+
+# -- reading state: what each reader has read and marked ------------------------------------------
+# A reader is whoever app/readers.py says a call comes from: the one local reader, or a host's
+# anonymous user id. Highlights and bookmarks name their book by slug as well as by id: a book
+# removed with `remove --keep-notes` leaves them (book_id becomes NULL), and importing a book
+# with that slug again gives them back.
+
+readers = Table(
+    "readers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(200), nullable=False, unique=True),
+    # Spoiler-safe help: the model is asked not to reveal what comes after where the reader is.
+    Column("spoiler_safe", Boolean, nullable=False, server_default=true()),
+    Column("created_at", DateTime(timezone=True), server_default=func.now(), nullable=False),
+)
+
+progress = Table(
+    "progress",
+    metadata,
+    Column("reader_id", ForeignKey("readers.id", ondelete="CASCADE"), primary_key=True),
+    Column("book_id", ForeignKey("books.id", ondelete="CASCADE"), primary_key=True),
+    # Where the reader is now (the last page they looked at), and how far they have ever got.
+    Column("chapter", Integer, nullable=False),
+    Column("page", Integer, nullable=False),
+    Column("anchor", String(MAX_ANCHOR)),
+    Column("furthest_chapter", Integer, nullable=False),
+    # How much of the book lies before the reader's page, by words, worked out when it is saved.
+    Column("percent", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+highlights = Table(
+    "highlights",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("reader_id", ForeignKey("readers.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("book_slug", String(MAX_SLUG), nullable=False),
+    Column("book_id", ForeignKey("books.id", ondelete="SET NULL"), index=True),
+    Column("chapter", Integer, nullable=False),
+    Column("anchor", String(MAX_ANCHOR), nullable=False),
+    Column("quote", String(MAX_QUOTE), nullable=False),
+    Column("colour", String(10), nullable=False),
+    Column("note", String(MAX_NOTE)),
+    # The passage was changed by a later import: the highlight is kept, and flagged.
+    Column("changed", Boolean, nullable=False, server_default=false()),
+    Column("created_at", DateTime(timezone=True), server_default=func.now(), nullable=False),
+    Column("updated_at", DateTime(timezone=True), server_default=func.now(), nullable=False),
+    _at_most("quote", MAX_QUOTE),
+    _at_most("note", MAX_NOTE),
+    CheckConstraint("colour IN ('yellow', 'green', 'blue', 'pink')", name="colour"),
+)
+
+bookmarks = Table(
+    "bookmarks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("reader_id", ForeignKey("readers.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("book_slug", String(MAX_SLUG), nullable=False),
+    Column("book_id", ForeignKey("books.id", ondelete="SET NULL"), index=True),
+    Column("chapter", Integer, nullable=False),
+    Column("page", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), server_default=func.now(), nullable=False),
+    UniqueConstraint("reader_id", "book_slug", "chapter", "page"),
 )

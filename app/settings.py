@@ -127,6 +127,18 @@ class Settings:
             )
         ),
     )
+    # Whose reading state a call keeps (progress, highlights, bookmarks). "one": a single reader,
+    # whoever calls; right for a server only its owner reaches. "host": the anonymous user id the
+    # host sends (ChatGPT's openai/subject), telling its users apart. That id is not proof of who
+    # is calling: anyone who can reach the server can send any id (README, "Reading state").
+    readers: str = field(
+        default="one",
+        metadata=_declared(
+            Option(
+                "--readers", "CHAPTERWISE_READERS", "whose reading state: one, or per host user id", "serve"
+            )
+        ),
+    )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -196,6 +208,10 @@ class Settings:
             )
         if self.workers < 1:
             raise ChapterwiseError(f"workers must be at least 1 (got {self.workers}).")
+        if self.readers not in ("one", "host"):
+            raise ChapterwiseError(
+                f"readers {self.readers!r} is not a choice: pass 'one' (one reader, the default) or 'host'."
+            )
         return replace(self, allowed_origins=tuple(o.strip() for o in self.allowed_origins if o.strip()))
 
     @property

@@ -7,9 +7,20 @@ structuredContent to the model verbatim, so bulky data (rendered HTML) goes in `
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import BaseModel, Field
+
+
+class ReadingProgress(BaseModel):
+    """Where the reader is in a book: shown on its card, its cover, and told to the model."""
+
+    chapter: int = Field(description="The chapter the reader was last on.")
+    page: int = Field(description="The page of that chapter.")
+    percent: int = Field(description="How much of the book lies before that page, by words, 0 to 100.")
+    furthest_chapter: int = Field(description="The furthest chapter the reader has reached.")
+    read_at: str = Field(description="When the reader was last there (ISO 8601, UTC).")
 
 
 class BookCard(BaseModel):
@@ -25,6 +36,9 @@ class BookCard(BaseModel):
     chapters: int = Field(description="How many chapters the book has.")
     words: int
     minutes: int = Field(description="Estimated reading time of the whole book, in minutes.")
+    progress: ReadingProgress | None = Field(
+        default=None, description="Where the reader is, if they have begun."
+    )
 
 
 class LibraryView(BaseModel):
@@ -35,6 +49,9 @@ class LibraryView(BaseModel):
     page: int = Field(description="This page of the list, 1-based.")
     pages: int = Field(description="How many pages the list has.")
     query: str | None = Field(default=None, description="The search this list is limited to, if any.")
+    continue_reading: BookCard | None = Field(
+        default=None, description="The book the reader read last, if any."
+    )
 
 
 class ContentsEntry(BaseModel):
@@ -49,10 +66,26 @@ class ContentsEntry(BaseModel):
     pages: int = Field(description="How many pages read-chapter splits this chapter into.")
 
 
+class BookmarkEntry(BaseModel):
+    id: int
+    chapter: int
+    page: int
+    title: str = Field(description="The chapter's title.")
+
+
 class BookView(BookCard):
     """structuredContent of open-book: rendered by the widget's book view."""
 
     contents: list[ContentsEntry]
+    highlights: int = Field(
+        default=0, description="How many passages the reader has highlighted in this book."
+    )
+    bookmarks: list[BookmarkEntry] = Field(
+        default_factory=list, description="The pages the reader bookmarked."
+    )
+    spoiler_safe: bool = Field(
+        default=True, description="Whether help keeps to what the reader has read so far."
+    )
 
 
 class ChapterView(BaseModel):
@@ -78,6 +111,15 @@ class ChapterView(BaseModel):
     words: int = Field(description="Words in the whole chapter.")
     minutes: int = Field(description="Estimated reading time of the whole chapter, in minutes.")
     at: str | None = Field(default=None, description="The passage asked for with `at`, on this page.")
+    furthest_chapter: int | None = Field(
+        default=None, description="The furthest chapter the reader has reached."
+    )
+    spoiler_safe: bool = Field(
+        default=True, description="Whether help keeps to what the reader has read so far."
+    )
+    bookmark: int | None = Field(
+        default=None, description="The id of the reader's bookmark on this page, if any."
+    )
     previous_title: str | None = Field(default=None, description="Title of the previous chapter, if any.")
     next_title: str | None = Field(default=None, description="Title of the next chapter, if any.")
 
@@ -89,6 +131,8 @@ class ChapterPage:
     view: ChapterView
     html: str
     markdown: str
+    # The reader's highlights on this page ({id, anchor, quote, colour, note}), for the widget only.
+    highlights: list[dict[str, Any]] = field(default_factory=list)
 
 
 class SearchHit(BaseModel):
@@ -126,3 +170,30 @@ class ChapterText:
     chapter: int
     title: str
     markdown: str
+
+
+class HighlightEntry(BaseModel):
+    """A passage the reader highlighted, with the note they wrote, if any."""
+
+    id: int
+    book: str
+    book_title: str | None = Field(description="None when the book was removed and the highlight kept.")
+    chapter: int
+    chapter_title: str | None = None
+    anchor: str
+    citation: str | None = Field(default=None, description="chapter.passage, to cite as [¶ 3.12].")
+    quote: str
+    colour: str
+    note: str | None = None
+    changed: bool = Field(default=False, description="The passage changed in a later import of the book.")
+    created_at: str
+
+
+class NotesView(BaseModel):
+    """structuredContent of read-notes: rendered by the widget's notes view."""
+
+    book: str | None = Field(default=None, description="The book the notes are limited to, if any.")
+    book_title: str | None = None
+    chapter: int | None = Field(default=None, description="The chapter the notes are limited to, if any.")
+    highlights: list[HighlightEntry]
+    bookmarks: list[BookmarkEntry]

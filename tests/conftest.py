@@ -26,7 +26,19 @@ pytest_plugins = ["tests.postgres"]
 DATABASES = ["sqlite", "postgresql"]
 
 # Every tool the server offers: the tests that list tools expect exactly these.
-TOOL_NAMES = {"list-books", "open-book", "read-chapter", "search"}
+TOOL_NAMES = {
+    "list-books",
+    "open-book",
+    "read-chapter",
+    "search",
+    "read-notes",
+    "save-progress",
+    "save-highlight",
+    "delete-highlight",
+    "save-bookmark",
+    "delete-bookmark",
+    "save-settings",
+}
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"

@@ -119,14 +119,14 @@ def test_db_revision_writes_the_next_numbered_migration_for_a_changed_schema(
 ) -> None:
     before = sorted((migrations_copy / "versions").glob("*.py"))
     number = f"{int(before[-1].name[:4]) + 1:04}"
-    bookmarks = Table("bookmarks", metadata, Column("id", Integer, primary_key=True))
+    shelves = Table("shelves", metadata, Column("id", Integer, primary_key=True))
     try:
-        assert run(settings, "db", "revision", "-m", "add bookmarks") == 0
+        assert run(settings, "db", "revision", "-m", "add shelves") == 0
     finally:
-        metadata.remove(bookmarks)
+        metadata.remove(shelves)
     out = capsys.readouterr().out
     [written] = (migrations_copy / "versions").glob(f"{number}_*.py")
-    assert 'op.create_table("bookmarks"' in written.read_text().replace("'", '"')
+    assert 'op.create_table("shelves"' in written.read_text().replace("'", '"')
     assert f"wrote {written}" in out
     # The new migration is the head at once: nothing else needs editing for start-up to see it.
     from app.db import head_revision
@@ -230,3 +230,48 @@ def test_a_picture_that_cannot_be_shown_is_a_warning_and_the_book_is_still_impor
     )
     assert "created  Tides  [tides]" in captured.out
     assert [b["slug"] for b in listed(settings, capsys)] == ["tides"]
+
+
+def _marked_library(settings: Settings) -> None:
+    """A one-chapter book that the local reader highlighted and another reader bookmarked."""
+    from tests.conftest import open_library
+    from tests.drafts import book
+
+    library = open_library(settings)
+    tides = book("tides", ("Low water", ["The sea goes out."]), title="Tides")
+    library.save_books([tides])
+    passage = tides.chapters[0].pages[0].blocks[0].anchor
+    library.save_highlight("local", "tides", 1, passage, "The sea goes out", "green", "Every day.")
+    library.save_bookmark("host:someone", "tides", 1, 1)
+    library.close()
+
+
+def test_export_prints_the_readers_notes_as_markdown_or_json(
+    settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _marked_library(settings)
+    assert run(settings, "export", "tides") == 0
+    assert capsys.readouterr().out == (
+        "# Notes on “Tides”\n\n## Chapter 1 — Low water\n\n> The sea goes out [¶ 1.1]\n\nNote: Every day.\n"
+    )
+    assert run(settings, "export", "--json") == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert [h["note"] for h in exported["highlights"]] == ["Every day."]
+    assert run(settings, "export", "--reader", "host:someone") == 0
+    assert "## Bookmarks\n\n- Chapter 1, page 1 — Low water" in capsys.readouterr().out
+
+
+def test_removing_a_marked_book_asks_first_then_keeps_or_deletes_the_notes(
+    settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _marked_library(settings)
+    assert run(settings, "remove", "tides") == 1
+    assert capsys.readouterr().err == (
+        "chapterwise: error: 'tides' has 1 highlight and 1 bookmark by 2 readers. Remove it with --keep-notes "
+        "to keep them (they come back if the book is imported again), or --delete-notes to delete them too.\n"
+    )
+    assert [b["slug"] for b in listed(settings, capsys)] == ["tides"]
+    assert run(settings, "remove", "tides", "--keep-notes") == 0
+    assert "its readers' notes are kept" in capsys.readouterr().out
+    assert run(settings, "export") == 0
+    assert "> The sea goes out" in capsys.readouterr().out

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, bindparam, func, or_, select, true
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.errors import PageNotFound, PassageNotFound, ShelfPageNotFound
+from app.library.reading import book_marks, last_read, page_marks, reading_state
 from app.library.shelf import CARD_COLUMNS, CARDS, card, page_count, resolve
 from app.schema import books, chapters, pages, passages
 from app.views import BookCard, BookView, ChapterPage, ChapterText, ChapterView, ContentsEntry, LibraryView
@@ -28,40 +29,65 @@ class Books:
 
     engine: Engine
 
-    def list_books(self, query: str | None = None, page: int = 1) -> LibraryView:
-        """One page of the library by title; with a query, only books whose title, author or slug has it."""
+    def list_books(
+        self, query: str | None = None, page: int = 1, *, reader: str | None = None
+    ) -> LibraryView:
+        """One page of the library by title; with a query, only books whose title, author or slug has it.
+
+        With a reader, each card carries where they are in it, and the first page of the whole
+        library leads with the book they read last.
+        """
         query = (query or "").strip() or None
         match = _matching(query)
         with self.engine.connect() as connection:
-            rows = connection.execute(
-                CARDS.add_columns(func.count().over().label("total"))
-                .where(match)
-                .limit(BOOKS_PER_PAGE)
-                .offset((page - 1) * BOOKS_PER_PAGE)
-            ).all()
+            rows = list(
+                connection.execute(
+                    CARDS.add_columns(func.count().over().label("total"))
+                    .where(match)
+                    .limit(BOOKS_PER_PAGE)
+                    .offset((page - 1) * BOOKS_PER_PAGE)
+                ).all()
+            )
             # The total rides along on every row; a page past the end has no rows to carry it.
             total = (
                 rows[0].total
                 if rows
                 else connection.scalar(select(func.count()).select_from(books).where(match))
             )
+            latest = last_read(connection, reader) if query is None and page == 1 else None
+            if latest is not None and latest not in {row.id for row in rows}:
+                rows += connection.execute(CARDS.where(books.c.id == latest)).all()
+            state = reading_state(connection, reader, [row.id for row in rows])
         total = total or 0
         last = max(1, math.ceil(total / BOOKS_PER_PAGE))
         if page > last:
             raise ShelfPageNotFound(page, last, total, BOOKS_PER_PAGE, query)
-        return LibraryView(books=[card(row) for row in rows], total=total, page=page, pages=last, query=query)
+        cards = {row.id: card(row, state.get(row.id)) for row in rows}
+        shelf = [cards[row.id] for row in rows[:BOOKS_PER_PAGE]]
+        return LibraryView(
+            books=shelf,
+            total=total,
+            page=page,
+            pages=last,
+            query=query,
+            continue_reading=cards.get(latest or -1),
+        )
 
     def all_books(self) -> list[BookCard]:
         """Every book, by title (the command line's `list`: a terminal has room for them all)."""
         with self.engine.connect() as connection:
             return [card(row) for row in connection.execute(CARDS)]
 
-    def open_book(self, ref: str) -> BookView:
-        """A book's card and its contents, found by slug (or by a title only one book has)."""
+    def open_book(self, ref: str, *, reader: str | None = None) -> BookView:
+        """A book's card and its contents, found by slug (or by a title only one book has).
+
+        With a reader: where they are in it, how many passages they highlighted, their bookmarks.
+        """
         with self.engine.connect() as connection:
             rows = connection.execute(_CONTENTS, {"slug": ref}).all()
             if not rows:
-                return self.open_book(resolve(connection, ref))
+                return self.open_book(resolve(connection, ref), reader=reader)
+            marks = book_marks(connection, reader, rows[0].id) if reader else None
         contents = [
             ContentsEntry(
                 number=r.number,
@@ -74,9 +100,20 @@ class Books:
             )
             for r in rows
         ]
-        return BookView(**card(rows[0]).model_dump(), contents=contents)
+        opened = card(rows[0], marks.progress if marks else None)
+        if marks is None:
+            return BookView(**opened.model_dump(), contents=contents)
+        return BookView(
+            **opened.model_dump(),
+            contents=contents,
+            highlights=marks.highlights,
+            bookmarks=marks.bookmarks,
+            spoiler_safe=marks.spoiler_safe,
+        )
 
-    def read_chapter(self, ref: str, chapter: int, *, page: int = 1, at: str | None = None) -> ChapterPage:
+    def read_chapter(
+        self, ref: str, chapter: int, *, page: int = 1, at: str | None = None, reader: str | None = None
+    ) -> ChapterPage:
         """One page of a chapter with what the reader shows around it; `at` picks the page holding that passage."""
         # Every "Next chapter" lands here, so the common case (a slug, an existing page) is one
         # query on a pooled connection; the slower paths run only to resolve a title, to find a
@@ -87,7 +124,7 @@ class Books:
                 if found is None:
                     slug = resolve(connection, ref)
                     if slug != ref:
-                        return self.read_chapter(slug, chapter, page=page, at=at)
+                        return self.read_chapter(slug, chapter, page=page, at=at, reader=reader)
                     cited = _CITATION.match(at)
                     chapter = int(cited[1]) if cited and cited[1] else chapter
                     page_count(connection, slug, chapter)
@@ -97,8 +134,9 @@ class Books:
             if row is None:
                 slug = resolve(connection, ref)
                 if slug != ref:
-                    return self.read_chapter(slug, chapter, page=page, at=at)
+                    return self.read_chapter(slug, chapter, page=page, at=at, reader=reader)
                 raise PageNotFound(slug, chapter, page, page_count(connection, slug, chapter))
+            marks = page_marks(connection, reader, row.book_id, chapter, page) if reader else None
         view = ChapterView(
             book=row.slug,
             book_title=row.book_title,
@@ -115,8 +153,13 @@ class Books:
             at=at,
             previous_title=row.previous_title,
             next_title=row.next_title,
+            furthest_chapter=marks.furthest_chapter if marks else None,
+            spoiler_safe=marks.spoiler_safe if marks else True,
+            bookmark=marks.bookmark if marks else None,
         )
-        return ChapterPage(view=view, html=row.html, markdown=row.markdown)
+        return ChapterPage(
+            view=view, html=row.html, markdown=row.markdown, highlights=marks.highlights if marks else []
+        )
 
     def chapter_text(self, ref: str, chapter: int) -> ChapterText:
         """A whole chapter as Markdown, every page in order (what a chapter resource holds)."""
@@ -160,6 +203,7 @@ def _neighbour_title(offset: int) -> Any:
 # One page of one chapter with everything the reader shows around it, found by slug.
 _PAGE = (
     select(
+        books.c.id.label("book_id"),
         books.c.slug,
         books.c.title.label("book_title"),
         books.c.language,

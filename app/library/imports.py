@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 
+from app.library.reading import check_notes_before_removal, reattach_notes
 from app.library.shelf import CARD_COLUMNS, CARDS, card, resolve
 from app.schema import books, chapters, pages, passages
 from app.search import searchable
@@ -74,10 +75,16 @@ class Imports:
         with self.engine.begin() as connection:
             return [_save(connection, draft) for draft in drafts]
 
-    def remove_book(self, ref: str) -> BookCard:
-        """Delete a book, its chapters, pages and passages (the database cascades)."""
+    def remove_book(self, ref: str, *, keep_notes: bool | None = None) -> BookCard:
+        """Delete a book, its chapters, pages and passages (the database cascades).
+
+        Readers' highlights and bookmarks in it are not lost by accident: unless `keep_notes` says
+        what to do with them, a book that has any is refused (NotesWouldBeLost). Kept, they come
+        back when a book with the same slug is imported again.
+        """
         with self.engine.begin() as connection:
             slug = resolve(connection, ref)
+            check_notes_before_removal(connection, slug, keep_notes)
             row = connection.execute(CARDS.where(books.c.slug == slug)).one()
             connection.execute(delete(books).where(books.c.slug == slug))
         return card(row)
@@ -113,6 +120,7 @@ def _save(connection: Connection, draft: BookDraft) -> Saved:
             update(books).where(books.c.id == book_id).values(**values, imported_at=func.now())
         )
     _insert_chapters(connection, book_id, draft)
+    reattach_notes(connection, draft.slug, book_id)
     outcome: Literal["created", "updated"] = "created" if found is None else "updated"
     saved = BookCard(
         slug=draft.slug,

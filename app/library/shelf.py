@@ -8,12 +8,13 @@ from sqlalchemy import Connection, Row, func, select
 
 from app.errors import AmbiguousBook, BookNotFound, ChapterNotFound, Shelved
 from app.schema import books, chapters
-from app.views import BookCard
+from app.views import BookCard, ReadingProgress
 
 # How many books a "no such book" error names.
 _NAMED_IN_ERRORS = 8
 
 CARD_COLUMNS = (
+    books.c.id,
     books.c.slug,
     books.c.title,
     books.c.author,
@@ -29,7 +30,7 @@ CARD_COLUMNS = (
 CARDS = select(*CARD_COLUMNS).order_by(func.lower(books.c.title), books.c.slug)
 
 
-def card(row: Row[Any, *tuple[Any, ...]]) -> BookCard:
+def card(row: Row[Any, *tuple[Any, ...]], progress: ReadingProgress | None = None) -> BookCard:
     return BookCard(
         slug=row.slug,
         title=row.title,
@@ -39,6 +40,7 @@ def card(row: Row[Any, *tuple[Any, ...]]) -> BookCard:
         chapters=row.chapter_count,
         words=row.words,
         minutes=row.minutes,
+        progress=progress,
     )
 
 
@@ -75,3 +77,8 @@ def page_count(connection: Connection, slug: str, number: int) -> int:
     if row.page_count is None:
         raise ChapterNotFound(slug, number, row.chapter_count)
     return int(row.page_count)
+
+
+def book_id_of(connection: Connection, slug: str) -> int:
+    """The row id of a book already resolved to its slug."""
+    return int(connection.execute(select(books.c.id).where(books.c.slug == slug)).scalar_one())

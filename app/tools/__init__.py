@@ -6,6 +6,27 @@ words them for the model.
 """
 
 from app.tools.books import list_books, open_book, read_chapter
+from app.tools.notes import (
+    delete_bookmark,
+    delete_highlight,
+    read_notes,
+    save_bookmark,
+    save_highlight,
+    save_progress,
+    save_settings,
+)
 from app.tools.search import search
 
-__all__ = ["list_books", "open_book", "read_chapter", "search"]
+__all__ = [
+    "delete_bookmark",
+    "delete_highlight",
+    "list_books",
+    "open_book",
+    "read_chapter",
+    "read_notes",
+    "save_bookmark",
+    "save_highlight",
+    "save_progress",
+    "save_settings",
+    "search",
+]

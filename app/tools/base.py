@@ -10,8 +10,10 @@ from __future__ import annotations
 import inspect
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
+from mcp.server.auth.middleware.auth_context import get_access_token
+from mcp.server.auth.provider import principal_components
 from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ContentBlock, TextContent, ToolAnnotations
 from pydantic import BaseModel, Field
@@ -19,6 +21,7 @@ from pydantic import BaseModel, Field
 from app.library import Library
 
 HTML_META_KEY = "chapterwise/html"
+HIGHLIGHTS_META_KEY = "chapterwise/highlights"
 
 # Tools that only read: calling one twice shows the same page, and it touches nothing outside this
 # server. Hosts use these hints to skip confirmation prompts, so they must be true.
@@ -35,6 +38,17 @@ BEGIN_BOOK_TEXT = "⟦book text⟧"
 END_BOOK_TEXT = "⟦end of book text⟧"
 
 
+# For the widget's own writes (progress, highlights): they change what this server keeps for the
+# reader, so they are not read-only; doing one twice leaves the same state, and nothing is lost.
+WRITES = ToolAnnotations(
+    read_only_hint=False, destructive_hint=False, idempotent_hint=True, open_world_hint=False
+)
+# Deleting a highlight or a bookmark: it is gone.
+DELETES = ToolAnnotations(
+    read_only_hint=False, destructive_hint=True, idempotent_hint=True, open_world_hint=False
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Tool:
     """A tool function and what hosts show of it; app/server.py registers each one."""
@@ -45,6 +59,8 @@ class Tool:
     invoking: str  # shown while the tool runs (at most 64 characters)
     invoked: str  # shown once it has run
     annotations: ToolAnnotations = field(default_factory=lambda: READ_ONLY)
+    # ("app",): a tool only the widget calls (saving progress, say), which hosts do not offer the model.
+    visibility: tuple[Literal["model", "app"], ...] | None = None
 
     @property
     def description(self) -> str:
@@ -52,16 +68,60 @@ class Tool:
         return inspect.cleandoc(self.fn.__doc__ or "")
 
 
-def tool(name: str, *, title: str, invoking: str, invoked: str) -> Callable[[Callable[..., Any]], Tool]:
+def tool(
+    name: str,
+    *,
+    title: str,
+    invoking: str,
+    invoked: str,
+    annotations: ToolAnnotations = READ_ONLY,
+    visibility: tuple[Literal["model", "app"], ...] | None = None,
+) -> Callable[[Callable[..., Any]], Tool]:
     def declare(fn: Callable[..., Any]) -> Tool:
-        return Tool(fn, name, title, invoking, invoked)
+        return Tool(fn, name, title, invoking, invoked, annotations, visibility)
 
     return declare
 
 
-def library(ctx: Context[Library, Any]) -> Library:
-    """The library the server's lifespan opened (app/server.py), as every tool call receives it."""
-    return ctx.request_context.lifespan_context
+@dataclass(frozen=True, slots=True)
+class AppState:
+    """What the server's lifespan opens once per process (app/server.py), and every call receives."""
+
+    library: Library
+    readers: str  # Settings.readers: "one" or "host"
+
+
+def library(ctx: Context[AppState, Any]) -> Library:
+    """The library the server's lifespan opened, as every tool call receives it."""
+    return ctx.request_context.lifespan_context.library
+
+
+LOCAL_READER = "local"
+
+
+def reader(ctx: Context[AppState, Any]) -> str:
+    """Who is reading: resolved once per call, here and nowhere else, as the first of these the call has.
+
+    1. A user the server authenticated (an OAuth access token): when Chapterwise checks tokens,
+       that is who reads, whatever the host says.
+    2. With `--readers host`, the anonymous, stable user id the host sends with each call
+       (ChatGPT's `openai/subject`). It tells a host's users apart; it is not proof of who is
+       calling, since anyone who can reach the server can send any id.
+    3. Otherwise the one local reader: a personal server has one reader, whoever calls.
+    """
+    token = get_access_token()
+    if token is not None:
+        client, issuer, user = principal_components(token)
+        return f"user:{issuer or ''}:{user or client}"
+    meta = ctx.request_context.meta
+    sent = meta.get("openai/subject") if isinstance(meta, dict) else None
+    if (
+        ctx.request_context.lifespan_context.readers == "host"
+        and isinstance(sent, str)
+        and 0 < len(sent) <= 150
+    ):
+        return f"host:{sent}"
+    return LOCAL_READER
 
 
 BookRef = Annotated[

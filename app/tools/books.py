@@ -8,21 +8,24 @@ from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult
 from pydantic import Field
 
-from app.library import BOOKS_PER_PAGE, Library
+from app.library import BOOKS_PER_PAGE
 from app.text import plural, quoted
 from app.tools.base import (
     BEGIN_BOOK_TEXT,
     END_BOOK_TEXT,
+    HIGHLIGHTS_META_KEY,
     HTML_META_KEY,
     LARGEST_NUMBER,
+    AppState,
     BookRef,
     book_text,
     library,
+    reader,
     result,
     tool,
 )
 from app.tools.errors import worded_for_the_model
-from app.views import BookView, ChapterView, LibraryView
+from app.views import BookView, ChapterView, LibraryView, ReadingProgress
 
 # Every tool is an `async def`: the library's reads are single indexed queries (tens of
 # microseconds on SQLite, whose WAL mode means readers never wait for an import), cheaper than
@@ -32,7 +35,7 @@ from app.views import BookView, ChapterView, LibraryView
 
 @tool("list-books", title="List books", invoking="Opening the library…", invoked="Library opened")
 async def list_books(
-    ctx: Context[Library, Any],
+    ctx: Context[AppState, Any],
     query: Annotated[
         str | None,
         Field(
@@ -49,32 +52,33 @@ async def list_books(
         ),
     ] = 1,
 ) -> Annotated[CallToolResult, LibraryView]:
-    """Show the books in the reader's library, with author, chapters and reading time.
+    """Show the books in the reader's library, with author, chapters, reading time and where the reader is.
 
-    Use it when the user asks what they can read, or names a book you cannot find: pass
-    `query` to search titles and authors. Each book's `slug` is what open-book and
+    Use it when the user asks what they can read, or "where was I?", or names a book you cannot
+    find: pass `query` to search titles and authors. Each book's `slug` is what open-book and
     read-chapter take as `book`.
     """
     with worded_for_the_model():
-        view = library(ctx).list_books(query, page)
+        view = library(ctx).list_books(query, page, reader=reader(ctx))
     return result(_describe_shelf(view), view)
 
 
 @tool("open-book", title="Open a book", invoking="Opening the book…", invoked="Book opened")
-async def open_book(ctx: Context[Library, Any], book: BookRef) -> Annotated[CallToolResult, BookView]:
-    """Open a book: its cover and table of contents, with each chapter's reading time.
+async def open_book(ctx: Context[AppState, Any], book: BookRef) -> Annotated[CallToolResult, BookView]:
+    """Open a book: its cover and table of contents, with each chapter's reading time and where the reader is.
 
-    Use it when the user wants to start or browse a book ("open the sample book").
-    The widget lets them pick a chapter; you can also call read-chapter directly.
+    Use it when the user wants to start, continue or browse a book ("open the sample book",
+    "continue my book"). The widget lets them pick a chapter or continue where they stopped;
+    you can also call read-chapter directly.
     """
     with worded_for_the_model():
-        view = library(ctx).open_book(book)
+        view = library(ctx).open_book(book, reader=reader(ctx))
     return result(_describe_book(view), view)
 
 
 @tool("read-chapter", title="Read a chapter", invoking="Turning to the chapter…", invoked="Chapter ready")
 async def read_chapter(
-    ctx: Context[Library, Any],
+    ctx: Context[AppState, Any],
     book: BookRef,
     chapter: Annotated[
         int, Field(ge=1, le=LARGEST_NUMBER, description="The chapter number, 1-based (see open-book).")
@@ -98,9 +102,10 @@ async def read_chapter(
     Long chapters come in pages: when the text says the chapter goes on, ask for the next page.
     """
     with worded_for_the_model():
-        found = library(ctx).read_chapter(book, chapter, page=page, at=at)
+        found = library(ctx).read_chapter(book, chapter, page=page, at=at, reader=reader(ctx))
     view = found.view
-    return result(_describe_page(view, found.markdown), view, {HTML_META_KEY: found.html})
+    widget_only = {HTML_META_KEY: found.html, HIGHLIGHTS_META_KEY: found.highlights}
+    return result(_describe_page(view, found.markdown), view, widget_only)
 
 
 # -- the model's text ----------------------------------------------------------------------------
@@ -126,7 +131,29 @@ def _describe_page(view: ChapterView, markdown: str) -> str:
         lines.append(f"[The chapter goes on: call read-chapter with page={view.page + 1}.]")
     elif view.chapter < view.chapters:
         lines.append(f"[Next: chapter {view.chapter + 1}, {quoted(view.next_title or '')}.]")
-    return "\n".join(lines)
+    lines.append(_spoilers(view.spoiler_safe, view.furthest_chapter, view.chapters))
+    return "\n".join(line for line in lines if line)
+
+
+def _spoilers(safe: bool, furthest: int | None, chapters: int) -> str:
+    """What the model is told of how far the reader has got, so that help does not give the story away."""
+    if furthest is None:
+        return ""
+    if not safe or furthest >= chapters:
+        return f"[The reader has reached chapter {furthest} of {chapters}.]"
+    return (
+        f"[The reader has reached chapter {furthest} of {chapters}. Unless they ask, say nothing of "
+        f"what happens after chapter {furthest}: they have not read it yet.]"
+    )
+
+
+def _whereabouts(progress: ReadingProgress | None) -> str:
+    if progress is None:
+        return "not begun"
+    return (
+        f"reading chapter {progress.chapter}, page {progress.page} ({progress.percent}% read), "
+        f"last read {progress.read_at[:10]}"
+    )
 
 
 def _describe_book(view: BookView) -> str:
@@ -149,8 +176,21 @@ def _describe_book(view: BookView) -> str:
         lines.append(
             f"{'  ' * entry.depth}{entry.number}. {label}{quoted(entry.title)} ({entry.minutes} min)"
         )
-    lines.append(f"Read a chapter with read-chapter(book='{view.slug}', chapter=N).")
-    return "\n".join(lines)
+    if view.progress:
+        where = view.progress
+        lines.append(
+            f"The reader is {_whereabouts(where)}: continue with read-chapter(book='{view.slug}', "
+            f"chapter={where.chapter}, page={where.page})."
+        )
+        lines.append(_spoilers(view.spoiler_safe, where.furthest_chapter, view.chapters))
+    else:
+        lines.append(f"Read a chapter with read-chapter(book='{view.slug}', chapter=N).")
+    if view.highlights or view.bookmarks:
+        lines.append(
+            f"The reader has {plural(view.highlights, 'highlight')} and {plural(len(view.bookmarks), 'bookmark')} "
+            f"here: read-notes(book='{view.slug}') lists them."
+        )
+    return "\n".join(line for line in lines if line)
 
 
 def _describe_shelf(view: LibraryView) -> str:
@@ -168,10 +208,16 @@ def _describe_shelf(view: LibraryView) -> str:
     )
     lines = [
         f"- {quoted(b.title)}{f' by {quoted(b.author)}' if b.author else ''} (book: '{b.slug}'): "
-        f"{plural(b.chapters, 'chapter')}, about {b.minutes} min"
+        f"{plural(b.chapters, 'chapter')}, about {b.minutes} min; {_whereabouts(b.progress)}"
         for b in view.books
     ]
     text = f"{which}; open one with open-book:\n" + "\n".join(lines)
+    if view.continue_reading:
+        last = view.continue_reading
+        text = (
+            f"The reader was last reading {quoted(last.title)} (book: '{last.slug}'), {_whereabouts(last.progress)}.\n"
+            + text
+        )
     if view.pages > 1:
         first = (view.page - 1) * BOOKS_PER_PAGE + 1
         text += f"\n\n[Books {first} to {first + len(view.books) - 1}, page {view.page} of {view.pages}."

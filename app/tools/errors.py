@@ -17,6 +17,7 @@ from app.errors import (
     ChapterNotFound,
     ChapterwiseError,
     EmptyQuery,
+    NoteNotFound,
     PageNotFound,
     PassageNotFound,
     SearchPageNotFound,
@@ -78,6 +79,11 @@ def for_the_model(error: ChapterwiseError) -> str:
             return (
                 "There is nothing to search for in `query`. Pass the words to look for, e.g. query='tides', "
                 "or a phrase in double quotes, e.g. query='\"high water\"'."
+            )
+        case NoteNotFound():
+            return (
+                f"The reader has no {error.kind} {error.note_id}: it was deleted, or is not theirs. "
+                "Call read-notes to see the reader's highlights and bookmarks."
             )
         case ShelfPageNotFound():
             which = plural(error.total, "book") + (f" matching {quoted(error.query)}" if error.query else "")

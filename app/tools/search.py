@@ -8,10 +8,10 @@ from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult, ResourceLink
 from pydantic import Field
 
-from app.library import HITS_PER_PAGE, Library
+from app.library import HITS_PER_PAGE
 from app.search import MAX_QUERY
 from app.text import plural, quoted
-from app.tools.base import LARGEST_NUMBER, BookRef, book_text, library, result, tool
+from app.tools.base import LARGEST_NUMBER, AppState, BookRef, book_text, library, result, tool
 from app.tools.errors import worded_for_the_model
 from app.views import SearchHit, SearchView
 
@@ -21,7 +21,7 @@ CHAPTER_URI = "chapterwise://books/{book}/chapters/{chapter}"
 
 @tool("search", title="Search the books", invoking="Searching the books…", invoked="Passages found")
 async def search(
-    ctx: Context[Library, Any],
+    ctx: Context[AppState, Any],
     query: Annotated[
         str,
         Field(

