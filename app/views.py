@@ -111,6 +111,10 @@ class ChapterView(BaseModel):
     words: int = Field(description="Words in the whole chapter.")
     minutes: int = Field(description="Estimated reading time of the whole chapter, in minutes.")
     at: str | None = Field(default=None, description="The passage asked for with `at`, on this page.")
+    first_passage: int | None = Field(
+        default=None,
+        description="The number of this page's first passage in the chapter (citations count on).",
+    )
     furthest_chapter: int | None = Field(
         default=None, description="The furthest chapter the reader has reached."
     )

@@ -14,6 +14,7 @@ const Bridge = (() => {
   let nextId = 1;
   let dialect = "pending"; // then "mcp-apps", "openai", or "none" when nobody answered
   let context = {};
+  let capabilities = {}; // what the MCP Apps host said it can do (hostCapabilities)
 
   function request(method, params) {
     const id = nextId++;
@@ -110,6 +111,7 @@ const Bridge = (() => {
       appCapabilities: { availableDisplayModes: ["inline", "fullscreen"] },
     }).then((result) => {
       if (!choose("mcp-apps")) return; // too late: we already settled for window.openai
+      capabilities = result?.hostCapabilities || {};
       merge(result?.hostContext || {});
       notify("ui/notifications/initialized");
       reportSize(true);
@@ -169,6 +171,16 @@ const Bridge = (() => {
     openai()?.openExternal?.({ href: url });
   }
 
+  // Saving a file is the host's to offer (ui/download-file, in some MCP Apps hosts): where it is
+  // missing, the widget offers no button rather than one that does nothing.
+  const canDownload = () => dialect === "mcp-apps" && Boolean(capabilities.downloadFile);
+  async function downloadFile(name, text) {
+    const answer = await request("ui/download-file", {
+      contents: [{ type: "resource", resource: { uri: "file:///" + name, mimeType: "text/markdown", text } }],
+    });
+    if (answer?.isError) throw new Error("The host did not save the file.");
+  }
+
   function canRequestDisplayMode(mode) {
     if (dialect === "mcp-apps") return (context.availableDisplayModes || []).includes(mode);
     return dialect === "openai" && Boolean(openai()?.requestDisplayMode);
@@ -184,6 +196,7 @@ const Bridge = (() => {
 
   return {
     connect, callTool, sendFollowUpMessage, updateModelContext, openLink, canRequestDisplayMode, requestDisplayMode,
+    canDownload, downloadFile,
     isUnsupported: (error) => error?.code === NOT_FOUND,
     onInput: (listener) => listeners.input.push(listener),
     onResult: (listener) => listeners.result.push(listener),

@@ -1,5 +1,6 @@
 // Renders ChapterView (app/views.py): structuredContent of read-chapter, with the page's HTML in
-// _meta["chapterwise/html"], rendered and sanitised by the server at import.
+// _meta["chapterwise/html"] (rendered and sanitised by the server at import) and the reader's
+// highlights on the page in _meta["chapterwise/highlights"].
 Views.chapter = {
   accepts: (data) => typeof data.chapter === "number" && typeof data.book === "string",
 
@@ -16,6 +17,9 @@ Views.chapter = {
     if (typeof html === "string") prose.innerHTML = html; // the widgets' only innerHTML: sanitised by the server
     else prose.append(...App.textOf(result).split(/\n{2,}/).map((text) => el("p", {}, text)));
     prose.addEventListener("click", (event) => followLink(event, view));
+    const editor = el("div", { class: "editor", hidden: true });
+    const again = (at) => App.go("read-chapter", { book, chapter, page, ...(at ? { at } : {}) });
+    for (const mark of result._meta["chapterwise/highlights"] || []) paint(prose, { ...mark, book, chapter }, editor, t, again);
 
     // As on an e-reader, forward is the next page while there is one, then the next chapter.
     const turn = (side, label, name, onclick) => turnButton(side, label, onclick, name, view.language);
@@ -27,25 +31,29 @@ Views.chapter = {
 
     const hint = el("div", { class: "hint", hidden: true });
     const ask = (label, prompt) => suggestion(label, prompt, hint, t);
-    // Where the chapter sits in the book's tree: its part, then the chapters it belongs to.
+    // Spoiler-safe help asks the model to keep to the chapters the reader has reached.
+    const upTo = view.spoiler_safe ? Math.max(view.furthest_chapter || 0, chapter) : 0;
     const trail = view.trail.length ? el("p", { class: "trail", lang: view.language }, view.trail.join(" › ")) : null;
+    watchPlace(prose, view);
     return [
       el("header", { class: "top" },
         el("p", { class: "eyebrow" }, el("span", { class: "book", lang: view.language }, view.book_title), ` · ${where.join(" · ")}`),
-        el("div", { class: "tools" }, displayModeButton(t), button(t.toContents, () => App.go("open-book", { book }), "quiet"))),
+        el("div", { class: "tools" }, displayModeButton(t), bookmarkButton(view, t),
+          button(t.toContents, () => App.go("open-book", { book }), "quiet"))),
       progress,
       trail,
       el("h1", { class: "chapter-title", lang: view.language, tabindex: "-1" },
         view.label ? el("span", { class: "label" }, `${view.label} `) : null, view.title),
       el("p", { class: "meta" }, t.read(t.duration(view.minutes))),
       prose,
-      selectionBar(prose, view, t),
+      selectionBar(prose, view, editor, t),
+      editor,
       el("nav", { class: "turn", "aria-label": where.join(" · ") }, back, forward),
       el("section", { class: "ask" },
         el("h2", { class: "section-title" }, t.ask),
         el("div", { class: "suggest" },
-          ask(t.summarize, t.summarizePrompt(chapter, view.title, book)),
-          ask(t.explain, t.explainPrompt(chapter, view.title, book))),
+          ask(t.summarize, t.summarizePrompt(chapter, view.title, book) + (upTo ? t.noSpoilers(upTo) : "")),
+          ask(t.explain, t.explainPrompt(chapter, view.title, book) + (upTo ? t.noSpoilers(upTo) : ""))),
         hint),
     ];
   },
@@ -55,13 +63,110 @@ Views.chapter = {
 
   describe(view, t) {
     const page = view.pages > 1 ? `, page ${view.page} of ${view.pages}` : "";
+    const far = view.spoiler_safe && view.furthest_chapter
+      ? ` They have read up to chapter ${Math.max(view.furthest_chapter, view.chapter)}: do not reveal what comes after it unless they ask.` : "";
     return {
       announce: t.nowShowing(`${t.chapterOf(view.chapter, view.chapters)} — ${view.title}`),
-      text: `The user is reading chapter ${view.chapter} of ${view.chapters} («${safeTitle(view.title)}») of the book '${view.book}'${page}.`,
+      text: `The user is reading chapter ${view.chapter} of ${view.chapters} («${safeTitle(view.title)}») of the book '${view.book}'${page}.${far}`,
       state: { view: "chapter", book: view.book, chapter: view.chapter, page: view.page },
     };
   },
 };
+
+// A passage's citation, as the model's copy of the text marks it: chapter.passage. Passages are the
+// top-level blocks with an id; the page says which number its first one has.
+function citationOf(block, view) {
+  const blocks = [...block.parentElement.children].filter((node) => node.id);
+  return view.first_passage ? `${view.chapter}.${view.first_passage + blocks.indexOf(block)}` : null;
+}
+
+// Where the reader is, saved as they read: the page, and the passage at the top of the view. Saved
+// a moment after they stop (not on every scroll), and not again when nothing moved.
+let watchScroll = () => {};
+addEventListener("scroll", () => watchScroll(), { passive: true });
+function watchPlace(prose, view) {
+  let timer, last = "";
+  const save = () => {
+    if (!prose.isConnected) return;
+    const top = [...prose.children].find((node) => node.id && node.getBoundingClientRect().bottom > 40);
+    const place = { book: view.book, chapter: view.chapter, page: view.page, ...(top ? { at: top.id } : {}) };
+    const key = JSON.stringify(place);
+    if (key !== last) quietly("save-progress", place);
+    last = key;
+  };
+  watchScroll = () => { clearTimeout(timer); timer = setTimeout(save, 1200); };
+  watchScroll();
+}
+
+function bookmarkButton(view, t) {
+  let mark = view.bookmark;
+  const node = button(mark ? t.bookmarked : t.bookmark, async () => {
+    node.disabled = true;
+    const done = mark ? await quietly("delete-bookmark", { id: mark })
+      : await quietly("save-bookmark", { book: view.book, chapter: view.chapter, page: view.page });
+    if (done && !done.isError) mark = mark ? null : done.structuredContent.id;
+    node.textContent = mark ? t.bookmarked : t.bookmark;
+    node.setAttribute("aria-pressed", Boolean(mark));
+    node.disabled = false;
+  }, "quiet");
+  node.setAttribute("aria-pressed", Boolean(mark));
+  return node;
+}
+
+// Mark a highlight in the text: its quote inside its passage, wrapped in <mark>, which opens the
+// editor for its colour and note. The quote is matched as the reader selected it, spaces folded.
+function paint(prose, highlight, editor, t, again) {
+  const block = document.getElementById(highlight.anchor);
+  if (!block || !prose.contains(block)) return;
+  const map = [];
+  let flat = "";
+  for (const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT); walker.nextNode();) {
+    const node = walker.currentNode;
+    for (let i = 0; i < node.data.length; i++) {
+      const space = /\s/.test(node.data[i]);
+      if (space && flat.endsWith(" ")) continue;
+      flat += space ? " " : node.data[i];
+      map.push([node, i]);
+    }
+  }
+  const start = flat.indexOf(highlight.quote);
+  if (start < 0) return;
+  const [first, from] = map[start], [last, to] = map[start + highlight.quote.length - 1];
+  const nodes = map.slice(start, start + highlight.quote.length).map(([node]) => node).filter((node, i, all) => all.indexOf(node) === i);
+  for (const node of nodes.reverse()) {
+    const text = node === last ? node.splitText(to + 1).previousSibling : node;
+    const piece = node === first ? text.splitText(from) : text;
+    const mark = el("mark", { class: `hl ${highlight.colour}`, tabindex: "0", title: highlight.note || null, "aria-label": highlight.note ? t.noted(highlight.note) : null });
+    piece.replaceWith(mark);
+    mark.append(piece);
+    const edit = () => openEditor(editor, highlight, t, () => again(highlight.anchor));
+    mark.addEventListener("click", edit);
+    mark.addEventListener("keydown", (event) => event.key === "Enter" && edit());
+  }
+}
+
+// A highlight's colour and note, to make, change or delete; `after` redraws what shows it.
+function openEditor(box, highlight, t, after) {
+  let colour = highlight.colour;
+  const note = el("textarea", { rows: 2, maxlength: 4000, placeholder: t.notePlaceholder, "aria-label": t.note });
+  note.value = highlight.note || "";
+  const swatches = ["yellow", "green", "blue", "pink"].map((name) => {
+    const swatch = button("", () => { colour = name; swatches.forEach((s) => s.setAttribute("aria-pressed", s === swatch)); }, `swatch ${name}`);
+    swatch.setAttribute("aria-label", t.colours[name]);
+    swatch.setAttribute("aria-pressed", name === colour);
+    return swatch;
+  });
+  const save = async () => (await App.act("save-highlight", {
+    book: highlight.book, chapter: highlight.chapter, at: highlight.anchor, quote: highlight.quote, colour,
+    ...(note.value.trim() ? { note: note.value.trim() } : {}), ...(highlight.id ? { id: highlight.id } : {}),
+  })) && after();
+  const remove = async () => (await App.act("delete-highlight", { id: highlight.id })) && after();
+  box.replaceChildren(el("p", { class: "quote" }, `“${highlight.quote}”`), el("div", { class: "swatches" }, swatches), note,
+    el("div", { class: "actions" }, button(t.save, save, "primary"), highlight.id ? button(t.delete, remove, "quiet") : null,
+      button(t.cancel, () => { box.hidden = true; }, "quiet")));
+  box.hidden = false;
+  note.focus();
+}
 
 // A suggestion posts a follow-up as the user. Hosts may drop it (say, while the model answers) or
 // not offer it: the button shows it was sent, or else the words to type instead.
@@ -110,20 +215,22 @@ function followLink(event, view) {
   App.go("read-chapter", { book: view.book, chapter, ...(id ? { at: id } : {}) });
 }
 
-// Select words in the chapter, and two buttons offer to send them to the model: "Explain this
-// passage" posts a message as the user; "Ask about this…" puts the passage into the model's
-// context, so the user's next message (typed in the chat) can ask anything about it.
-function selectionBar(prose, view, t) {
+// Select words in the chapter, and buttons offer what to do with them: highlight them (then add a
+// note), "Explain this passage" (a message as the user), or "Ask about this…" (into the model's
+// context, so the user's next message, typed in the chat, can ask anything about it).
+function selectionBar(prose, view, editor, t) {
   const quoteOf = el("span", { class: "quote", lang: view.language });
   const hint = el("p", { class: "hint", hidden: true, role: "status" });
   const bar = el("div", { class: "selection", hidden: true, "aria-label": t.selected, role: "group" },
     el("span", { class: "what" }, t.selected, " ", quoteOf));
-  let chosen = null; // {quote, where}
+  let chosen = null; // {quote, where, anchor, citation}
 
+  const highlight = button(t.highlight, () => chosen?.anchor && openEditor(editor,
+    { book: view.book, chapter: view.chapter, anchor: chosen.anchor, quote: chosen.quote, colour: "yellow" }, t,
+    () => App.go("read-chapter", { book: view.book, chapter: view.chapter, page: view.page, at: chosen.anchor })), "chip");
   const explain = button(t.explainPassage, async () => {
     if (!chosen) return;
     const prompt = t.explainPassagePrompt(chosen.where, chosen.quote);
-    explain.disabled = true;
     try {
       await Bridge.sendFollowUpMessage(prompt);
       hint.textContent = t.sent;
@@ -131,19 +238,17 @@ function selectionBar(prose, view, t) {
       hint.textContent = `${Bridge.isUnsupported(error) ? t.unsupported : t.failed} ${prompt}`;
     }
     hint.hidden = false;
-    explain.disabled = false;
   }, "chip");
   const ask = button(t.askAbout, () => {
     if (!chosen) return;
-    const text = t.askContext(chosen.where, chosen.quote);
     Bridge.updateModelContext({
-      content: [{ type: "text", text }],
+      content: [{ type: "text", text: t.askContext(chosen.where, chosen.quote) }],
       structuredContent: { view: "chapter", book: view.book, chapter: view.chapter, page: view.page, selection: chosen },
     });
     hint.textContent = t.askReady;
     hint.hidden = false;
   }, "chip");
-  bar.append(el("span", { class: "actions" }, explain, ask), hint);
+  bar.append(el("span", { class: "actions" }, highlight, explain, ask), hint);
 
   // A selection inside the chapter's text shows the bar; elsewhere (or none) hides it, unless the
   // reader has moved into the bar itself to press one of its buttons.
@@ -151,16 +256,16 @@ function selectionBar(prose, view, t) {
     if (!bar.isConnected || bar.contains(document.activeElement)) return;
     const selection = document.getSelection();
     const text = selection && !selection.isCollapsed ? selection.toString().replace(/\s+/g, " ").trim() : "";
-    const inside = text && prose.contains(selection.anchorNode) && prose.contains(selection.focusNode);
-    if (!inside) {
+    if (!text || !prose.contains(selection.anchorNode) || !prose.contains(selection.focusNode)) {
       bar.hidden = true;
       return;
     }
     const block = selection.anchorNode.parentElement?.closest(".prose > [id]");
-    const citation = block?.dataset.passage ? `${view.chapter}.${block.dataset.passage}` : null;
+    const citation = block ? citationOf(block, view) : null;
     const quote = text.length > 600 ? `${text.slice(0, 599)}…` : text;
     chosen = { quote, where: t.passageWhere(view.book, view.chapter, citation), anchor: block?.id || null, citation };
     quoteOf.textContent = `“${quote.length > 90 ? `${quote.slice(0, 89)}…` : quote}”`;
+    highlight.hidden = !block;
     hint.hidden = true;
     bar.hidden = false;
   };

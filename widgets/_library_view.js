@@ -16,7 +16,19 @@ Views.library = {
         el("span", { class: "card-about", id: `book-${index}-about` },
           book.author ? el("span", { class: "byline" }, t.by(book.author)) : null,
           book.description ? el("span", { class: "blurb", lang: book.language }, book.description) : null,
-          el("span", { class: "meta" }, `${t.chapters(book.chapters)} · ${t.read(t.duration(book.minutes))}`)))));
+          el("span", { class: "meta" }, [t.chapters(book.chapters), t.read(t.duration(book.minutes)),
+            book.progress ? t.percentRead(book.progress.percent) : null].filter(Boolean).join(" · ")),
+          book.progress ? meter(book.progress.percent) : null))));
+    // The book read last, to go on with in one press: the first thing a returning reader wants.
+    const last = library.continue_reading;
+    const resume = last?.progress ? el("section", { class: "resume" },
+      jacket(last, "jacket"),
+      el("span", { class: "card-text" },
+        el("span", { class: "eyebrow" }, t.continueReading),
+        el("strong", { lang: last.language }, last.title),
+        el("span", { class: "meta" }, `${t.chapterOf(last.progress.chapter, last.chapters)} · ${t.percentRead(last.progress.percent)}`),
+        meter(last.progress.percent)),
+      button(t.continueAt(last.progress.chapter), () => App.go("read-chapter", { book: last.slug, chapter: last.progress.chapter, page: last.progress.page }), "primary")) : null;
     const { query, page, pages } = library;
     const go = (args) => () => App.go("list-books", { ...(query ? { query } : {}), ...args });
     return [
@@ -25,6 +37,7 @@ Views.library = {
         el("div", { class: "tools" },
           el("p", { class: "meta" }, [t.books(library.total), pages > 1 ? t.pageOf(page, pages) : null].filter(Boolean).join(" · ")),
           query ? button(t.allBooks, () => App.go("list-books", {}), "quiet") : null)),
+      resume,
       searchForm(t, null),
       cards.length ? el("ul", { class: "shelf" }, cards) : el("p", { class: "notice" }, query ? t.noMatch(query) : t.empty),
       pages > 1 ? el("nav", { class: "turn", "aria-label": t.pageOf(page, pages) },

@@ -44,6 +44,17 @@ function searchForm(t, book, query) {
   return el("form", { class: "search", role: "search", onsubmit: submit }, input, el("button", { type: "submit" }, t.search));
 }
 
+// A tool call the reader does not wait for (saving their place, say): nothing is redrawn, and a
+// failure costs nothing worse than a place not saved.
+const quietly = (tool, args) => Bridge.callTool(tool, args).catch(() => null);
+
+// How much of a book is read, as a thin bar.
+function meter(percent) {
+  const bar = el("span", { class: "meter", "aria-hidden": "true" }, el("span"));
+  bar.firstChild.style.width = `${percent}%`;
+  return bar;
+}
+
 // A drawn cover: the title's first letter on a colour picked by the slug, so books look different.
 function jacket(book, className) {
   let hue = 0;
@@ -106,20 +117,28 @@ const App = (() => {
     setBusy(busy);
   }
 
-  async function go(tool, args) {
-    if (busy) return;
-    const focused = document.activeElement;
-    let moved = false;
+  // Call a tool for the reader (a save, a delete): busy meanwhile; the result, or null after
+  // showing why it failed.
+  async function act(tool, args) {
+    if (busy) return null;
     setBusy(true);
     try {
       const result = await Bridge.callTool(tool, args);
-      if (result.isError) showError(textOf(result));
-      else moved = draw(result, false);
+      if (!result.isError) return result;
+      showError(textOf(result));
     } catch (error) {
       showError(Bridge.isUnsupported(error) ? t.cannotCall : error.message);
+    } finally {
+      setBusy(false);
     }
-    setBusy(false);
-    if (moved) arrive(true);
+    return null;
+  }
+
+  // Call a tool and draw what it answers, in place: how the reader moves between views.
+  async function go(tool, args) {
+    const focused = document.activeElement;
+    const result = await act(tool, args);
+    if (result && draw(result, false)) arrive(true);
     else if (focused?.isConnected) focused.focus();
   }
 
@@ -160,6 +179,7 @@ const App = (() => {
     book: ({ book }) => ["open-book", { book }],
     library: ({ query, page }) => ["list-books", query ? { query, page } : { page }],
     search: ({ query, book, page }) => ["search", book ? { query, book, page } : { query, page }],
+    notes: ({ book }) => ["read-notes", book ? { book } : {}],
   };
 
   // The host's result is what the conversation asked for; the saved state is where the reader
@@ -198,7 +218,7 @@ const App = (() => {
     Bridge.connect().then((dialect) => dialect === "none" && !shown && status(t.noHost, false));
   }
 
-  return { start, go, textOf, get strings() { return t; } };
+  return { start, go, act, textOf };
 })();
 
 // As on an e-reader, ← and → turn the page (or the chapter, or the shelf) once the widget has the

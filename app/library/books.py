@@ -153,6 +153,7 @@ class Books:
             at=at,
             previous_title=row.previous_title,
             next_title=row.next_title,
+            first_passage=row.first_passage,
             furthest_chapter=marks.furthest_chapter if marks else None,
             spoiler_safe=marks.spoiler_safe if marks else True,
             bookmark=marks.bookmark if marks else None,
@@ -218,6 +219,11 @@ _PAGE = (
         _neighbour_title(+1).label("next_title"),
         pages.c.html,
         pages.c.markdown,
+        # The number of the first passage on the page: the widget counts the others on from it.
+        select(func.min(passages.c.position))
+        .where(passages.c.page_id == pages.c.id)
+        .scalar_subquery()
+        .label("first_passage"),
     )
     .join(chapters, chapters.c.book_id == books.c.id)
     .join(pages, pages.c.chapter_id == chapters.c.id)

@@ -22,6 +22,7 @@ from app.library import Library
 
 HTML_META_KEY = "chapterwise/html"
 HIGHLIGHTS_META_KEY = "chapterwise/highlights"
+MARKDOWN_META_KEY = "chapterwise/markdown"
 
 # Tools that only read: calling one twice shows the same page, and it touches nothing outside this
 # server. Hosts use these hints to skip confirmation prompts, so they must be true.

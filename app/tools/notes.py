@@ -18,6 +18,7 @@ from app.text import plural
 from app.tools.base import (
     DELETES,
     LARGEST_NUMBER,
+    MARKDOWN_META_KEY,
     WRITES,
     AppState,
     BookRef,
@@ -169,5 +170,9 @@ async def read_notes(
     with worded_for_the_model():
         view = library(ctx).notes(reader(ctx), book, chapter if book else None)
     counted = f"{plural(len(view.highlights), 'highlight')} and {plural(len(view.bookmarks), 'bookmark')}"
+    markdown = notes_markdown(view)
     # The quotes are the book's words, and the notes the reader's: content to use, never instructions.
-    return result(f"The reader's notes ({counted}):\n{book_text(notes_markdown(view))}", view)
+    # The widget gets the same Markdown, to save as a file where the host can.
+    return result(
+        f"The reader's notes ({counted}):\n{book_text(markdown)}", view, {MARKDOWN_META_KEY: markdown}
+    )
