@@ -244,9 +244,10 @@ def _save(session: Session, draft: BookDraft) -> Saved:
                 "book_id": book.id,
                 "number": number,
                 "title": c.title,
-                "markdown": c.markdown,
-                "html": c.html,
-                "text": c.text,
+                # Whole-chapter copies are no longer made; the columns go in the lead's migration.
+                "markdown": "",
+                "html": "",
+                "text": "",
                 "words": c.words,
                 "minutes": c.minutes,
                 "page_count": len(c.pages),
@@ -257,7 +258,7 @@ def _save(session: Session, draft: BookDraft) -> Saved:
     session.execute(
         insert(Page),
         [
-            {"chapter_id": chapter_id, "number": n, "html": p.html, "text": p.text, "words": p.words}
+            {"chapter_id": chapter_id, "number": n, "html": p.html, "text": p.markdown, "words": p.words}
             for chapter_id, chapter in zip(chapter_ids, draft.chapters, strict=True)
             for n, p in enumerate(chapter.pages, 1)
         ],

@@ -111,15 +111,12 @@ def build_chapter(section: Section, pictures: Pictures | None = None) -> Chapter
             texts.append(plain_text(cited))
             size += count(texts[-1])
         html = render_tokens(body + cited, env)
-        pages.append(PageDraft(html=html, text="\n\n".join(texts), words=size.words))
+        pages.append(PageDraft(html=html, markdown="\n\n".join(texts), words=size.words, blocks=()))
         total += size
     if not pages:
-        pages.append(PageDraft(html="", text="", words=0))
+        pages.append(PageDraft(html="", markdown="", words=0, blocks=()))
     return ChapterDraft(
         title=section.title,
-        markdown=section.markdown,
-        html="".join(page.html for page in pages),
-        text="\n\n".join(page.text for page in pages if page.text),
         words=total.words,
         minutes=total.minutes,
         pages=tuple(pages),

@@ -31,8 +31,8 @@ def summarise(draft: BookDraft) -> dict[str, Any]:
                 "words": c.words,
                 "minutes": c.minutes,
                 "pages": len(c.pages),
-                "text": c.text,
-                "html": c.html,
+                "markdown": "\n\n".join(page.markdown for page in c.pages),
+                "html": "".join(page.html for page in c.pages),
             }
             for c in draft.chapters
         ],

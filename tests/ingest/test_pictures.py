@@ -45,7 +45,7 @@ def html_of(
     markdown: str, files: dict[str, bytes] | None = None, path: str = "book/ch.md"
 ) -> tuple[str, tuple[str, ...]]:
     book = parse_book([SourceFile(path, markdown)], slug="b", pictures=reader(files or {}))
-    return "".join(c.html for c in book.chapters), book.warnings
+    return "".join(page.html for c in book.chapters for page in c.pages), book.warnings
 
 
 def test_a_picture_beside_the_markdown_is_embedded_as_a_data_url() -> None:
@@ -142,7 +142,7 @@ def test_read_book_reads_pictures_from_inside_the_book_folder_only(tmp_path: Pat
         encoding="utf-8",
     )
     draft = read_book(folder)
-    html = draft.chapters[0].html
+    html = "".join(page.html for page in draft.chapters[0].pages)
     assert html.count("data:image/png;base64,") == 1
     reasons = [warning.split("' ", 1)[1] for warning in draft.warnings]
     assert reasons[0].startswith("is outside the book's folder")
