@@ -1,0 +1,358 @@
+"""load_book(): a book's files read and checked (all of ingest's I/O), ready to parse.
+
+Loading reads every file the book is made of (chapters, its table of contents, includes and
+pictures) through one BookFolder, and so knows the book's digest before any Markdown is parsed:
+re-importing an unchanged book can stop right there. It also settles the book's title and
+slug, and says why it chose that slug.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Literal
+
+from app.errors import ImportProblem
+from app.ingest import includes
+from app.ingest.files import BookFolder, TooBig, Unreadable
+from app.ingest.folders import first_heading, folder_files, is_index, is_markdown
+from app.ingest.frontmatter import split_front_matter
+from app.ingest.limits import MAX_AUTHOR, MAX_DESCRIPTION, MAX_LANGUAGE, MAX_PICTURE_BYTES, MAX_TITLE, capped
+from app.ingest.mdbook import read_mdbook, summary_of
+from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, read_config
+from app.ingest.pictures import Pictures, PictureUnavailable, ReadPicture, candidates
+from app.ingest.placement import Layout, Placed, prettify
+from app.ingest.titles import leading_title
+
+if TYPE_CHECKING:
+    from app.ingest.draft import BookDraft
+
+# Part of every source hash: bump it when rendering changes, so re-importing updates stored books.
+INGEST_VERSION = "4"
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Folder names that say where a book is kept, not what it is called: such a book is named by its title.
+_GENERIC_FOLDERS = frozenset(
+    {"docs", "doc", "documentation", "src", "book", "books", "content", "site", "manual"}
+)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """One Markdown file's text, with the path its messages name."""
+
+    path: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChapterFile:
+    """A file of the book, ready to parse: front matter taken off, includes resolved, its place known."""
+
+    source: SourceFile
+    name: PurePosixPath  # its path inside the book: links and pictures are found relative to it
+    front: Mapping[str, str]
+    title: str | None = None  # from the table of contents
+    depth: int = 0
+    label: str | None = None
+    part: str | None = None
+    role: Literal["chapter", "intro"] = "chapter"
+
+
+@dataclass(frozen=True)
+class BookSource:
+    """A loaded book: everything parse() needs, and what the library needs to decide before it."""
+
+    files: tuple[ChapterFile, ...]
+    title: str
+    author: str | None
+    language: str | None
+    description: str | None
+    slug: str
+    slug_given: bool
+    slug_reason: str  # e.g. "from the folder name 'tides'"
+    source_hash: str
+    warnings: tuple[str, ...]
+    pictures: Pictures = field(repr=False)
+    origin: str | None = None
+    single: bool = False  # one file holding the whole book, cut into chapters at its headings
+    title_line: int | None = None  # in a single file, the line of the `# Title` that names the book
+
+    def parse(self, progress: Progress | None = None) -> BookDraft:
+        """The book draft; pure (no I/O). `progress(done, total)` is told as chapters are built."""
+        from app.ingest.book import build_book
+
+        return build_book(self, progress)
+
+
+def load_book(root: Path, slug: str | None = None, title: str | None = None) -> BookSource:
+    """Read one book root (see find_books): a Markdown file, an mdBook, an mkdocs folder or a folder."""
+    root = Path(root)
+    if not root.exists():
+        raise ImportProblem(str(root), "no such file or folder. Check the path and try again.")
+    warnings: list[str] = []
+    books = BookFolder(root if root.is_dir() else root.parent)
+    layout = _layout(books, root, warnings)
+    files: list[ChapterFile] = []
+    for placed in layout.files:
+        chapter = _read_chapter(books, placed, required=layout.strict, warnings=warnings)
+        if chapter is not None:
+            files.append(chapter)
+    if not files:
+        raise ImportProblem(str(root), "has no Markdown file with text to read. Write some Markdown in it.")
+
+    def read_picture(path: PurePosixPath) -> bytes:
+        try:
+            return books.read_bytes(books.root / path, limit=MAX_PICTURE_BYTES)
+        except TooBig as problem:
+            raise PictureUnavailable(
+                f"is {math.ceil(problem.size / 1024):,} KB, over the {MAX_PICTURE_BYTES // 1024} KB limit for a "
+                "picture; save a smaller one (1,200 pixels wide is plenty)"
+            ) from None
+        except Unreadable as problem:
+            raise PictureUnavailable(
+                str(problem).replace("does not exist; create it", "was not found; add the file")
+            ) from None
+
+    wanted = (found for file in files for found in candidates(file.name, file.source.text))
+    pictures = Pictures.preload(wanted, read_picture)
+    for path, value in pictures.found.items():
+        if isinstance(value, PictureUnavailable):
+            books.note(f"{path} unavailable")
+    return _assemble(
+        files,
+        config=layout.metadata,
+        name=root.stem if not root.is_dir() else root.name,
+        is_file=not root.is_dir(),
+        slug=slug,
+        title=title,
+        digest=books.digest,
+        pictures=pictures,
+        warnings=warnings,
+        origin=str(root.resolve()),
+    )
+
+
+def source_from_texts(
+    sources: Sequence[SourceFile],
+    *,
+    slug: str,
+    metadata: Mapping[str, str] | None = None,
+    titles: Sequence[str] | None = None,
+    pictures: ReadPicture | None = None,
+) -> BookSource:
+    """A book given as text rather than files (tests, tools): the same rules, no disk."""
+    warnings: list[str] = []
+    files = []
+    for index, source in enumerate(sources):
+        front, body = split_front_matter(source.path, source.text)
+        name = PurePosixPath(source.path.replace("\\", "/"))
+        body = includes.expand(body, file=name, read=_no_files, warn=warnings.append)
+        title = titles[index] if titles is not None else None
+        files.append(ChapterFile(SourceFile(source.path, body), name, front, title))
+    wanted = [found for file in files for found in candidates(file.name, file.source.text)]
+    table = Pictures.preload(wanted, pictures or _no_pictures)
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(b"\0" + source.text.encode())
+    for path, data in table.digest_items():
+        digest.update(b"\1" + path.encode() + b"\0" + hashlib.sha256(data).digest())
+    digest.update(repr((sorted((metadata or {}).items()), list(titles or []))).encode())
+    return _assemble(
+        files,
+        config=dict(metadata or {}),
+        name=slug,
+        is_file=len(files) == 1 and titles is None,
+        slug=None,
+        default_slug=slug,
+        title=None,
+        digest=digest.hexdigest(),
+        pictures=table,
+        warnings=warnings,
+        origin=None,
+    )
+
+
+def _no_files(path: PurePosixPath) -> str:
+    raise Unreadable("cannot be read: this book was given as text, not files")
+
+
+def _no_pictures(path: PurePosixPath) -> bytes:
+    raise PictureUnavailable("cannot be read: this book was given as text, not files")
+
+
+def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
+    if not root.is_dir():
+        if not is_markdown(root):
+            raise ImportProblem(
+                str(root),
+                "not a Markdown file: Chapterwise imports .md and .markdown files, and folders of them.",
+            )
+        return Layout([Placed(root)], {}, strict=True)
+    summary = summary_of(root)
+    if summary is not None:
+        return read_mdbook(books, summary)
+    config_path = config_of(root)
+    if config_path is not None:
+        config = read_config(books, config_path)
+        docs = docs_folder(root, config)
+        placed = nav_files(docs, config.get("nav"), warnings, str(config_path)) if config.get("nav") else []
+        if not placed and docs.is_dir():
+            placed = folder_files(books, docs, warnings)
+        return Layout(placed, metadata_of(config))
+    return Layout(folder_files(books, root, warnings), {})
+
+
+def _read_chapter(
+    books: BookFolder, placed: Placed, *, required: bool, warnings: list[str]
+) -> ChapterFile | None:
+    path = placed.path
+    try:
+        text = books.read_text(path)
+    except Unreadable as problem:
+        message = str(problem)
+        if required:
+            raise ImportProblem(str(path), f"{message[:1].upper()}{message[1:]}.") from None
+        warnings.append(f"{path}: {message}. It was left out.")
+        return None
+    if not text.strip():
+        if required:
+            raise ImportProblem(str(path), "the file is empty. Write some Markdown in it, or leave it out.")
+        warnings.append(f"{path}: the file is empty, so it was left out.")
+        return None
+    front, body = split_front_matter(str(path), text)
+    name = PurePosixPath(books.name(path))
+
+    def read(target: PurePosixPath) -> str:
+        return books.read_text(books.root / target)
+
+    body = includes.expand(body, file=name, read=read, warn=warnings.append)
+    return ChapterFile(
+        SourceFile(str(path), body),
+        name,
+        front,
+        placed.title,
+        placed.depth,
+        placed.label,
+        placed.part,
+        placed.role,
+    )
+
+
+def _assemble(
+    files: list[ChapterFile],
+    *,
+    config: dict[str, str],
+    name: str,
+    is_file: bool,
+    slug: str | None,
+    title: str | None,
+    digest: str,
+    pictures: Pictures,
+    warnings: list[str],
+    origin: str | None,
+    default_slug: str | None = None,
+) -> BookSource:
+    """Decide the book's details: the table of contents' config first, then front matter, then names."""
+    lead = next((f for f in files if f.role == "intro"), files[0])
+    front = dict(lead.front)
+    book_title = next((f.front["book_title"] for f in files if "book_title" in f.front), None)
+    single = is_file and len(files) == 1
+    title_line: int | None = None
+    found_title: str | None = None
+    if single:
+        found = leading_title(lead.source.text)
+        if found is not None:
+            found_title, title_line = found
+    elif lead.role == "intro":
+        found_title = first_heading(lead.source.text)
+    # In a folder, a file's own `title` names its chapter; only the intro's names the book.
+    own_title = front.get("title") if single or lead.role == "intro" else None
+    where = lead.source.path
+    chosen_title = title or config.get("title") or book_title or own_title or found_title
+    from_name = _name_title(name, lead)
+    final_title = capped(chosen_title or from_name, MAX_TITLE, "title", warnings, where)
+    first = next((f.front for f in files if f.role == "chapter"), front)
+    details = {
+        key: config.get(key) or front.get(key) or first.get(key)
+        for key in ("author", "language", "description")
+    }
+    author = _capped(details["author"], MAX_AUTHOR, "author", warnings, where)
+    language = _capped(details["language"], MAX_LANGUAGE, "language", warnings, where)
+    description = _capped(details["description"], MAX_DESCRIPTION, "description", warnings, where)
+    chosen_slug, given, reason = _slug(
+        slug, front.get("slug"), final_title, name, is_file, default_slug, where
+    )
+    overrides = f"{INGEST_VERSION}\0{slug or ''}\0{title or ''}"
+    source_hash = hashlib.sha256((overrides + "\0" + digest).encode()).hexdigest()
+    return BookSource(
+        files=tuple(files),
+        title=final_title,
+        author=author,
+        language=language,
+        description=description,
+        slug=chosen_slug,
+        slug_given=given,
+        slug_reason=reason,
+        source_hash=source_hash,
+        warnings=tuple(warnings),
+        pictures=pictures,
+        origin=origin,
+        single=single,
+        title_line=title_line,
+    )
+
+
+def _capped(value: str | None, limit: int, what: str, warnings: list[str], where: str) -> str | None:
+    return capped(value, limit, what, warnings, where) if value else None
+
+
+def _name_title(name: str, lead: ChapterFile) -> str:
+    """A title from a file or folder name, never "README": an index file is named by its folder."""
+    if is_index(Path(name)) or name.lower() in _GENERIC_FOLDERS:
+        parent = lead.name.parent.name if lead.name.parent.name else ""
+        return prettify(parent) if parent and parent.lower() not in _GENERIC_FOLDERS else "Untitled book"
+    return prettify(name)
+
+
+def _slug(
+    asked: str | None,
+    front: str | None,
+    title: str,
+    name: str,
+    is_file: bool,
+    default: str | None,
+    where: str,
+) -> tuple[str, bool, str]:
+    """The slug, whether it was chosen rather than derived, and why it is what it is."""
+    if asked is not None:
+        return _checked(asked, where, "the slug given"), True, "as given"
+    if front:
+        return _checked(front, where, "slug"), True, "from the front matter"
+    if default is not None:
+        return default, False, "as given"
+    if is_index(Path(name)) or name.lower() in _GENERIC_FOLDERS:
+        return slugify(title), False, f"from the title '{title}'"
+    what = "file" if is_file else "folder"
+    return slugify(name), False, f"from the {what} name '{name}'"
+
+
+def _checked(slug: str, where: str, what: str) -> str:
+    if not SLUG.fullmatch(slug) or len(slug) > 200:
+        raise ImportProblem(
+            where, f"{what} '{slug}' may hold only a-z, 0-9 and single hyphens, e.g. 'my-book'."
+        )
+    return slug
+
+
+def slugify(name: str) -> str:
+    """A stable ASCII slug for a file or folder name; names with no ASCII letters get a short hash."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:80].strip("-")
+    return slug or "book-" + hashlib.sha256(name.encode()).hexdigest()[:8]

@@ -1,0 +1,90 @@
+"""SUMMARY.md, an mdBook's table of contents, read as mdBook reads it: parsed as Markdown, not by regex.
+
+Parsing keeps the cases a line-based reading gets wrong: entries inside `<!-- … -->` are
+comments, not chapters; nesting gives numbered sub-chapters ("4.2"); `# Part` headings start
+parts; links before the first list (a foreword) and after the last one are unnumbered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from app.ingest.text import inline_text
+
+_PARSER = MarkdownIt("commonmark", {"html": True})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One line of a table of contents: a chapter, or (with no target) a draft chapter."""
+
+    title: str  # plain text
+    target: str | None  # the link as written; None for a draft chapter `[Title]()`
+    line: int  # 1-based, in the table of contents file
+    depth: int = 0
+    label: str | None = None  # "4.2" for numbered chapters
+    part: str | None = None
+
+
+def read_summary(text: str) -> list[Entry]:
+    """Every chapter entry of a SUMMARY.md, in order."""
+    tokens = _PARSER.parse(text)
+    entries: list[Entry] = []
+    part: str | None = None
+    numbers: list[int] = []  # the numbering of the list item being read, one number a level
+    last_top = 0  # the last top-level number given, which the next list continues from
+    depth = -1  # nesting of lists: -1 outside any list
+    titled = False  # the first `# Summary` heading titles the file, not a part
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and depth < 0:
+            heading = inline_text(tokens[index + 1]).strip()
+            if titled or token.tag != "h1":
+                part = heading or None
+            titled = True
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+            if depth == 0:
+                numbers = [last_top]
+            else:
+                numbers.append(0)
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            if depth == 0:
+                last_top = numbers[0]
+                numbers = []
+            else:
+                numbers.pop()
+            depth -= 1
+        elif token.type == "list_item_open":
+            numbers[depth] += 1
+        elif token.type == "inline" and token.level == (1 if depth < 0 else 2 * depth + 3):
+            link = _first_link(token)
+            if link is None:
+                continue
+            titled = True
+            title, target = link
+            line = (token.map or [0])[0] + 1
+            if depth < 0:  # a prefix or suffix chapter: unnumbered, at the top
+                entries.append(Entry(title, target, line, 0, None, part))
+            else:
+                label = ".".join(str(n) for n in numbers[: depth + 1])
+                entries.append(Entry(title, target, line, depth, label, part))
+    return entries
+
+
+def _first_link(token: Token) -> tuple[str, str | None] | None:
+    children = token.children or []
+    for index, child in enumerate(children):
+        if child.type != "link_open":
+            continue
+        inside: list[Token] = []
+        for later in children[index + 1 :]:
+            if later.type == "link_close":
+                break
+            inside.append(later)
+        href = str(child.attrGet("href") or "").strip()
+        title = inline_text(Token("inline", "", 0, children=inside)).strip()
+        return title, href or None
+    return None
