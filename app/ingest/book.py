@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import PurePosixPath
 
+from markdown_it.token import Token
+
 from app.errors import ImportProblem
 from app.ingest.anchors import Anchors
 from app.ingest.draft import BookDraft, ChapterDraft
@@ -13,6 +15,7 @@ from app.ingest.links import LinkIndex, Target
 from app.ingest.markdown import Parsed, parse
 from app.ingest.pages import PageBuilder
 from app.ingest.pictures import ReadPicture
+from app.ingest.rawhtml import html_text
 from app.ingest.source import BookSource, Progress, SourceFile, source_from_texts
 from app.ingest.split import Section, first_h1, folder_file, intro_file, series_heading, single_file
 from app.ingest.text import inline_text
@@ -42,7 +45,7 @@ def build_book(source: BookSource, progress: Progress | None = None) -> BookDraf
     sections = _sections(source, parsed, warnings)
     if not sections:
         raise ImportProblem(source.files[0].source.path, "has no text to read. Write some Markdown in it.")
-    anchors, links = Anchors(), LinkIndex()
+    anchors, links = Anchors(), LinkIndex(source.site_root)
     for number, (section, _) in enumerate(sections, 1):
         _register(section, number, anchors, links)
     said: set[tuple[str, str]] = set()
@@ -110,7 +113,7 @@ def _sections(source: BookSource, parsed: list[Parsed], warnings: list[str]) -> 
             found.extend((section, index) for section in cut)
     kept: list[tuple[Section, int]] = []
     for section, index in found:
-        if any(token.type != "hr" for token in section.tokens):
+        if _has_content(section.tokens):
             kept.append((section, index))
         elif not source.single or section.heading is not None:
             warnings.append(
@@ -118,6 +121,21 @@ def _sections(source: BookSource, parsed: list[Parsed], warnings: list[str]) -> 
                 "so it is not a chapter."
             )
     return kept
+
+
+def _has_content(tokens: list[Token]) -> bool:
+    """Whether a chapter shows a reader anything: words, code or a picture (not just a rule or a script)."""
+    for token in tokens:
+        kind = token.type
+        if kind == "inline" and (
+            inline_text(token).strip() or any(child.type == "image" for child in token.children or ())
+        ):
+            return True
+        if kind in ("fence", "code_block", "math_block") and token.content.strip():
+            return True
+        if kind == "html_block" and (html_text(token.content).strip() or "<img" in token.content.lower()):
+            return True
+    return False
 
 
 def _register(section: Section, number: int, anchors: Anchors, links: LinkIndex) -> None:

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from app.ingest.placement import join
+
 # Where a directive's file comes from: given its path inside the book, its text, or Unreadable.
 ReadText = Callable[[PurePosixPath], str]
 
@@ -88,7 +90,7 @@ def _replacement(
         warn(f"{{{{#{name}}}}} names no file, so it was left out")
         return ""
     target, _, selection = words[0].partition(":")
-    path = _join(file.parent, target)
+    path = None if target.startswith("/") else join(file.parent, target)
     if path is None:
         warn(f"{{{{#{name} {words[0]}}}}} leads outside the book's folder, so it was left out")
         return ""
@@ -110,21 +112,6 @@ def _replacement(
         attributes = "".join("," + word for word in words[1:])
         return f"```rust{attributes}\n{included}\n```"
     return included
-
-
-def _join(folder: PurePosixPath, target: str) -> PurePosixPath | None:
-    """`folder/target` with `..` resolved, or None when it climbs out of the book."""
-    if target.startswith("/"):
-        return None
-    parts: list[str] = list(folder.parts)
-    for part in PurePosixPath(target).parts:
-        if part == "..":
-            if not parts:
-                return None
-            parts.pop()
-        elif part != ".":
-            parts.append(part)
-    return PurePosixPath(*parts) if parts else None
 
 
 def _select(lines: list[str], selection: str) -> list[str] | None:

@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote
 
 from app.ingest.anchors import ascii_slug, github_slug
+from app.ingest.placement import BOOK_ROOT, resolve
 
 _WEB = ("http://", "https://", "mailto:")
 
@@ -34,7 +35,8 @@ class External:
 class LinkIndex:
     """Every file and heading of one book, by the names its links may use."""
 
-    def __init__(self) -> None:
+    def __init__(self, site_root: PurePosixPath = BOOK_ROOT) -> None:
+        self.site_root = site_root
         self._files: dict[PurePosixPath, int] = {}
         self._headings: dict[tuple[PurePosixPath, str], Target] = {}
         self._seen: dict[tuple[PurePosixPath, str], int] = {}
@@ -78,7 +80,7 @@ class LinkIndex:
         return Target(chapter, None) if chapter is not None else None
 
     def _file(self, here: PurePosixPath, path: str) -> PurePosixPath | None:
-        joined = _join(here.parent, path)
+        joined = resolve(here, path, self.site_root)
         if joined is None:
             return None
         options = [joined]
@@ -89,17 +91,3 @@ class LinkIndex:
         if path.endswith("/") or not joined.suffix:
             options += [joined / "README.md", joined / "index.md", joined.with_suffix(".md")]
         return next((option for option in options if option in self._files), None)
-
-
-def _join(folder: PurePosixPath, path: str) -> PurePosixPath | None:
-    if path.startswith("/"):
-        return None
-    parts = list(folder.parts)
-    for part in PurePosixPath(path).parts:
-        if part == "..":
-            if not parts:
-                return None
-            parts.pop()
-        elif part != ".":
-            parts.append(part)
-    return PurePosixPath(*parts) if parts else None

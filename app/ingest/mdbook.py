@@ -51,7 +51,7 @@ def read_mdbook(books: BookFolder, summary: Path) -> Layout:
         raise ImportProblem(
             str(summary), "links to no chapter files. Add lines like `- [Title](chapter.md)`."
         )
-    return Layout(files, config, strict=True)
+    return Layout(files, config, strict=True, site_root=src)
 
 
 def _read_text(books: BookFolder, path: Path) -> str:

@@ -134,7 +134,9 @@ class PageBuilder:
                 size += 2 * len(part.content) + 16
                 if part.type == "image":
                     src = str(part.attrGet("src") or "")
-                    size += self.pictures.get(location(self.file, src), src).size
+                    size += self.pictures.get(
+                        location(self.file, src, self.context.links.site_root), src
+                    ).size
         return words, size
 
     def _runs(self, blocks: list[_Block]) -> list[list[_Block]]:

@@ -22,10 +22,14 @@ def drop_template_tags(tokens: list[Token]) -> bool:
     index = 0
     while index < len(tokens):
         token = tokens[index]
+        if token.type == "html_block" and "{" in token.content:
+            stripped = _without_tags(token.content)
+            found = found or stripped != token.content
+            token.content = stripped
         if token.type == "inline" and token.children and "{" in token.content:
             changed = False
             for child in token.children:
-                if child.type == "text" and "{" in child.content:
+                if child.type in ("text", "html_inline") and "{" in child.content:
                     stripped = _without_tags(child.content)
                     if stripped != child.content:
                         child.content, changed = stripped, True

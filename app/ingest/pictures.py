@@ -22,6 +22,7 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote
 
 from app.ingest.limits import MAX_PICTURE_BYTES
+from app.ingest.placement import resolve
 
 # Where a picture's bytes come from: given its path inside the book, the bytes, or PictureUnavailable.
 ReadPicture = Callable[[PurePosixPath], bytes]
@@ -41,7 +42,11 @@ class PictureUnavailable(Exception):
 
 
 def picture_type(data: bytes) -> str | None:
-    """The MIME type of PNG, JPEG, GIF and WebP data, the only kinds embedded; None for anything else."""
+    """The MIME type of PNG, JPEG, GIF, WebP or SVG data, the only kinds embedded; None for anything else.
+
+    An SVG is shown only as an `<img>`, where browsers run none of its scripts and load nothing
+    it links to; it is never written into the page as markup.
+    """
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return "image/png"
     if data.startswith(b"\xff\xd8\xff"):
@@ -50,49 +55,48 @@ def picture_type(data: bytes) -> str | None:
         return "image/gif"
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "image/webp"
+    if _is_svg(data):
+        return "image/svg+xml"
     return None
 
 
-def location(file: PurePosixPath, src: str) -> PurePosixPath | None:
-    """Where `src`, written in `file`, points inside the book; None for the web, absolute paths and escapes."""
+def _is_svg(data: bytes) -> bool:
+    head = data[:4096].decode("utf-8", "ignore").lstrip("\ufeff \t\r\n")
+    return head.startswith(("<?xml", "<svg", "<!--", "<!DOCTYPE svg", "<!doctype svg")) and "<svg" in head
+
+
+def location(file: PurePosixPath, src: str, site_root: PurePosixPath) -> PurePosixPath | None:
+    """Where `src`, written in `file`, points inside the book; None for the web and for escapes."""
     path = unquote(src.split("#", 1)[0].split("?", 1)[0]).strip()
-    if not path or _SCHEME.match(path) or path.startswith(("/", "//")):
+    if not path or _SCHEME.match(path) or path.startswith("//"):
         return None
-    parts = list(file.parent.parts)
-    for part in PurePosixPath(path).parts:
-        if part == "..":
-            if not parts:
-                return None
-            parts.pop()
-        elif part != ".":
-            parts.append(part)
-    return PurePosixPath(*parts) if parts else None
+    return resolve(file, path, site_root)
 
 
-def candidates(file: PurePosixPath, text: str) -> Iterator[PurePosixPath]:
+def candidates(file: PurePosixPath, text: str, site_root: PurePosixPath) -> Iterator[PurePosixPath]:
     """Every path in the text that could name a picture, found without parsing: a superset of what renders."""
     lowered = text.lower()
     if not any(suffix in lowered for suffix in _SUFFIXES):
         return
     for match in _PATH_RUN.finditer(text):
-        yield from _picture_path(file, match.group())
+        yield from _picture_path(file, match.group(), site_root)
     for match in _QUOTED.finditer(text):
         quoted = match.group(1) or match.group(2) or match.group(3) or ""
         for piece in quoted.split(","):  # srcset: "a.png 1x, b.png 2x"
-            yield from _picture_path(file, piece.strip().split(" ")[0] if " " in piece.strip() else piece)
+            yield from _picture_path(
+                file, piece.strip().split(" ")[0] if " " in piece.strip() else piece, site_root
+            )
 
 
-def _picture_path(file: PurePosixPath, word: str) -> Iterator[PurePosixPath]:
+def _picture_path(file: PurePosixPath, word: str, site_root: PurePosixPath) -> Iterator[PurePosixPath]:
     bare = word.split("#", 1)[0].split("?", 1)[0]
     if bare.lower().endswith(_SUFFIXES) or unquote(bare).lower().endswith(_SUFFIXES):
-        found = location(file, word)
+        found = location(file, word, site_root)
         if found is not None:
             yield found
 
 
 def _why_not(written: str) -> str:
-    if written.startswith("/") and not written.startswith("//"):
-        return "starts with '/'; write it relative to the Markdown file"
     if _SCHEME.match(written) or written.startswith("//"):
         return "is not a file in the book; use a path relative to the Markdown file"
     return "is outside the book's folder; move it inside"
@@ -110,7 +114,7 @@ def inline_picture(src: str) -> Picture:
     except ValueError:
         return Picture(None, "is a data: URL whose data is not valid base64; save the picture as a file")
     kind = picture_type(data)
-    if kind is None:
+    if kind is None or kind == "image/svg+xml":
         return Picture(None, "is a data: URL that is not a PNG, JPEG, GIF or WebP picture")
     return Picture(f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}")
 
@@ -168,9 +172,7 @@ class Pictures:
             kind = picture_type(data)
             if kind is None:
                 raise PictureUnavailable(
-                    "is an SVG, which can carry scripts; export it as PNG"
-                    if path.suffix.lower() == ".svg"
-                    else "is not a PNG, JPEG, GIF or WebP picture; convert it to one of those"
+                    "is not a PNG, JPEG, GIF, WebP or SVG picture; convert it to one of those"
                 )
         except PictureUnavailable as problem:
             return Picture(None, str(problem))

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Literal
+
+# The book's own folder, as a path inside the book.
+BOOK_ROOT = PurePosixPath()
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +34,8 @@ class Layout:
     # Whether every file must be readable: a table of contents names its chapters on purpose, so a
     # missing one stops the import; a folder's stray unreadable file is only left out.
     strict: bool = False
+    # Where paths starting with `/` are found: an mdBook's src folder, an mkdocs docs folder.
+    site_root: Path | None = None
 
 
 def prettify(name: str) -> str:
@@ -43,3 +48,25 @@ def prettify(name: str) -> str:
 def natural_key(name: str) -> list[tuple[int, int | str]]:
     """Sorts as a person would: 2-intro.md before 10-end.md."""
     return [(0, int(part)) if part.isdigit() else (1, part.lower()) for part in re.split(r"(\d+)", name)]
+
+
+def join(folder: PurePosixPath, path: str) -> PurePosixPath | None:
+    """`folder/path` inside the book, `..` resolved; None when it climbs out of the book."""
+    parts = list(folder.parts)
+    for part in PurePosixPath(path).parts:
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif part not in (".", "/"):
+            parts.append(part)
+    return PurePosixPath(*parts) if parts else None
+
+
+def resolve(file: PurePosixPath, written: str, site_root: PurePosixPath) -> PurePosixPath | None:
+    """Where a path written in `file` points inside the book: relative to the file, or, when it
+    starts with `/`, to the site's root (an mdBook's src folder, an mkdocs docs folder), as a
+    generated site would serve it."""
+    if written.startswith("/"):
+        return join(site_root, written.lstrip("/")) if not written.startswith("//") else None
+    return join(file.parent, written)

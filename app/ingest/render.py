@@ -126,6 +126,8 @@ class PageRenderer(RendererHTML):
 
     def _picture(self, src: str, alt: str, title: str | None) -> str:
         context = self.context
+        if not src:
+            return escape(alt)  # a template's `<img src="{{ … }}">`, say: there is no picture to find
         lowered = src.lower()
         if lowered.startswith(("http://", "https://", "//")):
             href = "https:" + src if src.startswith("//") else src
@@ -135,7 +137,7 @@ class PageRenderer(RendererHTML):
         if lowered.startswith("data:"):
             picture = inline_picture(src)
         else:
-            picture = context.pictures.get(location(context.file, src), src)
+            picture = context.pictures.get(location(context.file, src, context.links.site_root), src)
         if picture.data_url is None:
             context.picture_problem(context.path, src, picture.problem or "")
             shown = alt or PurePosixPath(src.split("?")[0]).name or "picture"

@@ -26,7 +26,7 @@ from app.ingest.limits import MAX_AUTHOR, MAX_DESCRIPTION, MAX_LANGUAGE, MAX_PIC
 from app.ingest.mdbook import read_mdbook, summary_of
 from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, read_config
 from app.ingest.pictures import Pictures, PictureUnavailable, ReadPicture, candidates
-from app.ingest.placement import Layout, Placed, prettify
+from app.ingest.placement import BOOK_ROOT, Layout, Placed, prettify
 from app.ingest.titles import leading_title
 
 if TYPE_CHECKING:
@@ -39,6 +39,7 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _GENERIC_FOLDERS = frozenset(
     {"docs", "doc", "documentation", "src", "book", "books", "content", "site", "manual"}
 )
+_LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:[-_][a-z]{2,4})?")
 
 Progress = Callable[[int, int], None]
 
@@ -83,6 +84,7 @@ class BookSource:
     origin: str | None = None
     single: bool = False  # one file holding the whole book, cut into chapters at its headings
     title_line: int | None = None  # in a single file, the line of the `# Title` that names the book
+    site_root: PurePosixPath = BOOK_ROOT  # where paths starting with `/` are found (see placement.py)
 
     def parse(self, progress: Progress | None = None) -> BookDraft:
         """The book draft; pure (no I/O). `progress(done, total)` is told as chapters are built."""
@@ -120,7 +122,8 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
                 str(problem).replace("does not exist; create it", "was not found; add the file")
             ) from None
 
-    wanted = (found for file in files for found in candidates(file.name, file.source.text))
+    site_root = PurePosixPath(books.name(layout.site_root)) if layout.site_root is not None else BOOK_ROOT
+    wanted = (found for file in files for found in candidates(file.name, file.source.text, site_root))
     pictures = Pictures.preload(wanted, read_picture)
     for path, value in pictures.found.items():
         if isinstance(value, PictureUnavailable):
@@ -136,6 +139,7 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
         pictures=pictures,
         warnings=warnings,
         origin=str(root.resolve()),
+        site_root=site_root,
     )
 
 
@@ -156,7 +160,7 @@ def source_from_texts(
         body = includes.expand(body, file=name, read=_no_files, warn=warnings.append)
         title = titles[index] if titles is not None else None
         files.append(ChapterFile(SourceFile(source.path, body), name, front, title))
-    wanted = [found for file in files for found in candidates(file.name, file.source.text)]
+    wanted = [found for file in files for found in candidates(file.name, file.source.text, BOOK_ROOT)]
     table = Pictures.preload(wanted, pictures or _no_pictures)
     digest = hashlib.sha256()
     for source in sources:
@@ -205,7 +209,7 @@ def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         placed = nav_files(docs, config.get("nav"), warnings, str(config_path)) if config.get("nav") else []
         if not placed and docs.is_dir():
             placed = folder_files(books, docs, warnings)
-        return Layout(placed, metadata_of(config))
+        return Layout(placed, metadata_of(config), site_root=docs)
     return Layout(folder_files(books, root, warnings), {})
 
 
@@ -258,6 +262,7 @@ def _assemble(
     warnings: list[str],
     origin: str | None,
     default_slug: str | None = None,
+    site_root: PurePosixPath = BOOK_ROOT,
 ) -> BookSource:
     """Decide the book's details: the table of contents' config first, then front matter, then names."""
     lead = next((f for f in files if f.role == "intro"), files[0])
@@ -306,6 +311,7 @@ def _assemble(
         origin=origin,
         single=single,
         title_line=title_line,
+        site_root=site_root,
     )
 
 
@@ -313,11 +319,17 @@ def _capped(value: str | None, limit: int, what: str, warnings: list[str], where
     return capped(value, limit, what, warnings, where) if value else None
 
 
+def _generic(name: str) -> bool:
+    """A folder name that says where a book is kept (docs, src, en, zh-CN), not what it is called."""
+    lowered = name.lower()
+    return lowered in _GENERIC_FOLDERS or bool(_LANGUAGE_CODE.fullmatch(lowered))
+
+
 def _name_title(name: str, lead: ChapterFile) -> str:
     """A title from a file or folder name, never "README": an index file is named by its folder."""
-    if is_index(Path(name)) or name.lower() in _GENERIC_FOLDERS:
+    if is_index(Path(name)) or _generic(name):
         parent = lead.name.parent.name if lead.name.parent.name else ""
-        return prettify(parent) if parent and parent.lower() not in _GENERIC_FOLDERS else "Untitled book"
+        return prettify(parent) if parent and not _generic(parent) else "Untitled book"
     return prettify(name)
 
 
@@ -337,7 +349,7 @@ def _slug(
         return _checked(front, where, "slug"), True, "from the front matter"
     if default is not None:
         return default, False, "as given"
-    if is_index(Path(name)) or name.lower() in _GENERIC_FOLDERS:
+    if is_index(Path(name)) or _generic(name):
         return slugify(title), False, f"from the title '{title}'"
     what = "file" if is_file else "folder"
     return slugify(name), False, f"from the {what} name '{name}'"

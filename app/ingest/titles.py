@@ -1,7 +1,7 @@
 """Which heading names a book, found cheaply enough to run before a book is parsed.
 
-A single file's title is its `# Title`, even below a language bar, badges or a logo (page chrome,
-which is left out), provided the file has no other `#` heading with text under the title (then
+A single file's title is its `# Title`, even below a language bar, badges, a logo or a one-line
+banner (page chrome, which is left out), provided the file has no other `#` heading with text under the title (then
 `#` headings are its chapters). Lines are scanned for `#` headings outside code fences, and only
 the head of the file, down to the title, is parsed; so the title (and a slug made from it) is
 known before the book is, and parsing later drops exactly that heading.
@@ -19,6 +19,7 @@ from app.ingest.markdown import PARSER
 from app.ingest.text import inline_text
 
 _FENCES = ("```", "~~~")
+_BANNER_WORDS = 12
 
 
 def leading_title(text: str) -> tuple[str, int] | None:
@@ -34,7 +35,7 @@ def leading_title(text: str) -> tuple[str, int] | None:
     tokens = PARSER.parse(head)
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag == "h1" and token.level == 0:
-            if not all(is_chrome(block) for block in top_blocks(tokens[:index])):
+            if not all(is_chrome(block) or is_banner(block) for block in top_blocks(tokens[:index])):
                 return None
             title = inline_text(tokens[index + 1]).strip()
             return (title, (token.map or [first])[0]) if title else None
@@ -101,6 +102,13 @@ def is_chrome(block: Sequence[Token]) -> bool:
             return False
     # Separators such as "|", "·" or "∙" between links, but no words outside them.
     return not any(_is_word(piece) for piece in " ".join(words).split())
+
+
+def is_banner(block: Sequence[Token]) -> bool:
+    """A short line above a title ("Help translate this guide!"): page furniture too, not the book's text."""
+    if block[0].type != "paragraph_open":
+        return False
+    return len(inline_text(block[1]).split()) <= _BANNER_WORDS
 
 
 def _is_word(piece: str) -> bool:
