@@ -42,6 +42,14 @@ def build_book(source: BookSource, progress: Progress | None = None) -> BookDraf
                 f"{file.source.path}: template tags ({{% … %}}, {{{{ … }}}}) only a site generator can fill in "
                 "were left out."
             )
+        if result.shortened:
+            lines = ", ".join(str(n) for n in result.shortened[:5]) + (
+                " …" if len(result.shortened) > 5 else ""
+            )
+            warnings.append(
+                f"{file.source.path}: line {lines} held hundreds of markup characters in a row; "
+                "they were shortened to a few."
+            )
     sections = _sections(source, parsed, warnings)
     if not sections:
         raise ImportProblem(source.files[0].source.path, "has no text to read. Write some Markdown in it.")

@@ -18,6 +18,7 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from app.ingest.dialects import callouts, dialects_plugin
+from app.ingest.guard import tame
 from app.ingest.passes import drop_hidden_inline, drop_template_tags, heading_attributes, hide_rust_lines
 
 PARSER = (
@@ -38,14 +39,16 @@ class Parsed:
     tokens: list[Token]
     env: dict[str, Any]
     template_tags: bool  # whether Liquid/Jinja tags were dropped, which the import warns about once
+    shortened: list[int]  # lines whose pathological runs of markup were cut (see guard.py)
 
 
 def parse(text: str) -> Parsed:
     env: dict[str, Any] = {}
+    text, shortened = tame(text)
     tokens = PARSER.parse(text, env)
     callouts(tokens)
     heading_attributes(tokens)
     drop_hidden_inline(tokens)
     hide_rust_lines(tokens)
     tags = drop_template_tags(tokens)
-    return Parsed(tokens, env, tags)
+    return Parsed(tokens, env, tags, shortened)

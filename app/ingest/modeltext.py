@@ -8,6 +8,7 @@ chapter they open (`chapter:4#h-what-is-ownership`), since the model reads one c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -17,6 +18,9 @@ from markdown_it.token import Token
 from app.ingest.links import External, LinkIndex, Target
 from app.ingest.passes import language
 from app.ingest.rawhtml import html_text
+
+_BACKTICKS = re.compile(r"`+")
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,12 +134,12 @@ def _table(tokens: Sequence[Token], start: int, end: int, context: ModelContext)
     return "\n".join(lines)
 
 
+def _longest_backticks(code: str) -> int:
+    return max((len(run) for run in _BACKTICKS.findall(code)), default=0)
+
+
 def _fence(code: str, lang: str) -> str:
-    longest = run = 0
-    for char in code:
-        run = run + 1 if char == "`" else 0
-        longest = max(longest, run)
-    ticks = "`" * max(3, longest + 1)
+    ticks = "`" * max(3, _longest_backticks(code) + 1)
     return f"{ticks}{lang}\n{code.rstrip(chr(10))}\n{ticks}"
 
 
@@ -193,21 +197,11 @@ def _href(href: str, context: ModelContext) -> str:
 
 
 def _code_span(code: str) -> str:
-    longest = run = 0
-    for char in code:
-        run = run + 1 if char == "`" else 0
-        longest = max(longest, run)
-    ticks = "`" * (longest + 1)
+    ticks = "`" * (_longest_backticks(code) + 1)
     pad = " " if code.startswith("`") or code.endswith("`") else ""
     return f"{ticks}{pad}{code}{pad}{ticks}"
 
 
 def _escaped(text: str) -> str:
     """Text that cannot be mistaken for HTML: a `<` before a letter, `/` or `!` is escaped."""
-    if "<" not in text:
-        return text
-    out: list[str] = []
-    for index, char in enumerate(text):
-        following = text[index + 1 : index + 2]
-        out.append("\\<" if char == "<" and (following.isalpha() or following in ("/", "!", "?")) else char)
-    return "".join(out)
+    return _TAG_START.sub(r"\\<", text) if "<" in text else text

@@ -98,12 +98,12 @@ class PageBuilder:
         return ChapterPages(tuple(pages), total)
 
     def _fitted(self, block: list[Token]) -> list[_Block]:
-        measured = self._measure(block)
-        if measured.count.words <= PAGE_WORD_BUDGET and measured.size <= _BLOCK_BYTES:
-            return [measured]
+        # Counting words is cheap next to rendering: a block far over the budget is cut first.
+        if count(block_text(block)).words <= PAGE_WORD_BUDGET:
+            measured = self._measure(block)
+            if measured.size <= _BLOCK_BYTES:
+                return [measured]
         pieces = cut(block, PAGE_WORD_BUDGET, _BLOCK_BYTES, self._estimate)
-        if len(pieces) == 1:
-            return [measured]
         return [self._measure([t.copy() if t.nesting == 1 else t for t in piece]) for piece in pieces]
 
     def _measure(self, block: list[Token]) -> _Block:

@@ -356,7 +356,7 @@ def _slug(
 
 
 def _checked(slug: str, where: str, what: str) -> str:
-    if not SLUG.fullmatch(slug) or len(slug) > 200:
+    if len(slug) > 200 or not SLUG.fullmatch(slug):
         raise ImportProblem(
             where, f"{what} '{slug}' may hold only a-z, 0-9 and single hyphens, e.g. 'my-book'."
         )

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from app.ingest.guard import tame
 from app.ingest.text import inline_text
 
 _PARSER = MarkdownIt("commonmark", {"html": True})
+_LONGEST_ENTRY = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +33,9 @@ class Entry:
 
 def read_summary(text: str) -> list[Entry]:
     """Every chapter entry of a SUMMARY.md, in order."""
-    tokens = _PARSER.parse(text)
+    # No entry is thousands of characters long; such lines are left out before parsing.
+    lines = ["" if len(line) > _LONGEST_ENTRY else line for line in text.split("\n")]
+    tokens = _PARSER.parse(tame("\n".join(lines))[0])
     entries: list[Entry] = []
     part: str | None = None
     numbers: list[int] = []  # the numbering of the list item being read, one number a level
