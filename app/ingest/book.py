@@ -16,6 +16,7 @@ from app.ingest.markdown import Parsed, parse
 from app.ingest.pages import PageBuilder
 from app.ingest.pictures import ReadPicture
 from app.ingest.rawhtml import html_text
+from app.ingest.render import mark
 from app.ingest.source import BookSource, Progress, SourceFile, source_from_texts
 from app.ingest.split import Section, first_h1, folder_file, intro_file, series_heading, single_file
 from app.ingest.text import inline_text
@@ -160,4 +161,5 @@ def _register(section: Section, number: int, anchors: Anchors, links: LinkIndex)
             text = inline_text(section.tokens[index + 1]).strip()
             anchor = anchors.heading(text)
             token.meta = {**token.meta, "anchor": anchor}
+            token.attrs["id"] = mark(anchor)  # for markdown-it's renderer; the sanitiser strips the mark
             links.add_heading(name, text, token.meta.get("explicit_id"), Target(number, anchor))

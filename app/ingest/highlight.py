@@ -66,7 +66,7 @@ def highlight(code: str, language: str) -> str:
     out: list[str] = []
     current: str | None = None
     run: list[str] = []
-    for kind, value in lexer.get_tokens(code):
+    for _, kind, value in lexer.get_tokens_unprocessed(code):
         shown = _class_of(kind)
         if shown != current and run:
             out.append(_span(current, "".join(run)))
@@ -75,9 +75,7 @@ def highlight(code: str, language: str) -> str:
         run.append(value)
     if run:
         out.append(_span(current, "".join(run)))
-    html = "".join(out)
-    # Pygments ends every text with a newline; keep the code's own ending.
-    return html[:-1] if html.endswith("\n") and not code.endswith("\n") else html
+    return "".join(out)
 
 
 def _span(shown: str | None, text: str) -> str:

@@ -9,7 +9,6 @@ author's HTML around several blocks (a `<details>` holding paragraphs) keeps its
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -34,6 +33,10 @@ from app.ingest.titles import top_blocks
 # Blocks are measured before sanitising, which can lengthen HTML a little (entities, quotes):
 # leave room for that, and for the footnotes that end a page.
 _BLOCK_BYTES = MAX_PAGE_BYTES * 3 // 4
+
+
+# Blocks whose rule in render.py writes the id itself.
+_OWN_IDS = frozenset({"callout_open", "tab_open", "footnote_block_open"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +76,6 @@ class PageBuilder:
         self.pictures = pictures
         self.file = file
         self.context = PageContext(
-            nonce=secrets.token_hex(8),
             file=file,
             path=path,
             chapter=chapter,
@@ -99,16 +101,18 @@ class PageBuilder:
 
     def _fitted(self, block: list[Token]) -> list[_Block]:
         # Counting words is cheap next to rendering: a block far over the budget is cut first.
-        if count(block_text(block)).words <= PAGE_WORD_BUDGET:
-            measured = self._measure(block)
+        text = block_text(block)
+        words = count(text)
+        if words.words <= PAGE_WORD_BUDGET:
+            measured = self._measure(block, text, words)
             if measured.size <= _BLOCK_BYTES:
                 return [measured]
         pieces = cut(block, PAGE_WORD_BUDGET, _BLOCK_BYTES, self._estimate)
         return [self._measure([t.copy() if t.nesting == 1 else t for t in piece]) for piece in pieces]
 
-    def _measure(self, block: list[Token]) -> _Block:
+    def _measure(self, block: list[Token], text: str | None = None, words: Count | None = None) -> _Block:
         head = block[0]
-        text = block_text(block)
+        text = block_text(block) if text is None else text
         anchor: str | None
         if head.type == "heading_open" and head.meta.get("anchor"):
             anchor = str(head.meta["anchor"])
@@ -117,12 +121,15 @@ class PageBuilder:
         else:
             anchor = self.anchors.block(text)
             head.meta = {**head.meta, "anchor": anchor}
+        if anchor is not None and head.nesting == 1 and head.type not in _OWN_IDS:
+            head.attrs["id"] = self.context.mark(anchor)  # markdown-it's renderer writes it
         codes, images = len(self.context.codes), len(self.context.images)
         html = self.renderer.render_blocks(block, self.env)
         extra = sum(len(code) for code in self.context.codes[codes:])
         extra += sum(len(image) for image in self.context.images[images:])
         markdown = block_markdown(block, self.model)
-        return _Block(block, html, markdown, text, count(text), len(html) + extra + len(markdown), anchor)
+        size = len(html) + extra + len(markdown)
+        return _Block(block, html, markdown, text, count(text) if words is None else words, size, anchor)
 
     def _estimate(self, tokens: Sequence[Token]) -> tuple[int, int]:
         """Words and bytes of tokens, without rendering them: cheap enough to run while cutting."""

@@ -11,6 +11,7 @@ the renderer writes a `{nonce}C<n>` placeholder, and the sanitiser puts the code
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -38,11 +39,19 @@ _KIND_ALIASES = {"summary": "abstract", "tldr": "abstract", "todo": "info", "hin
                  "admonition": "note", "seealso": "info"}  # fmt: skip
 
 
+# Random for each run of the program, so no book can know it; never written into a stored page.
+NONCE = secrets.token_hex(8)
+
+
+def mark(value: str) -> str:
+    """A value the sanitiser keeps, because it carries the nonce (which it strips)."""
+    return NONCE + value
+
+
 @dataclass
 class PageContext:
     """What rendering one page needs to know, and what it collects for the sanitiser."""
 
-    nonce: str
     file: PurePosixPath  # the chapter's file inside the book: links and pictures are relative to it
     path: str  # the same file as messages name it
     chapter: int  # 1-based
@@ -55,7 +64,7 @@ class PageContext:
     raw_links: list[tuple[str, int]] = field(default_factory=list)  # (anchor, chapter) by L placeholder
 
     def mark(self, value: str) -> str:
-        return f"{self.nonce}{value}"
+        return mark(value)
 
 
 class PageRenderer(RendererHTML):
@@ -67,13 +76,6 @@ class PageRenderer(RendererHTML):
 
     def render_blocks(self, tokens: Sequence[Token], env: dict[str, Any]) -> str:
         return self.render(tokens, PARSER.options, env)
-
-    def renderToken(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
-        token = tokens[idx]
-        anchor = token.meta.get("anchor") if token.meta else None
-        if anchor and token.nesting == 1:
-            token.attrs["id"] = self.context.mark(anchor)
-        return str(super().renderToken(tokens, idx, options, env))
 
     def _id(self, token: Token) -> str:
         anchor = token.meta.get("anchor") if token.meta else None

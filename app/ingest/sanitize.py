@@ -17,7 +17,7 @@ import nh3
 
 from app.ingest.links import External, Target
 from app.ingest.rawhtml import HIDDEN_CONTENT
-from app.ingest.render import PageContext
+from app.ingest.render import NONCE, PageContext
 
 TAGS = frozenset(
     {"a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "center", "cite", "code", "col",
@@ -42,7 +42,7 @@ _MARKED = frozenset({"id", "class", "data-chapter"})
 
 def sanitize(html: str, context: PageContext) -> str:
     """The page's HTML with only what the allowlist keeps, and the renderer's code put back."""
-    nonce = context.nonce
+    nonce = NONCE
 
     def keep(tag: str, name: str, value: str) -> str | None:
         if name in _MARKED:
@@ -86,13 +86,14 @@ def _href(value: str, context: PageContext) -> str | None:
         if target.chapter == context.chapter:
             return "#" + (target.anchor or "")
         context.raw_links.append((target.anchor or "", target.chapter))
-        return f"{context.nonce}L{len(context.raw_links) - 1}"
+        return f"{NONCE}L{len(context.raw_links) - 1}"
     return None
 
 
-def _put_back(html: str, context: PageContext) -> str:
-    nonce = re.escape(context.nonce)
+_PLACEHOLDER = re.compile(rf'href="{NONCE}L(\d+)"|{NONCE}C(\d+)\n?|{NONCE}F(\d+)')
 
+
+def _put_back(html: str, context: PageContext) -> str:
     def replace(match: re.Match[str]) -> str:
         link, code, note = match.groups()
         if link is not None:
@@ -103,6 +104,4 @@ def _put_back(html: str, context: PageContext) -> str:
         index = int(code)
         return context.codes[index] if index < len(context.codes) else ""
 
-    if context.nonce not in html:
-        return html
-    return re.sub(rf'href="{nonce}L(\d+)"|{nonce}C(\d+)\n?|{nonce}F(\d+)', replace, html)
+    return _PLACEHOLDER.sub(replace, html) if NONCE in html else html

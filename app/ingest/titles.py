@@ -19,13 +19,15 @@ from app.ingest.markdown import PARSER
 from app.ingest.text import inline_text
 
 _FENCES = ("```", "~~~")
+# Lines that matter to _h1_lines; everything else is skipped without a Python loop over it.
+_MAYBE = re.compile(r"^ {0,3}(?:#|```|~~~|=)", re.MULTILINE)
 _BANNER_WORDS = 12
 
 
 def leading_title(text: str) -> tuple[str, int] | None:
     """The book's title heading in a single file, as (plain text, 0-based line), or None."""
     lines = text.split("\n")
-    h1 = _h1_lines(lines)
+    h1 = _h1_lines(text, lines)
     if not h1:
         return None
     first = h1[0]
@@ -42,25 +44,30 @@ def leading_title(text: str) -> tuple[str, int] | None:
     return None
 
 
-def _h1_lines(lines: Sequence[str]) -> list[int]:
-    """0-based lines of `#` headings (ATX, and `===` setext underlines' text) outside fences."""
+def _h1_lines(text: str, lines: Sequence[str]) -> list[int]:
+    """0-based lines of `#` headings (ATX, and `===` setext underlines' text) outside fences.
+
+    Only lines that could matter (found by one regular-expression pass) are looked at in Python.
+    """
     found: list[int] = []
     fence = ""
-    previous = ""
-    for number, line in enumerate(lines):
+    line_number, position = 0, 0
+    for match in _MAYBE.finditer(text):
+        line_number += text.count("\n", position, match.start())
+        position = match.start()
+        line = lines[line_number]
         stripped = line.lstrip(" ")
-        indent = len(line) - len(stripped)
         if fence:
             if stripped.startswith(fence) and not stripped[len(fence) :].strip(fence[0]).strip():
                 fence = ""
-        elif indent < 4 and stripped.startswith(_FENCES):
+        elif stripped.startswith(_FENCES):
             marker = stripped[0]
             fence = marker * (len(stripped) - len(stripped.lstrip(marker)))
-        elif indent < 4 and (stripped == "#" or stripped.startswith(("# ", "#\t"))):
-            found.append(number)
-        elif indent < 4 and stripped.rstrip() and not stripped.rstrip().strip("=") and previous.strip():
-            found.append(number - 1)
-        previous = "" if fence else line
+        elif stripped == "#" or stripped.startswith(("# ", "#\t")):
+            found.append(line_number)
+        elif stripped.startswith("=") and not stripped.rstrip().strip("="):
+            if line_number > 0 and lines[line_number - 1].strip():
+                found.append(line_number - 1)
         if len(found) > 2:
             break
     return found
