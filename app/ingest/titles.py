@@ -65,9 +65,13 @@ def _h1_lines(text: str, lines: Sequence[str]) -> list[int]:
             fence = marker * (len(stripped) - len(stripped.lstrip(marker)))
         elif stripped == "#" or stripped.startswith(("# ", "#\t")):
             found.append(line_number)
-        elif stripped.startswith("=") and not stripped.rstrip().strip("="):
-            if line_number > 0 and lines[line_number - 1].strip():
-                found.append(line_number - 1)
+        elif (
+            stripped.startswith("=")
+            and not stripped.rstrip().strip("=")
+            and line_number > 0
+            and lines[line_number - 1].strip()
+        ):
+            found.append(line_number - 1)
         if len(found) > 2:
             break
     return found
