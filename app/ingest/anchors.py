@@ -13,7 +13,6 @@ import re
 import unicodedata
 
 _NOT_SLUG = re.compile(r"[^\w\- ]", re.UNICODE)
-_SPACES = re.compile(r"\s+")
 
 
 def github_slug(text: str) -> str:
@@ -43,7 +42,7 @@ class Anchors:
         return anchor
 
     def block(self, text: str) -> str:
-        normal = _SPACES.sub(" ", text).strip()
+        normal = " ".join(text.split())
         base = "p-" + hashlib.blake2b(normal.encode(), digest_size=4).hexdigest()
         anchor, suffix = base, 1
         while anchor in self._taken:
