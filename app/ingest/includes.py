@@ -83,28 +83,28 @@ def _replacement(
     if name == "title":
         return ""  # it names the browser tab of mdBook's HTML page; a chapter has its own title
     if name not in ("include", "rustdoc_include", "playground"):
-        warn(f"{{{{#{name}}}}} is not a directive Chapterwise knows, so it was left out")
+        warn(f"{{{{#{name}}}}} is not a directive Chapterwise knows, so it was left out.")
         return ""
     words = directive.argument.split()
     if not words:
-        warn(f"{{{{#{name}}}}} names no file, so it was left out")
+        warn(f"{{{{#{name}}}}} names no file, so it was left out.")
         return ""
     target, _, selection = words[0].partition(":")
     path = None if target.startswith("/") else join(file.parent, target)
     if path is None:
-        warn(f"{{{{#{name} {words[0]}}}}} leads outside the book's folder, so it was left out")
+        warn(f"{{{{#{name} {words[0]}}}}} leads outside the book's folder, so it was left out.")
         return ""
     if depth >= _MAX_DEPTH:
-        warn(f"{{{{#{name} {words[0]}}}}} is nested more than {_MAX_DEPTH} deep, so it was left out")
+        warn(f"{{{{#{name} {words[0]}}}}} is nested more than {_MAX_DEPTH} deep, so it was left out.")
         return ""
     try:
         content = read(path)
     except Exception as problem:  # noqa: BLE001 - the reader says why, in words for the author
-        warn(f"{{{{#{name} {words[0]}}}}}: '{path}' {problem}. The directive was left out")
+        warn(f"{{{{#{name} {words[0]}}}}}: '{path}' {problem}. The directive was left out.")
         return ""
     chosen = _select(content.split("\n"), selection)
     if chosen is None:
-        warn(f"{{{{#{name} {words[0]}}}}}: '{path}' has no anchor '{selection}', so it was left out")
+        warn(f"{{{{#{name} {words[0]}}}}}: '{path}' has no anchor '{selection}', so it was left out.")
         return ""
     included = "\n".join(chosen)
     included = expand(included, file=path, read=read, warn=warn, depth=depth + 1)

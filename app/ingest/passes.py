@@ -58,6 +58,9 @@ def _without_tags(text: str) -> str:
             end = text.find(closing, start + len(opening))
             if end < 0:
                 break  # no closing after this one, so none after any later opening either
+            if text.startswith("{{#", start):  # an mdBook directive its author escaped to show it
+                start = text.find(opening, end + len(closing))
+                continue
             out.append(text[done:start])
             done = end + len(closing)
             start = text.find(opening, done)

@@ -52,17 +52,15 @@ def read_summary(text: str) -> list[Entry]:
             depth += 1
             if depth == 0:
                 numbers = [last_top]
-            else:
-                numbers.append(0)
+            elif len(numbers) <= depth:
+                numbers.append(0)  # a comment between items may end a list: the next one goes on counting
         elif token.type in ("bullet_list_close", "ordered_list_close"):
             if depth == 0:
                 last_top = numbers[0]
-                numbers = []
-            else:
-                numbers.pop()
             depth -= 1
         elif token.type == "list_item_open":
             numbers[depth] += 1
+            del numbers[depth + 1 :]  # a new item starts its sub-chapters from 1
         elif token.type == "inline" and token.level == (1 if depth < 0 else 2 * depth + 3):
             link = _first_link(token)
             if link is None:
@@ -70,8 +68,8 @@ def read_summary(text: str) -> list[Entry]:
             titled = True
             title, target = link
             line = (token.map or [0])[0] + 1
-            if depth < 0:  # a prefix or suffix chapter: unnumbered, at the top
-                entries.append(Entry(title, target, line, 0, None, part))
+            if depth < 0:  # a prefix or suffix chapter: unnumbered, at the top, in no part
+                entries.append(Entry(title, target, line, 0, None, None))
             else:
                 label = ".".join(str(n) for n in numbers[: depth + 1])
                 entries.append(Entry(title, target, line, depth, label, part))

@@ -1,6 +1,8 @@
 """Golden files: each folder under golden/ holds an input book and the chapters expected from it.
 
-After a deliberate change to ingest, regenerate with `UPDATE_GOLDEN=1 make test` and review the diff.
+The book is `input.md`, or `README.md` when that is the folder's only Markdown file (a README
+imported on its own), or else the folder itself. After a deliberate change to ingest, regenerate
+with `UPDATE_GOLDEN=1 make test` and review the diff.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ def summarise(draft: BookDraft) -> dict[str, Any]:
         "chapters": [
             {
                 "title": c.title,
+                "depth": c.depth,
+                "label": c.label,
+                "part": c.part,
                 "words": c.words,
                 "minutes": c.minutes,
                 "pages": len(c.pages),
@@ -40,14 +45,23 @@ def summarise(draft: BookDraft) -> dict[str, Any]:
     }
 
 
+def book_path(folder: Path) -> Path:
+    if (folder / "input.md").exists():
+        return folder / "input.md"
+    markdown = list(folder.rglob("*.md"))
+    if [p.name for p in markdown] == ["README.md"]:
+        return markdown[0]
+    return folder
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_ingest_matches_the_golden_file(case: str) -> None:
     folder = GOLDEN / case
-    source = folder / "input.md" if (folder / "input.md").exists() else folder
+    source = book_path(folder)
     actual = summarise(read_book(source))
     expected_file = folder / "expected.json"
     if os.environ.get("UPDATE_GOLDEN") == "1":
         expected_file.write_text(json.dumps(actual, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     expected = json.loads(expected_file.read_text(encoding="utf-8"))
-    # Slugs come from file names, and golden inputs are all called input.md: compare the rest.
+    # Everything is compared, the slug too: it shows which name (file, folder or title) chose it.
     assert actual == expected
