@@ -183,7 +183,9 @@ def _inline(token: Token, context: ModelContext) -> str:
             out.append(f"[^{child.meta['id'] + 1}]")
         elif kind in ("math_inline", "math_inline_double"):
             out.append(f"${child.content}$")
-    return "".join(out).strip()
+    text = "".join(out).strip()
+    # A `<br>` and the line end after it are one break, never a paragraph's end.
+    return text.replace("\n\n", "\n") if "\n\n" in text else text
 
 
 def _href(href: str, context: ModelContext) -> str:

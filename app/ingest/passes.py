@@ -61,8 +61,11 @@ def _without_tags(text: str) -> str:
             if text.startswith("{{#", start):  # an mdBook directive its author escaped to show it
                 start = text.find(opening, end + len(closing))
                 continue
-            out.append(text[done:start])
+            before = text[done:start]
             done = end + len(closing)
+            if before.endswith(" ") and text.startswith(" ", done):
+                before = before[:-1]  # "fill in {{ x }} here" reads "fill in here"
+            out.append(before)
             start = text.find(opening, done)
         out.append(text[done:])
         text = "".join(out)

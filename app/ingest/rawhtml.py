@@ -55,8 +55,12 @@ class _Reader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in HIDDEN_CONTENT:
             self.hidden = max(0, self.hidden - 1)
-        elif not self.hidden and tag in _LINE_BREAKING:
+        elif self.hidden:
+            return
+        elif tag in _LINE_BREAKING:
             self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append(" | ")  # the cells of a row stay apart, as a Markdown table's do
 
     def handle_data(self, data: str) -> None:
         if not self.hidden:
@@ -72,7 +76,7 @@ def html_text(fragment: str, *, pictures_as_markdown: bool = False) -> str:
     reader.close()
     text = "".join(reader.parts)
     # Runs of blank lines from nested block tags collapse to one paragraph break.
-    lines = [line.strip() for line in text.split("\n")]
+    lines = [line.strip().removesuffix("|").strip() for line in text.split("\n")]
     out: list[str] = []
     for line in lines:
         if line or (out and out[-1]):
