@@ -8,15 +8,17 @@ loader here refuses them outright: a book's front matter has no use for them. Un
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 import yaml
 
 from app.errors import ImportProblem
-from app.ingest.limits import MAX_FRONT_MATTER_BYTES
 
 KNOWN_KEYS = ("title", "author", "language", "description", "slug", "book_title")
 _SCALARS = (str, int, float, bool, datetime.date)
+# Anchored at a line start, with nothing to backtrack over: one linear pass.
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.MULTILINE)
 
 
 class _NoAliases(yaml.SafeLoader):
@@ -88,13 +90,5 @@ def split_front_matter(path: str, text: str) -> tuple[dict[str, str], str]:
 
 def _closing_line(text: str, start: int) -> tuple[int, int] | None:
     """Where the `---` (or `...`) line that closes the block starts, and where the text after it starts."""
-    position = start
-    while position < len(text) and position - start <= MAX_FRONT_MATTER_BYTES:
-        end = text.find("\n", position)
-        line_end = len(text) if end < 0 else end
-        if text[position:line_end].rstrip() in ("---", "..."):
-            return position, line_end if end < 0 else end + 1
-        if end < 0:
-            return None
-        position = end + 1
-    return None
+    found = _CLOSING.search(text, start)
+    return (found.start(), found.end()) if found else None

@@ -25,9 +25,6 @@ MAX_AUTHOR = 300
 MAX_DESCRIPTION = 2000
 MAX_LANGUAGE = 35  # the longest BCP 47 tags in real use are far shorter
 
-# Front matter is a few lines of metadata; anything bigger is a mistake or an attack.
-MAX_FRONT_MATTER_BYTES = 64 * 1024
-
 # How many files one book may read, includes and pictures aside: a mistaken path to a home folder
 # should fail fast with a clear line, not walk a million files.
 MAX_BOOK_FILES = 5000

@@ -222,7 +222,7 @@ def _read_chapter(
     except Unreadable as problem:
         message = str(problem)
         if required:
-            raise ImportProblem(str(path), f"{message[:1].upper()}{message[1:]}.") from None
+            raise ImportProblem(str(path), f"{message}.") from None
         warnings.append(f"{path}: {message}. It was left out.")
         return None
     if not text.strip():
