@@ -150,30 +150,33 @@ def _small_texts(children: list[Token], words: int, size: int) -> Iterator[Token
 
 
 def _sentences(text: str, words: int, chars: int) -> Iterator[str]:
-    """Pieces of text ending at sentence ends where possible, else at spaces, else anywhere."""
-    window = max(1, min(chars, words * 8))
+    """Pieces of at most `words` words, ending at a sentence end where possible, else at a space."""
     start = 0
     length = len(text)
     while start < length:
-        end = min(length, start + window)
-        if end < length:
-            part = text[start:end]
-            cut_at = (
-                max(
-                    part.rfind(". "),
-                    part.rfind("! "),
-                    part.rfind("? "),
-                    *(part.rfind(c) for c in "\u3002\uff01\uff1f"),
-                )  # the CJK full stop, ! and ?
-                + 1
+        window = max(1, min(chars, words * 6))
+        while True:
+            piece = (
+                text[start : start + window] if start + window >= length else _cut_at_end(text, start, window)
             )
-            if cut_at < len(part) // 4:
-                space = part.rfind(" ")
-                cut_at = space + 1 if space > len(part) // 4 else len(part)
-            end = start + cut_at
-        piece = text[start:end]
-        # Each piece holds at most `words` words: a run of very short words is cut again.
-        while len(piece) > 1 and count_words(piece) > words:
-            piece = piece[: len(piece) // 2]
+            if window == 1 or count_words(piece) <= words:
+                break
+            window //= 2  # a run of very short words: look for a cut in a shorter stretch
         yield piece
         start += len(piece)
+
+
+def _cut_at_end(text: str, start: int, window: int) -> str:
+    """text[start:start + window], shortened to end after its last sentence end, or its last space."""
+    part = text[start : start + window]
+    ends = (
+        part.rfind(". "),
+        part.rfind("! "),
+        part.rfind("? "),
+        *(part.rfind(c) for c in "\u3002\uff01\uff1f"),
+    )
+    cut_at = max(ends) + 1  # the CJK full stop, ! and ? above need no space after them
+    if cut_at < len(part) // 4:
+        space = part.rfind(" ")
+        cut_at = space + 1 if space > len(part) // 4 else len(part)
+    return part[:cut_at]

@@ -136,7 +136,7 @@ class PageBuilder:
         words = 0
         size = 0
         for token in tokens:
-            for part in token.children if token.children else [token]:
+            for part in token.children if token.type == "inline" and token.children else [token]:
                 words += count(part.content).words if part.content else 0
                 size += 2 * len(part.content) + 16
                 if part.type == "image":

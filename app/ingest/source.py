@@ -140,6 +140,7 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
         warnings=warnings,
         origin=str(root.resolve()),
         site_root=site_root,
+        where_from=root.absolute(),
     )
 
 
@@ -263,6 +264,7 @@ def _assemble(
     origin: str | None,
     default_slug: str | None = None,
     site_root: PurePosixPath = BOOK_ROOT,
+    where_from: Path | None = None,
 ) -> BookSource:
     """Decide the book's details: the table of contents' config first, then front matter, then names."""
     lead = next((f for f in files if f.role == "intro"), files[0])
@@ -281,7 +283,7 @@ def _assemble(
     own_title = front.get("title") if single or lead.role == "intro" else None
     where = lead.source.path
     chosen_title = title or config.get("title") or book_title or own_title or found_title
-    from_name = _name_title(name, lead)
+    from_name = _name_title(name, where_from)
     final_title = capped(chosen_title or from_name, MAX_TITLE, "title", warnings, where)
     first = next((f.front for f in files if f.role == "chapter"), front)
     details = {
@@ -325,12 +327,15 @@ def _generic(name: str) -> bool:
     return lowered in _GENERIC_FOLDERS or bool(_LANGUAGE_CODE.fullmatch(lowered))
 
 
-def _name_title(name: str, lead: ChapterFile) -> str:
-    """A title from a file or folder name, never "README": an index file is named by its folder."""
-    if is_index(Path(name)) or _generic(name):
-        parent = lead.name.parent.name if lead.name.parent.name else ""
-        return prettify(parent) if parent and not _generic(parent) else "Untitled book"
-    return prettify(name)
+def _name_title(name: str, where: Path | None) -> str:
+    """A title from a file or folder name, never "README": an index file or a `docs` folder is named
+    by the nearest folder above it whose name says what it holds."""
+    if not (is_index(Path(name)) or _generic(name)):
+        return prettify(name)
+    for folder in where.parents if where is not None else ():
+        if folder.name and not _generic(folder.name):
+            return prettify(folder.name)
+    return "Untitled book"
 
 
 def _slug(
