@@ -42,10 +42,22 @@ _NoAliases.add_multi_constructor("!", _unknown_tag)
 _NoAliases.add_multi_constructor("tag:", _unknown_tag)
 
 
+class _CNoTags(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's safe loader, reading unknown tags as null as _NoAliases does."""
+
+
+_CNoTags.add_multi_constructor("!", _unknown_tag)
+_CNoTags.add_multi_constructor("tag:", _unknown_tag)
+_FastLoader: Any = _CNoTags if getattr(yaml, "__with_libyaml__", False) else None
+
+
 def load_yaml(path: str, text: str, *, first_line: int = 1, what: str = "the file") -> Any:
     """YAML text as Python data, or an ImportProblem naming the line of the problem."""
+    # Without `&` or `*` there can be no anchor or alias, and libyaml's C loader (when PyYAML has
+    # it) reads ten times faster; anything else goes through the stricter loader above.
+    fast = _FastLoader is not None and "&" not in text and "*" not in text
     try:
-        return yaml.load(text, Loader=_NoAliases)
+        return yaml.load(text, Loader=_FastLoader if fast else _NoAliases)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line

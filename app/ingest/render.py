@@ -11,6 +11,7 @@ the renderer writes a `{nonce}C<n>` placeholder, and the sanitiser puts the code
 
 from __future__ import annotations
 
+import functools
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -71,7 +72,9 @@ class PageRenderer(RendererHTML):
     """markdown-it's HTML renderer with Chapterwise's rules; one per page (it holds the page's context)."""
 
     def __init__(self, context: PageContext) -> None:
-        super().__init__()
+        # markdown-it finds a renderer's rules by introspection, which costs more than a small
+        # chapter's rendering; the names are found once, and bound for each renderer.
+        self.rules = {name: getattr(self, name) for name in _rule_names()}
         self.context = context
 
     def render_blocks(self, tokens: Sequence[Token], env: dict[str, Any]) -> str:
@@ -228,6 +231,12 @@ class PageRenderer(RendererHTML):
 
     def tab_title_close(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
         return "</p>\n"
+
+
+@functools.cache
+def _rule_names() -> tuple[str, ...]:
+    return tuple(name for name in dir(PageRenderer) if not name.startswith(("render", "_")) and
+                 callable(getattr(PageRenderer, name)) and name not in ("in_book", "rules"))  # fmt: skip
 
 
 def _opening(
