@@ -45,6 +45,7 @@ class BookFolder:
         self._digest = hashlib.sha256()
         self._reads = 0
         self._texts: dict[Path, str] = {}
+        self._folders: dict[Path, Path] = {}  # each folder's real path, resolved once
 
     @property
     def digest(self) -> str:
@@ -53,11 +54,21 @@ class BookFolder:
 
     def name(self, path: Path) -> str:
         """The path as the book sees it: relative to the folder, with forward slashes."""
-        return PurePosixPath(path.resolve().relative_to(self.root)).as_posix()
+        return PurePosixPath(self._real(path).relative_to(self.root)).as_posix()
+
+    def _real(self, path: Path) -> Path:
+        """path.resolve(), with each folder resolved once: a book of a thousand files in a deep
+        folder would otherwise cost a system call for every folder above every file."""
+        if path.name in ("", ".", "..") or path.is_symlink():
+            return path.resolve()
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = path.parent.resolve()
+        return folder / path.name
 
     def locate(self, path: Path) -> Path:
         """The real path of a file inside the folder, or Unreadable saying why not."""
-        real = path.resolve()
+        real = self._real(path)
         if not real.is_relative_to(self.root):
             raise Unreadable(
                 f"is outside the book's folder (it leads to {real}); copy it into the book instead"
@@ -74,7 +85,9 @@ class BookFolder:
 
     def read_bytes(self, path: Path, *, limit: int) -> bytes:
         """The file's bytes; Unreadable if it is outside the folder, not a regular file, or over `limit`."""
-        real = self.locate(path)
+        return self._read(self.locate(path), limit)
+
+    def _read(self, real: Path, limit: int) -> bytes:
         self._reads += 1
         if self._reads > MAX_BOOK_FILES:
             raise ImportProblem(
@@ -96,7 +109,7 @@ class BookFolder:
             data = file.read(limit + 1)
         if len(data) > limit:
             raise TooBig(len(data), limit)
-        name = self.name(real).encode()
+        name = PurePosixPath(real.relative_to(self.root)).as_posix().encode()
         self._digest.update(len(name).to_bytes(4, "big") + name + len(data).to_bytes(8, "big") + data)
         return data
 
@@ -104,7 +117,7 @@ class BookFolder:
         """A text file's content (read once, however often asked for); Unreadable or ImportProblem if not."""
         real = self.locate(path)
         if real not in self._texts:
-            self._texts[real] = decode(str(path), self.read_bytes(real, limit=limit))
+            self._texts[real] = decode(str(path), self._read(real, limit))
         return self._texts[real]
 
     def note(self, text: str) -> None:

@@ -35,6 +35,7 @@ _PATH_RUN = re.compile(r"[^\s\"'()<>\[\]=,]+")
 # at the next of its own kind, so this is linear too.
 _QUOTED = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'|<([^<>\n]*)>")
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+_ANY_SUFFIX = re.compile("|".join(re.escape(suffix) for suffix in _SUFFIXES), re.IGNORECASE)
 
 
 class PictureUnavailable(Exception):
@@ -75,8 +76,7 @@ def location(file: PurePosixPath, src: str, site_root: PurePosixPath) -> PurePos
 
 def candidates(file: PurePosixPath, text: str, site_root: PurePosixPath) -> Iterator[PurePosixPath]:
     """Every path in the text that could name a picture, found without parsing: a superset of what renders."""
-    lowered = text.lower()
-    if not any(suffix in lowered for suffix in _SUFFIXES):
+    if not _ANY_SUFFIX.search(text):
         return
     for match in _PATH_RUN.finditer(text):
         yield from _picture_path(file, match.group(), site_root)
