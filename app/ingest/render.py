@@ -95,7 +95,8 @@ class PageRenderer(RendererHTML):
     def _code(self, token: Token, code: str, lang: str) -> str:
         anchor = token.meta.get("anchor") if token.meta else None
         identity = f' id="{escape(anchor)}"' if anchor else ""
-        self.context.codes.append(f"<pre{identity}><code>{highlight(code, lang)}</code></pre>\n")
+        # tabindex: a long listing scrolls sideways, and a keyboard must be able to scroll it too.
+        self.context.codes.append(f'<pre{identity} tabindex="0"><code>{highlight(code, lang)}</code></pre>\n')
         return f"{self.context.mark('C')}{len(self.context.codes) - 1}\n"
 
     def math_inline(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:

@@ -22,7 +22,7 @@ from app.ingest.sanitize import TAGS
 CORPUS = (Path(__file__).parent / "xss_corpus.md").read_text(encoding="utf-8")
 ALLOWED_ATTRIBUTES = {
     "href", "src", "alt", "title", "class", "id", "value", "data-chapter", "lang", "dir", "width", "height",
-    "colspan", "rowspan", "start", "open",
+    "colspan", "rowspan", "start", "open", "tabindex",
 }  # fmt: skip
 OUR_CLASSES = {
     "footnote-ref", "footnotes", "footnotes-list", "picture-missing", "picture-link", "callout", "callout-title",
@@ -84,6 +84,8 @@ def test_no_event_handler_style_or_unknown_attribute_is_rendered(rendered: str) 
                 }, value
             if name == "data-chapter":
                 assert (value or "").isdigit(), value
+            if name == "tabindex":  # ingest's code blocks, which scroll, and so must take focus
+                assert (tag, value) == ("pre", "0")
 
 
 def test_ids_and_classes_the_book_wrote_itself_are_dropped(rendered: str) -> None:
