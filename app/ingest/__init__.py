@@ -14,7 +14,9 @@ from app.ingest.draft import BlockDraft, BookDraft, ChapterDraft, PageDraft
 from app.ingest.folders import find_books
 from app.ingest.highlight import stylesheet as highlight_css
 from app.ingest.limits import MAX_FILE_BYTES, MAX_PAGE_BYTES, MAX_PICTURE_BYTES, PAGE_WORD_BUDGET
-from app.ingest.source import INGEST_VERSION, BookSource, SourceFile, load_book, slugify
+from app.ingest.naming import slugify
+from app.ingest.source import INGEST_VERSION, BookSource, load_book
+from app.ingest.sourcefile import SourceFile
 
 __all__ = [
     "INGEST_VERSION",

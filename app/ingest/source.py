@@ -3,67 +3,37 @@
 Loading reads every file the book is made of (chapters, its table of contents, includes and
 pictures) through one BookFolder, and so knows the book's digest before any Markdown is parsed:
 re-importing an unchanged book can stop right there. It also settles the book's title and
-slug, and says why it chose that slug.
+slug (see naming.py), and says why it chose that slug.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
-import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any
 
 from app.errors import ImportProblem
 from app.ingest import includes
 from app.ingest.files import BookFolder, TooBig, Unreadable
-from app.ingest.folders import first_heading, folder_files, is_index, is_markdown
+from app.ingest.folders import folder_files, is_markdown
 from app.ingest.frontmatter import split_front_matter
-from app.ingest.limits import MAX_AUTHOR, MAX_DESCRIPTION, MAX_LANGUAGE, MAX_PICTURE_BYTES, MAX_TITLE, capped
+from app.ingest.limits import MAX_PICTURE_BYTES
 from app.ingest.mdbook import read_mdbook, summary_of
 from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, read_config
+from app.ingest.naming import name_book
 from app.ingest.pictures import Pictures, PictureUnavailable, ReadPicture, candidates
-from app.ingest.placement import BOOK_ROOT, Layout, Placed, prettify
-from app.ingest.titles import leading_title
+from app.ingest.placement import BOOK_ROOT, Layout, Placed
+from app.ingest.sourcefile import ChapterFile, SourceFile
 
 if TYPE_CHECKING:
     from app.ingest.draft import BookDraft
 
 # Part of every source hash: bump it when rendering changes, so re-importing updates stored books.
 INGEST_VERSION = "4"
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-# Folder names that say where a book is kept, not what it is called: such a book is named by its title.
-_GENERIC_FOLDERS = frozenset(
-    {"docs", "doc", "documentation", "src", "book", "books", "content", "site", "manual"}
-)
-_LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:[-_][a-z]{2,4})?")
-
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True, slots=True)
-class SourceFile:
-    """One Markdown file's text, with the path its messages name."""
-
-    path: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class ChapterFile:
-    """A file of the book, ready to parse: front matter taken off, includes resolved, its place known."""
-
-    source: SourceFile
-    name: PurePosixPath  # its path inside the book: links and pictures are found relative to it
-    front: Mapping[str, str]
-    title: str | None = None  # from the table of contents
-    depth: int = 0
-    label: str | None = None
-    part: str | None = None
-    role: Literal["chapter", "intro"] = "chapter"
 
 
 @dataclass(frozen=True)
@@ -253,123 +223,30 @@ def _read_chapter(
 def _assemble(
     files: list[ChapterFile],
     *,
-    config: dict[str, str],
-    name: str,
-    is_file: bool,
-    slug: str | None,
-    title: str | None,
     digest: str,
     pictures: Pictures,
     warnings: list[str],
     origin: str | None,
-    default_slug: str | None = None,
     site_root: PurePosixPath = BOOK_ROOT,
-    where_from: Path | None = None,
+    **naming: Any,
 ) -> BookSource:
-    """Decide the book's details: the table of contents' config first, then front matter, then names."""
-    lead = next((f for f in files if f.role == "intro"), files[0])
-    front = dict(lead.front)
-    book_title = next((f.front["book_title"] for f in files if "book_title" in f.front), None)
-    single = is_file and len(files) == 1
-    title_line: int | None = None
-    found_title: str | None = None
-    if single:
-        found = leading_title(lead.source.text)
-        if found is not None:
-            found_title, title_line = found
-    elif lead.role == "intro":
-        found_title = first_heading(lead.source.text)
-    # In a folder, a file's own `title` names its chapter; only the intro's names the book.
-    own_title = front.get("title") if single or lead.role == "intro" else None
-    where = lead.source.path
-    chosen_title = title or config.get("title") or book_title or own_title or found_title
-    from_name = _name_title(name, where_from)
-    final_title = capped(chosen_title or from_name, MAX_TITLE, "title", warnings, where)
-    first = next((f.front for f in files if f.role == "chapter"), front)
-    details = {
-        key: config.get(key) or front.get(key) or first.get(key)
-        for key in ("author", "language", "description")
-    }
-    author = _capped(details["author"], MAX_AUTHOR, "author", warnings, where)
-    language = _capped(details["language"], MAX_LANGUAGE, "language", warnings, where)
-    description = _capped(details["description"], MAX_DESCRIPTION, "description", warnings, where)
-    chosen_slug, given, reason = _slug(
-        slug, front.get("slug"), final_title, name, is_file, default_slug, where
-    )
-    overrides = f"{INGEST_VERSION}\0{slug or ''}\0{title or ''}"
-    source_hash = hashlib.sha256((overrides + "\0" + digest).encode()).hexdigest()
+    named = name_book(files, warnings=warnings, **naming)
+    # The caller's slug and title are part of what the book was made from.
+    overrides = f"{INGEST_VERSION}\0{naming.get('slug') or ''}\0{naming.get('title') or ''}"
     return BookSource(
         files=tuple(files),
-        title=final_title,
-        author=author,
-        language=language,
-        description=description,
-        slug=chosen_slug,
-        slug_given=given,
-        slug_reason=reason,
-        source_hash=source_hash,
+        title=named.title,
+        author=named.author,
+        language=named.language,
+        description=named.description,
+        slug=named.slug,
+        slug_given=named.slug_given,
+        slug_reason=named.slug_reason,
+        source_hash=hashlib.sha256((overrides + "\0" + digest).encode()).hexdigest(),
         warnings=tuple(warnings),
         pictures=pictures,
         origin=origin,
-        single=single,
-        title_line=title_line,
+        single=named.single,
+        title_line=named.title_line,
         site_root=site_root,
     )
-
-
-def _capped(value: str | None, limit: int, what: str, warnings: list[str], where: str) -> str | None:
-    return capped(value, limit, what, warnings, where) if value else None
-
-
-def _generic(name: str) -> bool:
-    """A folder name that says where a book is kept (docs, src, en, zh-CN), not what it is called."""
-    lowered = name.lower()
-    return lowered in _GENERIC_FOLDERS or bool(_LANGUAGE_CODE.fullmatch(lowered))
-
-
-def _name_title(name: str, where: Path | None) -> str:
-    """A title from a file or folder name, never "README": an index file or a `docs` folder is named
-    by the nearest folder above it whose name says what it holds."""
-    if not (is_index(Path(name)) or _generic(name)):
-        return prettify(name)
-    for folder in where.parents if where is not None else ():
-        if folder.name and not _generic(folder.name):
-            return prettify(folder.name)
-    return "Untitled book"
-
-
-def _slug(
-    asked: str | None,
-    front: str | None,
-    title: str,
-    name: str,
-    is_file: bool,
-    default: str | None,
-    where: str,
-) -> tuple[str, bool, str]:
-    """The slug, whether it was chosen rather than derived, and why it is what it is."""
-    if asked is not None:
-        return _checked(asked, where, "the slug given"), True, "as given"
-    if front:
-        return _checked(front, where, "slug"), True, "from the front matter"
-    if default is not None:
-        return default, False, "as given"
-    if is_index(Path(name)) or _generic(name):
-        return slugify(title), False, f"from the title '{title}'"
-    what = "file" if is_file else "folder"
-    return slugify(name), False, f"from the {what} name '{name}'"
-
-
-def _checked(slug: str, where: str, what: str) -> str:
-    if len(slug) > 200 or not SLUG.fullmatch(slug):
-        raise ImportProblem(
-            where, f"{what} '{slug}' may hold only a-z, 0-9 and single hyphens, e.g. 'my-book'."
-        )
-    return slug
-
-
-def slugify(name: str) -> str:
-    """A stable ASCII slug for a file or folder name; names with no ASCII letters get a short hash."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:80].strip("-")
-    return slug or "book-" + hashlib.sha256(name.encode()).hexdigest()[:8]

@@ -20,7 +20,7 @@ from markdown_it.token import Token
 from app.ingest.footnotes import Definitions, take_definitions
 from app.ingest.markdown import Parsed
 from app.ingest.placement import prettify
-from app.ingest.source import ChapterFile
+from app.ingest.sourcefile import ChapterFile
 from app.ingest.text import inline_text
 from app.ingest.titles import is_chrome, same_title, top_blocks
 

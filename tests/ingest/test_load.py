@@ -10,7 +10,7 @@ import pytest
 
 from app.errors import ImportProblem
 from app.ingest import MAX_PAGE_BYTES, PAGE_WORD_BUDGET, find_books, highlight_css, load_book, parse_book
-from app.ingest.source import SourceFile
+from app.ingest.sourcefile import SourceFile
 
 
 def write(path: Path, text: str) -> Path:

@@ -12,7 +12,7 @@ import pytest
 from app.errors import ImportProblem
 from app.ingest import find_books, load_book, parse_book, read_book
 from app.ingest.frontmatter import split_front_matter
-from app.ingest.source import SourceFile
+from app.ingest.sourcefile import SourceFile
 
 
 def write(path: Path, text: str) -> Path:
