@@ -18,6 +18,7 @@ from markdown_it.token import Token
 from app.ingest.links import External, LinkIndex, Target
 from app.ingest.passes import language
 from app.ingest.rawhtml import html_text
+from app.ingest.titles import TITLE_TOKENS
 
 _BACKTICKS = re.compile(r"`+")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
@@ -78,13 +79,13 @@ def _block(tokens: Sequence[Token], start: int, end: int, context: ModelContext)
     if kind in ("blockquote_open", "callout_open"):
         inner = _blocks(tokens, start + 1, end - 1, context)
         if kind == "callout_open" and inner and tokens[start + 1].type == "callout_title_open":
-            title = _inline(tokens[start + 2], context)
-            inner = [f"**{title}**", *_blocks(tokens, start + 4, end - 1, context)]
+            title = _inline(tokens[start + 2], context)  # the title's inline text, after its opening
+            inner = [f"**{title}**", *_blocks(tokens, start + 1 + TITLE_TOKENS, end - 1, context)]
         return _prefixed("\n\n".join(part for part in inner if part), "> ")
     if kind == "tab_open":
         if tokens[start + 1].type == "tab_title_open":
             title = _inline(tokens[start + 2], context)
-            inner = _blocks(tokens, start + 4, end - 1, context)
+            inner = _blocks(tokens, start + 1 + TITLE_TOKENS, end - 1, context)
             return "\n\n".join([f"**{title}**", *[part for part in inner if part]])
         return "\n\n".join(p for p in _blocks(tokens, start + 1, end - 1, context) if p)
     if kind == "footnote_block_open":

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from markdown_it.token import Token
 
 from app.ingest.counting import count_words
-from app.ingest.titles import top_blocks
+from app.ingest.titles import TITLE_TOKENS, top_blocks
 
 # What a piece may weigh: (words, bytes) of a token list, as the page builder measures them.
 Measure = Callable[[Sequence[Token]], tuple[int, int]]
@@ -67,7 +67,7 @@ def _children(
     inner = block[1:-1]
     title: list[Token] = []
     if inner and inner[0].type in ("callout_title_open", "tab_title_open"):
-        title, inner = inner[:3], inner[3:]
+        title, inner = inner[:TITLE_TOKENS], inner[TITLE_TOKENS:]
     pieces: list[list[Token]] = []
     number = int(opening.attrGet("start") or 1) if ordered else 0
     for run in _group(top_blocks(inner), words, size, measure):

@@ -22,7 +22,7 @@ from app.ingest.markdown import Parsed
 from app.ingest.placement import prettify
 from app.ingest.sourcefile import ChapterFile
 from app.ingest.text import inline_text
-from app.ingest.titles import is_chrome, same_title, top_blocks
+from app.ingest.titles import TITLE_TOKENS, is_chrome, same_title, top_blocks
 
 PREFACE_TITLE = "Preface"
 INTRO_TITLE = "Introduction"
@@ -49,8 +49,8 @@ def single_file(file: ChapterFile, parsed: Parsed, title: str, title_line: int |
     if title_line is not None:
         for index, token in enumerate(tokens):
             if token.type == "heading_open" and token.level == 0 and (token.map or [-1])[0] == title_line:
-                book_heading = tokens[index : index + 3]
-                tokens = tokens[index + 3 :]  # page chrome above the title goes with it
+                book_heading = tokens[index : index + TITLE_TOKENS]
+                tokens = tokens[index + TITLE_TOKENS :]  # page chrome above the title goes with it
                 break
     sections = _cut(file, parsed, notes, tokens, fallback=title)
     if book_heading is not None and sections:
@@ -129,7 +129,14 @@ def _cut(
         end = starts[number + 1] if number + 1 < len(starts) else len(tokens)
         title = inline_text(tokens[start + 1]).strip() or fallback
         sections.append(
-            Section(title, tokens[start + 3 : end], file, parsed, notes, tokens[start : start + 3])
+            Section(
+                title,
+                tokens[start + TITLE_TOKENS : end],
+                file,
+                parsed,
+                notes,
+                tokens[start : start + TITLE_TOKENS],
+            )
         )
     return sections
 
@@ -139,7 +146,7 @@ def _leading_heading(tokens: list[Token]) -> tuple[list[Token] | None, list[Toke
     index = 0
     for block in top_blocks(tokens):
         if block[0].type == "heading_open":
-            return tokens[index : index + 3], tokens[index + 3 :]
+            return tokens[index : index + TITLE_TOKENS], tokens[index + TITLE_TOKENS :]
         if not is_chrome(block):
             break
         index += len(block)

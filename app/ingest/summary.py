@@ -61,6 +61,8 @@ def read_summary(text: str) -> list[Entry]:
         elif token.type == "list_item_open":
             numbers[depth] += 1
             del numbers[depth + 1 :]  # a new item starts its sub-chapters from 1
+        # An entry's text: in a paragraph (level 1), or in a list item's paragraph, two levels
+        # deeper for each list (list, item) and one for the paragraph.
         elif token.type == "inline" and token.level == (1 if depth < 0 else 2 * depth + 3):
             link = _first_link(token)
             if link is None:

@@ -18,6 +18,8 @@ from markdown_it.token import Token
 from app.ingest.markdown import PARSER
 from app.ingest.text import inline_text
 
+# A heading, or a callout's title, is always three tokens: its opening, its inline text, its closing.
+TITLE_TOKENS = 3
 _FENCES = ("```", "~~~")
 # Lines that matter to _h1_lines; everything else is skipped without a Python loop over it.
 _MAYBE = re.compile(r"^ {0,3}(?:#|```|~~~|=)", re.MULTILINE)
