@@ -19,7 +19,13 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from app.ingest.dialects import callouts, dialects_plugin
 from app.ingest.guard import tame
-from app.ingest.passes import drop_hidden_inline, drop_template_tags, heading_attributes, hide_rust_lines
+from app.ingest.passes import (
+    drop_hidden_inline,
+    drop_site_decoration,
+    drop_template_tags,
+    heading_attributes,
+    hide_rust_lines,
+)
 
 PARSER = (
     MarkdownIt("commonmark", {"html": True, "alerts": True})
@@ -51,4 +57,5 @@ def parse(text: str) -> Parsed:
     drop_hidden_inline(tokens)
     hide_rust_lines(tokens)
     tags = drop_template_tags(tokens)
+    drop_site_decoration(tokens)
     return Parsed(tokens, env, tags, shortened)

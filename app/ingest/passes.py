@@ -7,12 +7,54 @@ once per file by markdown.parse(). Every search here is plain `str.find` scannin
 
 from __future__ import annotations
 
+import re
+
 from markdown_it.token import Token
 
 from app.ingest.rawhtml import HIDDEN_CONTENT
 
 # Site-generator tags: Liquid and Jinja (`{% … %}`, `{{ … }}`), and FastAPI's `{* … *}` includes.
 _TEMPLATE_TAGS = (("{%", "%}"), ("{{", "}}"), ("{*", "*}"))
+# Material for MkDocs' icon shortcodes (`:octicons-file-code-16:`): pictures only the site can draw.
+_ICON = re.compile(r":(?:octicons|fontawesome|material|simple)-[a-z0-9-]+:")
+
+
+def drop_site_decoration(tokens: list[Token]) -> None:
+    """Icon shortcodes and attribute lists (`{ .md-button }` after a link) leave the prose."""
+    for token in tokens:
+        if (
+            token.type != "inline"
+            or not token.children
+            or ("{" not in token.content and ":" not in token.content)
+        ):
+            continue
+        for child in token.children:
+            if child.type != "text":
+                continue
+            text = child.content
+            if ":" in text and "-" in text:
+                text = _ICON.sub("", text)
+            if "{" in text and "}" in text:
+                text = _without_attribute_lists(text)
+            child.content = text
+
+
+def _without_attribute_lists(text: str) -> str:
+    """`{ .class #id key="value" }` spans removed; any other braces kept. Linear: each span is looked at once."""
+    out: list[str] = []
+    done = 0
+    start = text.find("{")
+    while start >= 0:
+        end = text.find("}", start)
+        if end < 0:
+            break
+        words = text[start + 1 : end].split()
+        if words and all(w[0] in "#." or "=" in w for w in words):
+            out.append(text[done:start].rstrip(" ") if text.startswith(" ", end + 1) else text[done:start])
+            done = end + 1
+        start = text.find("{", end + 1)
+    out.append(text[done:])
+    return "".join(out)
 
 
 def drop_template_tags(tokens: list[Token]) -> bool:
