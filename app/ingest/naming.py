@@ -1,5 +1,8 @@
-"""A book's title, details and slug: chosen from its configuration, its front matter, its headings
-or its name, in that order; and the reason for the slug, which the import command reports."""
+"""A book's title, details and slug, and the reason for the slug, which the import command reports.
+
+Each is chosen from the book's configuration (book.toml, mkdocs.yml), then its front matter, then
+its headings, then its file or folder name.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Raw HTML written inside Markdown, read for its words and its pictures (never passed on as HTML).
+"""Raw HTML written inside Markdown: closed off, block by block, and read for its words and pictures.
 
 The sanitiser (sanitize.py) decides what of an author's HTML the reader sees; this module reads
 the same HTML for everything else: the words it holds, for counting and for the model's text,
