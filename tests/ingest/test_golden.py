@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -65,3 +66,17 @@ def test_ingest_matches_the_golden_file(case: str) -> None:
     expected = json.loads(expected_file.read_text(encoding="utf-8"))
     # Everything is compared, the slug too: it shows which name (file, folder or title) chose it.
     assert actual == expected
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_block_has_its_anchor_once_and_no_other_id_appears(case: str) -> None:
+    draft = read_book(book_path(GOLDEN / case))
+    ids: list[str] = []
+    for chapter in draft.chapters:
+        for page in chapter.pages:
+            on_page = re.findall(r'\bid="([^"]*)"', page.html)
+            assert all(re.fullmatch(r"h-[\w-]+|p-[0-9a-f]{8}(-\d+)?", i) for i in on_page), on_page
+            for block in page.blocks:
+                assert on_page.count(block.anchor) == 1, block
+            ids += on_page
+    assert len(ids) == len(set(ids)), "an id is used twice in the book"
