@@ -1,81 +1,130 @@
-"""The `chapterwise` command: import, list and remove books, migrate, and serve the app."""
+"""The `chapterwise` command: import, list and remove books, migrate, check the set-up, and serve the app.
+
+This is the edge where a person meets Chapterwise: settings are read here, once, and every error
+is worded here for someone at a terminal (app/tools.py words the same errors for the model).
+"""
 
 from __future__ import annotations
 
 import argparse
+import errno
 import json
-import os
+import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from app import __version__
-from app.db import alembic_config, make_engine, upgrade
-from app.errors import ChapterwiseError
+from app.db import alembic_config, make_engine, migrate
+from app.errors import AmbiguousBook, BookNotFound, ChapterwiseError, NotesWouldBeLost
+from app.importing import Planned, SlugChoice
 from app.library import Library
 from app.settings import Settings
+from app.text import plural
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        settings = Settings.from_env(
-            data_dir=args.data_dir,
-            database_url=args.database_url,
-            host=getattr(args, "host", None),
-            port=getattr(args, "port", None),
-            public_url=getattr(args, "public_url", None),
-            allowed_origins=tuple(getattr(args, "allow_origin", None) or ()) or None,
-            dev=getattr(args, "dev", None) or None,
-        )
-        return int(args.command(args, settings) or 0)
+        return int(args.command(args, Settings.from_args(args)) or 0)
     except ChapterwiseError as error:
-        print(f"chapterwise: error: {error}", file=sys.stderr)
+        print(f"chapterwise: error: {for_a_person(error)}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        # Every write is one transaction: stopping half-way leaves the library as it was.
+        print("\nchapterwise: stopped; the library is as it was before.", file=sys.stderr)
+        return 130
 
 
-def _many(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+def for_a_person(error: ChapterwiseError) -> str:
+    """The error, worded for someone at a terminal."""
+    match error:
+        case BookNotFound():
+            if not error.total:
+                return f"there is no book '{error.ref}': the library is empty. Import one with `chapterwise import PATH`."
+            return (
+                f"there is no book '{error.ref}' in the library ({plural(error.total, 'book')}). "
+                "`chapterwise list` shows each book's slug."
+            )
+        case AmbiguousBook():
+            return f"several books are titled '{error.ref}': {', '.join(error.slugs)}. Name one by its slug."
+        case NotesWouldBeLost():
+            marks = f"{plural(error.highlights, 'highlight')} and {plural(error.bookmarks, 'bookmark')}"
+            return (
+                f"'{error.book}' has {marks} by {plural(error.readers, 'reader')}. Remove it with --keep-notes "
+                "to keep them (they come back if the book is imported again), or --delete-notes to delete them too."
+            )
+    return str(error)
 
 
 def _library(settings: Settings) -> Library:
-    engine = make_engine(settings.db_url)
-    upgrade(engine)
-    return Library(engine)
+    return Library(make_engine(settings.db_url))
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
-    # Imported here, not at the top: `serve` never parses Markdown and starts faster without it.
-    from app.ingest import find_books, read_book
+    from app.importing import plan_import, save_planned
+    from app.progress import ProgressBar
 
-    # Read and check every book before writing any, so one bad file leaves the library untouched.
-    roots = [root for path in args.paths for root in find_books(Path(path))]
-    drafts = [read_book(root) for root in roots]
-    for warning in (warning for draft in drafts for warning in draft.warnings):
+    engine = make_engine(settings.db_url, create=True)
+    if migrate(engine) == "created":
+        print(f"Created a new library at {settings.library_location}.")
+    library = Library(engine)
+    bar = ProgressBar()
+    try:
+        plan = plan_import(library, args.paths, slug=args.slug, title=args.title, progress=bar)
+    finally:
+        bar.done()
+    for warning in (w for planned in plan if planned.draft for w in planned.draft.warnings):
         print(f"chapterwise: warning: {warning}", file=sys.stderr)
+    if len(plan) > 1 and any(Path(p).is_dir() for p in args.paths):
+        print(f"Found {plural(len(plan), 'book')}.")
     if args.dry_run:
-        for draft in drafts:
-            print(
-                f"{draft.title}  [{draft.slug}]  {_many(len(draft.chapters), 'chapter')}, {_many(draft.words, 'word')}"
-            )
-            for number, chapter in enumerate(draft.chapters, 1):
-                pages = f", {len(chapter.pages)} pages" if len(chapter.pages) > 1 else ""
-                print(
-                    f"  {number:>3}. {chapter.title}  ({_many(chapter.words, 'word')}, {chapter.minutes} min{pages})"
-                )
+        for planned in plan:
+            _print_dry_run(planned)
         print("Dry run: nothing was saved.")
         return 0
-    for saved in _library(settings).save_books(drafts):
-        book = saved.book
-        print(
-            f"{saved.outcome:>9}  {book.title}  [{book.slug}]  {_many(book.chapters, 'chapter')}, {_many(book.words, 'word')}"
-        )
+    outcomes = save_planned(library, plan)
+    for planned, outcome in zip(plan, outcomes, strict=True):
+        draft, choice = planned.draft, planned.choice
+        if draft is None:
+            print(f"{outcome:>9}  {planned.stored_title}  [{choice.slug}]")
+        else:
+            counts = f"{plural(len(draft.chapters), 'chapter')}, {plural(draft.words, 'word')}"
+            print(f"{outcome:>9}  {draft.title}  [{draft.slug}]  {counts}")
+        note = _slug_note(choice)
+        if note:
+            print(f"           {note}")
     return 0
 
 
+def _slug_note(choice: SlugChoice) -> str | None:
+    if choice.taken_by is not None:
+        return (
+            f"slug '{choice.slug}', because '{choice.proposed}' ({choice.reason}) is the book from "
+            f"{choice.taken_by}. Choose another with --slug."
+        )
+    if choice.moved_from is not None:
+        return f"updated in place: it was imported from {choice.moved_from}, which is no longer there"
+    return None
+
+
+def _print_dry_run(planned: Planned) -> None:
+    draft = planned.draft
+    if draft is None:
+        print(f"{planned.stored_title}  [{planned.choice.slug}]  unchanged since its last import")
+        return
+    counts = f"{plural(len(draft.chapters), 'chapter')}, {plural(draft.words, 'word')}"
+    print(f"{draft.title}  [{draft.slug}]  {counts}  (slug {planned.choice.reason})")
+    for number, chapter in enumerate(draft.chapters, 1):
+        pages = f", {len(chapter.pages)} pages" if len(chapter.pages) > 1 else ""
+        indent = "  " * chapter.depth
+        label = f"{chapter.label} " if chapter.label else ""
+        print(f"  {number:>3}. {indent}{label}{chapter.title}  ({plural(chapter.words, 'word')}{pages})")
+
+
 def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
-    books = _library(settings).list_books()
+    books = _library(settings).all_books()
     if args.json:
         print(json.dumps([book.model_dump() for book in books], ensure_ascii=False, indent=2))
         return 0
@@ -90,14 +139,31 @@ def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
-    book = _library(settings).remove_book(args.slug)
-    print(f"removed  {book.title}  [{book.slug}]")
+    book = _library(settings).remove_book(args.book, keep_notes=args.notes)
+    kept = " (its readers' notes are kept, for when it is imported again)" if args.notes else ""
+    print(f"removed  {book.title}  [{book.slug}]{kept}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from app.export import notes_markdown
+
+    notes = _library(settings).notes(args.reader, args.book)
+    print(
+        notes.model_dump_json(indent=2) if args.json else notes_markdown(notes),
+        end="" if not args.json else "\n",
+    )
     return 0
 
 
 def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
-    upgrade(make_engine(settings.db_url))
-    print(f"Database is up to date: {settings.db_url}")
+    done = migrate(make_engine(settings.db_url, create=True))
+    said = {
+        "created": "Created a new library",
+        "upgraded": "Upgraded the library",
+        "current": "The library is up to date",
+    }
+    print(f"{said[done]} at {settings.library_location}.")
     return 0
 
 
@@ -105,63 +171,90 @@ def cmd_db_revision(args: argparse.Namespace, settings: Settings) -> int:
     from alembic import command
     from alembic.script import ScriptDirectory
 
-    # Autogenerate compares the models with an up-to-date database, so migrate first.
-    engine = make_engine(settings.db_url)
-    upgrade(engine)
+    # Autogenerate compares the schema with an up-to-date database, so migrate first.
+    engine = make_engine(settings.db_url, create=True)
+    migrate(engine)
     config = alembic_config(engine)
     # Revisions are numbered 0001, 0002, … so that migrations/versions reads in order.
     head = ScriptDirectory.from_config(config).get_current_head()
     number = f"{int(head or 0) + 1:04}"
 
     def only_real_changes(context: object, revision: object, directives: list[Any]) -> None:
-        # Alembic would otherwise write an empty migration when the models have not changed.
+        # Alembic would otherwise write an empty migration when the schema has not changed.
         if directives[0].upgrade_ops.is_empty():
             directives.clear()
 
     config.attributes["process_revision_directives"] = only_real_changes
     script = command.revision(config, message=args.message, autogenerate=True, rev_id=number)
     if not script:
-        print("app/models.py and the migrations already agree: there is nothing to migrate.")
+        print("app/schema.py and the migrations already agree: there is nothing to migrate.")
         return 0
     assert not isinstance(script, list)  # one database, so one script
     print(f"wrote {script.path}")
-    print(f'Review it, then set SCHEMA_REVISION = "{number}" in app/db.py (a test checks that you did).')
+    print("Review it (Alembic does not see CHECK constraints), then run the tests.")
     return 0
 
 
+def cmd_doctor(args: argparse.Namespace, settings: Settings) -> int:
+    from app.doctor import diagnose, verdict
+
+    checks = []
+    for check in diagnose(settings):
+        print(check, flush=True)
+        checks.append(check)
+    print(verdict(checks))
+    return 1 if any(check.status == "fail" for check in checks) else 0
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    # Migrate once here, before any worker starts, so workers never race to create tables.
-    upgrade(make_engine(settings.db_url))
+    # Migrate an existing library once here, before any worker starts, so workers never race to
+    # alter tables. A missing library is an error: serving never creates one.
+    engine = make_engine(settings.db_url)
+    migrate(engine)
+    engine.dispose()
     if args.stdio:
         from app.server import build_server
+        from app.stdio import run_stdio
 
-        build_server(settings).run("stdio")
+        run_stdio(build_server(settings))
         return 0
+    import os
+
     import uvicorn
 
+    _check_port(settings)
     # Workers are separate processes that build the app from the environment (app.http.create_app).
-    _export(settings)
+    os.environ.update(settings.to_env())
     print(_banner(settings), flush=True)
     uvicorn.run(
         "app.http:create_app",
         factory=True,
         host=settings.host,
         port=settings.port,
-        workers=args.workers,
+        workers=settings.workers,
         log_level="warning",
     )
     return 0
 
 
-def _export(settings: Settings) -> None:
-    os.environ["CHAPTERWISE_DATA_DIR"] = str(settings.data_dir)
-    if settings.database_url:
-        os.environ["CHAPTERWISE_DATABASE_URL"] = settings.database_url
-    if settings.public_url:
-        os.environ["CHAPTERWISE_PUBLIC_URL"] = settings.public_url
-    if settings.allowed_origins:
-        os.environ["CHAPTERWISE_ALLOWED_ORIGINS"] = ",".join(settings.allowed_origins)
-    os.environ["CHAPTERWISE_DEV"] = "1" if settings.dev else "0"
+def _check_port(settings: Settings) -> None:
+    """Fail before the banner if the port is taken, and say how to pick another."""
+    with socket.socket(socket.AF_INET6 if ":" in settings.host else socket.AF_INET) as probe:
+        # As uvicorn binds: a port whose last connections are still closing is free to it.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((settings.host, settings.port))
+        except OSError as error:
+            busy = error.errno == errno.EADDRINUSE
+            raise ChapterwiseError(
+                f"cannot listen on {settings.host}:{settings.port}: "
+                + (
+                    "another program is using that port (another Chapterwise?). "
+                    if busy
+                    else f"{error.strerror}. "
+                )
+                + f"Choose another port: chapterwise serve --port {settings.port + 1} (or make run PORT={settings.port + 1})."
+            ) from None
 
 
 def _banner(settings: Settings) -> str:
@@ -169,7 +262,7 @@ def _banner(settings: Settings) -> str:
     lines = [
         f"Chapterwise {__version__} is serving the MCP endpoint at {settings.mcp_url}",
         f"  health check:  {local}/healthz",
-        f"  library:       {settings.db_url}",
+        f"  library:       {settings.library_location}",
         "Next steps:",
         f"  - read in a browser:  {local}/dev"
         if settings.dev
@@ -185,44 +278,64 @@ def _banner(settings: Settings) -> str:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="chapterwise", description="Read Markdown books inside the chat.")
     parser.add_argument("--version", action="version", version=f"chapterwise {__version__}")
-    parser.add_argument(
-        "--data-dir", type=Path, help="where the SQLite library lives (env CHAPTERWISE_DATA_DIR)"
-    )
-    parser.add_argument("--database-url", help="a SQLAlchemy URL instead (env CHAPTERWISE_DATABASE_URL)")
+    Settings.add_arguments(parser, "global")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
-    p = commands.add_parser("import", help="import Markdown books: files, folders or mdBook folders")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    def command(name: str, help_text: str, handler: Any, parent: Any = commands) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = parent.add_parser(name, help=help_text, description=help_text)
+        # Global flags work after the command's name too: `chapterwise serve --data-dir X`.
+        Settings.add_arguments(sub, "global")
+        sub.set_defaults(command=handler)
+        return sub
+
+    p = command("import", "import Markdown books: files, folders or mdBook folders", cmd_import)
+    p.add_argument("paths", nargs="+", metavar="PATH", type=Path)
     p.add_argument(
         "--dry-run", action="store_true", help="show how the books split into chapters; save nothing"
     )
-    p.set_defaults(command=cmd_import)
+    p.add_argument("--slug", help="the slug to give the book (one book only)")
+    p.add_argument("--title", help="the title to give the book (one book only)")
 
-    p = commands.add_parser("list", help="list the books in the library")
+    p = command("list", "list the books in the library", cmd_list)
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
-    p.set_defaults(command=cmd_list)
 
-    p = commands.add_parser("remove", help="remove a book by slug")
-    p.add_argument("slug")
-    p.set_defaults(command=cmd_remove)
-
-    db = commands.add_parser("db", help="database maintenance").add_subparsers(
-        required=True, metavar="ACTION"
+    p = command("remove", "remove a book by slug (or exact title)", cmd_remove)
+    p.add_argument("book", metavar="BOOK")
+    notes = p.add_mutually_exclusive_group()
+    notes.add_argument(
+        "--keep-notes",
+        dest="notes",
+        action="store_const",
+        const=True,
+        help="keep readers' highlights and bookmarks",
     )
-    db.add_parser("upgrade", help="apply any pending migrations").set_defaults(command=cmd_db_upgrade)
-    p = db.add_parser("revision", help="write a new migration from changes to app/models.py (developers)")
-    p.add_argument("-m", "--message", required=True, help="what the migration changes")
-    p.set_defaults(command=cmd_db_revision)
+    notes.add_argument(
+        "--delete-notes", dest="notes", action="store_const", const=False, help="delete them with the book"
+    )
 
-    p = commands.add_parser("serve", help="serve the MCP app over Streamable HTTP (or stdio)")
-    p.add_argument("--host", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=int, help="port to listen on (default 8000)")
-    p.add_argument("--workers", type=int, default=1, help="worker processes sharing the library (default 1)")
-    p.add_argument("--stdio", action="store_true", help="speak MCP over stdin/stdout for local hosts")
+    p = command("export", "print a reader's highlights, notes and bookmarks as Markdown", cmd_export)
     p.add_argument(
-        "--public-url", help="the https address of a tunnel/proxy to allow (env CHAPTERWISE_PUBLIC_URL)"
+        "book", metavar="BOOK", nargs="?", help="one book (slug or exact title); all books if left out"
     )
-    p.add_argument("--allow-origin", action="append", help="a browser origin to allow; may repeat")
-    p.add_argument("--dev", action="store_true", help="also serve the local preview host at /dev")
-    p.set_defaults(command=cmd_serve)
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument("--reader", default="local", help="whose notes: 'local' (the default) or 'host:<id>'")
+
+    db = commands.add_parser("db", help="database maintenance", description="database maintenance")
+    actions = db.add_subparsers(required=True, metavar="ACTION")
+    command("upgrade", "create the library or apply any pending migrations", cmd_db_upgrade, actions)
+    p = command(
+        "revision",
+        "write a new migration from changes to app/schema.py (developers)",
+        cmd_db_revision,
+        actions,
+    )
+    p.add_argument("-m", "--message", required=True, help="what the migration changes")
+
+    p = command("doctor", "check the set-up, and say how to fix what is wrong", cmd_doctor)
+    # serve's flags too, so that doctor checks the very address and public URL serve would use.
+    Settings.add_arguments(p, "serve")
+
+    p = command("serve", "serve the MCP app over Streamable HTTP (or stdio)", cmd_serve)
+    Settings.add_arguments(p, "serve")
+    p.add_argument("--stdio", action="store_true", help="speak MCP over stdin/stdout for local hosts")
     return parser

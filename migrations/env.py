@@ -3,16 +3,24 @@
 from alembic import context
 from sqlalchemy import Engine
 
-from app.models import Base
+from app.schema import metadata
 
 engine: Engine = context.config.attributes["engine"]
+
+
+def in_schema(name: str | None, type_: str, parent_names: object) -> bool:
+    # The full-text indexes (migration 0003) are each database's own kind of object, not part of
+    # app/schema.py: SQLite's FTS5 table with its shadow tables, and PostgreSQL's GIN index.
+    return not (name or "").startswith(("passages_fts", "ix_passages_search"))
+
 
 with engine.connect() as connection:
     context.configure(
         connection=connection,
-        target_metadata=Base.metadata,
+        target_metadata=metadata,
         # SQLite cannot ALTER most things in place; batch mode rebuilds the table instead.
         render_as_batch=True,
+        include_name=in_schema,
         # `chapterwise db revision` passes a hook that drops empty migrations (app/cli.py).
         process_revision_directives=context.config.attributes.get("process_revision_directives"),
     )

@@ -11,8 +11,8 @@ from sqlalchemy import Column, Integer, Table
 
 from app.cli import main
 from app.ingest import MAX_FILE_BYTES
-from app.models import Base
 from app.paths import bundled
+from app.schema import metadata
 from app.settings import Settings
 
 
@@ -56,8 +56,11 @@ def test_importing_again_reports_every_book_unchanged(
     capsys.readouterr()
     assert run(settings, "import", str(bundled("content"))) == 0
     lines = capsys.readouterr().out.strip().splitlines()
-    assert lines
-    assert all(line.split()[0] == "unchanged" for line in lines)
+    assert lines == [
+        "Found 2 books.",
+        "unchanged  Chapterwise from the Inside  [chapterwise-guide]",
+        "unchanged  慢读小记  [slow-reading-zh]",
+    ]
 
 
 def test_a_dry_run_shows_the_chapters_and_saves_nothing(
@@ -102,7 +105,7 @@ def migrations_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return copy
 
 
-def test_db_revision_writes_nothing_when_the_models_have_not_changed(
+def test_db_revision_writes_nothing_when_the_schema_has_not_changed(
     settings: Settings, migrations_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = sorted(p.name for p in (migrations_copy / "versions").iterdir())
@@ -111,26 +114,60 @@ def test_db_revision_writes_nothing_when_the_models_have_not_changed(
     assert sorted(p.name for p in (migrations_copy / "versions").iterdir()) == before
 
 
-def test_db_revision_writes_the_next_numbered_migration_for_a_changed_model(
+def test_db_revision_writes_the_next_numbered_migration_for_a_changed_schema(
     settings: Settings, migrations_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    bookmarks = Table("bookmarks", Base.metadata, Column("id", Integer, primary_key=True))
+    before = sorted((migrations_copy / "versions").glob("*.py"))
+    number = f"{int(before[-1].name[:4]) + 1:04}"
+    shelves = Table("shelves", metadata, Column("id", Integer, primary_key=True))
     try:
-        assert run(settings, "db", "revision", "-m", "add bookmarks") == 0
+        assert run(settings, "db", "revision", "-m", "add shelves") == 0
     finally:
-        Base.metadata.remove(bookmarks)
+        metadata.remove(shelves)
     out = capsys.readouterr().out
-    [written] = (migrations_copy / "versions").glob("0002_*.py")
-    assert 'op.create_table("bookmarks"' in written.read_text().replace("'", '"')
+    [written] = (migrations_copy / "versions").glob(f"{number}_*.py")
+    assert 'op.create_table("shelves"' in written.read_text().replace("'", '"')
     assert f"wrote {written}" in out
-    assert 'SCHEMA_REVISION = "0002"' in out
+    # The new migration is the head at once: nothing else needs editing for start-up to see it.
+    from app.db import head_revision
+
+    assert head_revision(migrations_copy / "versions") == number
 
 
-def test_removing_an_unknown_book_names_the_books_that_exist(
+def test_removing_an_unknown_book_tells_a_person_where_to_find_slugs(
+    sample_settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(sample_settings, "remove", "nope") == 1
+    assert capsys.readouterr().err == (
+        "chapterwise: error: there is no book 'nope' in the library (2 books). "
+        "`chapterwise list` shows each book's slug.\n"
+    )
+
+
+def test_removing_from_an_empty_library_says_how_to_import(
     settings: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run(settings, "remove", "nope") == 1
-    assert "no book 'nope'" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "the library is empty. Import one with `chapterwise import PATH`." in err
+    assert "list-books" not in err  # a tool's name means nothing at a terminal
+
+
+def test_global_flags_work_after_the_command_too(
+    sample_settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["list", "--data-dir", str(sample_settings.data_dir)]) == 0
+    assert "chapterwise-guide" in capsys.readouterr().out
+
+
+def test_a_command_that_reads_never_creates_a_library(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "typo"
+    for command in (["list"], ["remove", "x"], ["serve", "--port", "1"]):
+        assert main(["--data-dir", str(missing), *command]) == 1
+        assert "There is no library at" in capsys.readouterr().err
+    assert not missing.exists()
 
 
 def _non_utf8(tmp_path: Path) -> Path:
@@ -193,3 +230,48 @@ def test_a_picture_that_cannot_be_shown_is_a_warning_and_the_book_is_still_impor
     )
     assert "created  Tides  [tides]" in captured.out
     assert [b["slug"] for b in listed(settings, capsys)] == ["tides"]
+
+
+def _marked_library(settings: Settings) -> None:
+    """A one-chapter book that the local reader highlighted and another reader bookmarked."""
+    from tests.conftest import open_library
+    from tests.drafts import book
+
+    library = open_library(settings)
+    tides = book("tides", ("Low water", ["The sea goes out."]), title="Tides")
+    library.save_books([tides])
+    passage = tides.chapters[0].pages[0].blocks[0].anchor
+    library.save_highlight("local", "tides", 1, passage, "The sea goes out", "green", "Every day.")
+    library.save_bookmark("host:someone", "tides", 1, 1)
+    library.close()
+
+
+def test_export_prints_the_readers_notes_as_markdown_or_json(
+    settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _marked_library(settings)
+    assert run(settings, "export", "tides") == 0
+    assert capsys.readouterr().out == (
+        "# Notes on “Tides”\n\n## Chapter 1 — Low water\n\n> The sea goes out [¶ 1.1]\n\nNote: Every day.\n"
+    )
+    assert run(settings, "export", "--json") == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert [h["note"] for h in exported["highlights"]] == ["Every day."]
+    assert run(settings, "export", "--reader", "host:someone") == 0
+    assert "## Bookmarks\n\n- Chapter 1, page 1 — Low water" in capsys.readouterr().out
+
+
+def test_removing_a_marked_book_asks_first_then_keeps_or_deletes_the_notes(
+    settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _marked_library(settings)
+    assert run(settings, "remove", "tides") == 1
+    assert capsys.readouterr().err == (
+        "chapterwise: error: 'tides' has 1 highlight and 1 bookmark by 2 readers. Remove it with --keep-notes "
+        "to keep them (they come back if the book is imported again), or --delete-notes to delete them too.\n"
+    )
+    assert [b["slug"] for b in listed(settings, capsys)] == ["tides"]
+    assert run(settings, "remove", "tides", "--keep-notes") == 0
+    assert "its readers' notes are kept" in capsys.readouterr().out
+    assert run(settings, "export") == 0
+    assert "> The sea goes out" in capsys.readouterr().out

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.serving import free_port
 
 pytestmark = pytest.mark.slow
 
@@ -28,7 +29,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_wheel_contains_the_widgets_migrations_and_sample_books(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert "app/widgets/reader.html.j2" in names
+    assert "app/widgets/widget.html.j2" in names
     assert "app/migrations/env.py" in names
     assert any(name.startswith("app/migrations/versions/0001") for name in names)
     assert "app/content/README.md" in names
@@ -59,3 +60,15 @@ def test_an_installed_chapterwise_imports_and_lists_its_samples_from_any_folder(
     slugs = {book["slug"] for book in json.loads(listed)}
     assert "chapterwise-guide" in slugs
     assert (elsewhere / "data" / "chapterwise.db").is_file()
+    # doctor reads the requirements from the installed metadata, and a wheel has no interop tests to check.
+    report = subprocess.run(
+        [chapterwise, "doctor", "--port", str(free_port())],
+        check=False,
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+    )
+    assert report.returncode == 0, report.stdout
+    assert "✓ packages: alembic " in report.stdout
+    assert f"✓ library data/chapterwise.db: {len(slugs)} books" in report.stdout
+    assert "Node.js" not in report.stdout

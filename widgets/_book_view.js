@@ -1,12 +1,12 @@
 // Renders BookView (app/views.py): structuredContent of open-book. Its cover and contents open
-// chapters in place; the way back to the library is offered only where the library view is included.
+// chapters in place, and "← Library" goes back to the shelf.
 Views.book = {
   accepts: (data) => Array.isArray(data.contents),
 
   render(book, result, t) {
     const read = (chapter) => () => App.go("read-chapter", { book: book.slug, chapter });
     return [
-      Views.library ? el("nav", { class: "top" }, button(t.toLibrary, () => App.go("list-books", {}), "quiet")) : null,
+      el("nav", { class: "top" }, button(t.toLibrary, () => App.go("list-books", {}), "quiet")),
       el("section", { class: "cover" },
         jacket(book, "jacket large"),
         el("div", { class: "cover-text" },
@@ -15,6 +15,7 @@ Views.book = {
           book.description ? el("p", { class: "blurb", lang: book.language }, book.description) : null,
           el("p", { class: "meta" }, `${t.chapters(book.chapters)} · ${t.read(t.duration(book.minutes))}`),
           book.contents.length ? button(t.startReading, read(book.contents[0].number), "primary") : null)),
+      searchForm(t, book.slug),
       el("h2", { class: "section-title" }, t.contents),
       el("ol", { class: "toc" }, book.contents.map((entry) => el("li", {},
         el("button", { type: "button", onclick: read(entry.number) },

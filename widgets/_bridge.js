@@ -1,4 +1,4 @@
-// The bridge to the host (shared/docs/apps-contract.md §3): the MCP Apps standard, JSON-RPC 2.0
+// The bridge to the host (docs/host-contract.md): the MCP Apps standard, JSON-RPC 2.0
 // over postMessage, with ChatGPT's window.openai aliases as the fallback when the handshake goes
 // unanswered. Widget code gets one API and one result shape from either dialect.
 const Bridge = (() => {
@@ -6,7 +6,7 @@ const Bridge = (() => {
   const openai = () => window.openai;
   const NOT_FOUND = -32601;
   const pending = new Map(); // request id → {resolve, reject}
-  const listeners = { result: [], context: [], cancelled: [] };
+  const listeners = { input: [], result: [], context: [], cancelled: [] };
   const emit = (kind, value) => listeners[kind].forEach((listener) => listener(value));
   const post = (message) => window.parent.postMessage({ jsonrpc: "2.0", ...message }, "*");
   const notify = (method, params = {}) => post({ method, params });
@@ -71,8 +71,9 @@ const Bridge = (() => {
       case "ui/notifications/tool-result": return deliver(message.params);
       case "ui/notifications/host-context-changed": return merge(message.params);
       case "ui/notifications/tool-cancelled": return emit("cancelled", message.params?.reason);
-      // The loading text already says what is coming; the arguments add nothing the result won't.
-      case "ui/notifications/tool-input": case "ui/notifications/tool-input-partial": return;
+      // The arguments tell what is coming (a chapter, a book, the library) before the result does.
+      case "ui/notifications/tool-input": return emit("input", message.params?.arguments || {});
+      case "ui/notifications/tool-input-partial": return;
       // The widget keeps no state outside the page: nothing to save before it goes.
       case "ui/resource-teardown": case "ping": return post({ id: message.id, result: {} });
     }
@@ -84,6 +85,7 @@ const Bridge = (() => {
     const changed = {};
     for (const key of ["theme", "locale", "displayMode"]) if (globals[key]) changed[key] = globals[key];
     if (Object.keys(changed).length) merge(changed);
+    if (globals.toolInput) emit("input", globals.toolInput);
     const output = globals.toolOutput ?? (globals.toolResponseMetadata && openai()?.toolOutput);
     if (output) deliver({ structuredContent: output, _meta: globals.toolResponseMetadata ?? openai()?.toolResponseMetadata });
   }
@@ -183,6 +185,7 @@ const Bridge = (() => {
   return {
     connect, callTool, sendFollowUpMessage, updateModelContext, openLink, canRequestDisplayMode, requestDisplayMode,
     isUnsupported: (error) => error?.code === NOT_FOUND,
+    onInput: (listener) => listeners.input.push(listener),
     onResult: (listener) => listeners.result.push(listener),
     onContext: (listener) => listeners.context.push(listener),
     onCancelled: (listener) => listeners.cancelled.push(listener),

@@ -25,6 +25,7 @@ Views.library = {
         el("div", { class: "tools" },
           el("p", { class: "meta" }, [t.books(library.total), pages > 1 ? t.pageOf(page, pages) : null].filter(Boolean).join(" · ")),
           query ? button(t.allBooks, () => App.go("list-books", {}), "quiet") : null)),
+      searchForm(t, null),
       cards.length ? el("ul", { class: "shelf" }, cards) : el("p", { class: "notice" }, query ? t.noMatch(query) : t.empty),
       pages > 1 ? el("nav", { class: "turn", "aria-label": t.pageOf(page, pages) },
         page > 1 ? turnButton("back", t.previousBooks, go({ page: page - 1 })) : el("span"),

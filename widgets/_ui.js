@@ -1,6 +1,6 @@
-// The shell the widgets share. Every view draws in place, in this one frame: a host mounts no new
-// widget for a tools/call the widget makes itself. Views register in `Views` (the _*_view.js
-// partials a widget includes) and the shape of a result's structuredContent picks one.
+// The widget's shell. Every view draws in place, in this one frame: a host mounts no new widget
+// for a tools/call the widget makes itself. Views register in `Views` (the _*_view.js partials)
+// and the shape of a result's structuredContent picks one.
 const Views = {};
 
 // Children go in as text nodes: no string from a tool result ever becomes markup here.
@@ -21,6 +21,29 @@ const button = (label, onclick, className) => el("button", { type: "button", cla
 const turnButton = (side, label, onclick, name, lang) => el("button", { type: "button", class: `turn-${side}`, onclick },
   el("span", { class: "dir" }, label), name && el("span", { class: "name", lang }, name));
 
+// Book text set inside a sentence the widget writes (a message sent as the user, the model's
+// context): one line, no quotation marks or guillemets of its own to break out of «…», and short.
+// A title such as `Tides". Ignore the chapter and…` stays a title.
+const safeTitle = (text, limit = 80) => {
+  const flat = String(text).replace(/[\s"“”«»]+/g, " ").trim();
+  return flat.length > limit ? `${flat.slice(0, limit - 1).trimEnd()}…` : flat;
+};
+
+// The search box: inside every book, or inside one. It asks the search tool, whose results the
+// search view draws.
+function searchForm(t, book, query) {
+  const input = el("input", {
+    type: "search", name: "query", maxlength: 200, enterkeyhint: "search", value: query || null,
+    placeholder: book ? t.searchThisBook : t.searchBooks, "aria-label": book ? t.searchThisBook : t.searchBooks,
+  });
+  const submit = (event) => {
+    event.preventDefault();
+    const words = input.value.trim();
+    if (words) App.go("search", book ? { query: words, book } : { query: words });
+  };
+  return el("form", { class: "search", role: "search", onsubmit: submit }, input, el("button", { type: "submit" }, t.search));
+}
+
 // A drawn cover: the title's first letter on a colour picked by the slug, so books look different.
 function jacket(book, className) {
   let hue = 0;
@@ -35,7 +58,7 @@ const App = (() => {
   const main = document.getElementById("app");
   const announcer = document.getElementById("announce");
   let t = stringsFor(Bridge.locale);
-  let first = "chapter"; // the view this widget opens with; it names the loading text
+  let coming = "any"; // what the first result will be (from the tool's arguments): the loading text
   let shown = null; // {view, result}, drawn again when the language or display mode changes
   let layout = "";
   let busy = false;
@@ -96,13 +119,27 @@ const App = (() => {
       showError(Bridge.isUnsupported(error) ? t.cannotCall : error.message);
     }
     setBusy(false);
-    if (moved) {
-      // A new page starts at its top, with focus on its heading for keyboard and screen reader users.
-      window.scrollTo(0, 0);
-      main.querySelector("h1")?.focus({ preventScroll: true });
-    } else if (focused?.isConnected) {
-      focused.focus();
+    if (moved) arrive(true);
+    else if (focused?.isConnected) focused.focus();
+  }
+
+  // A new page starts at its top, with focus on its heading for keyboard and screen reader users;
+  // one opened at a passage (a search hit, a link, a citation) starts there, the passage lit for a
+  // moment. `focus` is false for the host's own first result: the page around it keeps the keyboard.
+  function arrive(focus) {
+    const target = shown.view.arrival?.(shown.result.structuredContent);
+    if (target) {
+      target.setAttribute("tabindex", "-1");
+      target.classList.remove("arrived");
+      void target.offsetWidth; // restart the highlight when the same passage is opened again
+      target.classList.add("arrived");
+      target.scrollIntoView({ block: "center" });
+      if (focus) target.focus({ preventScroll: true });
+      return;
     }
+    if (!focus) return;
+    window.scrollTo(0, 0);
+    main.querySelector("h1")?.focus({ preventScroll: true });
   }
 
   // Theme is pure CSS; the language and the display mode change what is drawn.
@@ -113,7 +150,7 @@ const App = (() => {
     if (next === layout) return;
     layout = next;
     if (shown) draw(shown.result, true);
-    else if (main.querySelector(".status")) status(t.loading[first], true);
+    else if (main.querySelector(".status")) status(t.loading[coming], true);
   }
 
   // Where a saved state (see Bridge.savedState) takes the reader back to: the state each view's
@@ -122,6 +159,7 @@ const App = (() => {
     chapter: ({ book, chapter, page }) => ["read-chapter", { book, chapter, page }],
     book: ({ book }) => ["open-book", { book }],
     library: ({ query, page }) => ["list-books", query ? { query, page } : { page }],
+    search: ({ query, book, page }) => ["search", book ? { query, book, page } : { query, page }],
   };
 
   // The host's result is what the conversation asked for; the saved state is where the reader
@@ -136,24 +174,31 @@ const App = (() => {
     return JSON.stringify(there) === JSON.stringify(here) ? null : there;
   }
 
-  function start(view) {
-    first = view;
+  // Before the result, the tool's arguments say what it will be: a chapter, a book or the library.
+  function expect(args) {
+    coming = "chapter" in args || "at" in args ? "chapter" : "query" in args ? "search" : "book" in args ? "book" : "library";
+    if (!shown) status(t.loading[coming], true);
+  }
+
+  function start() {
     root.lang = t.lang;
-    status(t.loading[first], true);
+    status(t.loading[coming], true);
     let firstResult = true;
+    Bridge.onInput(expect);
     Bridge.onResult((result) => {
       if (result.isError) return showError(textOf(result));
       const resume = firstResult && resumeFrom(result);
       firstResult = false;
       draw(result, Boolean(resume)); // quietly when resuming: the saved state must not be overwritten yet
       if (resume) go(...resume);
+      else arrive(false);
     });
     Bridge.onContext(onContext);
     Bridge.onCancelled(() => shown || status(t.cancelled, false));
     Bridge.connect().then((dialect) => dialect === "none" && !shown && status(t.noHost, false));
   }
 
-  return { start, go, textOf };
+  return { start, go, textOf, get strings() { return t; } };
 })();
 
 // As on an e-reader, ← and → turn the page (or the chapter, or the shelf) once the widget has the

@@ -102,7 +102,7 @@ def build_book(source: BookSource, progress: Progress | None = None) -> BookDraf
         chapters=tuple(chapters),
         source_hash=source.source_hash,
         warnings=tuple(warnings),
-        origin=source.origin,
+        origin=source.origin or None,
         slug_given=source.slug_given,
     )
 

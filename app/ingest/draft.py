@@ -7,31 +7,31 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class BlockDraft:
-    """One top-level block of a page (a paragraph, a list, a code block, a table, a heading…)."""
+    """One top-level block of a page (paragraph, list, code block, table, heading): a passage."""
 
-    anchor: str  # its stable id: the block's element in PageDraft.html has id=<anchor>
-    text: str  # its plain text, for searching
+    anchor: str  # its element id in the page's HTML, unique in the book and stable across edits elsewhere
+    text: str  # its plain text, for the search index
 
 
 @dataclass(frozen=True, slots=True)
 class PageDraft:
-    """One page of a chapter: chapters are cut between blocks to keep every tool result small."""
+    """One page of a chapter: long chapters are cut at block boundaries to keep tool results small."""
 
-    html: str  # for the widget: sanitised and highlighted, every top-level block with its id
+    html: str  # for the widget: sanitised, each top-level block carrying id=<its anchor>
     markdown: str  # for the model: the same page as Markdown, with no raw HTML
     words: int
-    blocks: tuple[BlockDraft, ...]
+    blocks: tuple[BlockDraft, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class ChapterDraft:
-    title: str  # plain text
+    title: str
     words: int
     minutes: int
     pages: tuple[PageDraft, ...]
-    depth: int = 0  # 0 for a top-level chapter, 1 for a sub-chapter ("4.2"), and so on
-    label: str | None = None  # the book's own numbering ("4.2"), when it has one
-    part: str | None = None  # the title of the part the chapter belongs to, if the book has parts
+    depth: int = 0  # 0 for a chapter, 1 for a sub-chapter ("4.2"), and so on
+    label: str | None = None  # the book's own numbering, when it has one
+    part: str | None = None  # the part of the book this chapter belongs to
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +47,8 @@ class BookDraft:
     source_hash: str
     # Problems that did not stop the import (a picture that could not be shown), one line each.
     warnings: tuple[str, ...] = ()
-    origin: str | None = None  # the resolved path the book was read from; None for a book given as text
-    slug_given: bool = False  # the front matter (or the caller) chose the slug, rather than a file name
+    origin: str | None = None  # the resolved path the book was read from; None for books given as text
+    slug_given: bool = False  # the front matter (or the person importing) chose the slug
 
     @property
     def words(self) -> int:

@@ -51,7 +51,7 @@ class BookSource:
     source_hash: str
     warnings: tuple[str, ...]
     pictures: Pictures = field(repr=False)
-    origin: str | None = None
+    origin: str = ""  # the resolved path it was read from; empty for a book given as text
     single: bool = False  # one file holding the whole book, cut into chapters at its headings
     title_line: int | None = None  # in a single file, the line of the `# Title` that names the book
     site_root: PurePosixPath = BOOK_ROOT  # where paths starting with `/` are found (see placement.py)
@@ -150,7 +150,7 @@ def source_from_texts(
         digest=digest.hexdigest(),
         pictures=table,
         warnings=warnings,
-        origin=None,
+        origin="",
     )
 
 
@@ -226,7 +226,7 @@ def _assemble(
     digest: str,
     pictures: Pictures,
     warnings: list[str],
-    origin: str | None,
+    origin: str,
     site_root: PurePosixPath = BOOK_ROOT,
     **naming: Any,
 ) -> BookSource:

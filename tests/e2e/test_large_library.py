@@ -13,15 +13,15 @@ from app.db import make_engine
 from app.ingest import SourceFile, parse_book
 from app.library import BOOKS_PER_PAGE, Library
 from tests.browser import Watched
-from tests.e2e.conftest import start_library
-from tests.server.serving import serving
+from tests.conftest import library_copy
+from tests.serving import chapterwise
 
 SHELF = BOOKS_PER_PAGE + 6
 
 
 @pytest.fixture(scope="module")
 def large_url(empty_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    settings = start_library(empty_template, tmp_path_factory.mktemp("large"))
+    settings = library_copy(empty_template, tmp_path_factory.mktemp("large"))
     engine = make_engine(settings.db_url)
     drafts = [
         parse_book([SourceFile(f"{n}.md", f"# Atlas {n:02}\n## One\nText.\n")], slug=f"atlas-{n:02}")
@@ -29,7 +29,7 @@ def large_url(empty_template: Path, tmp_path_factory: pytest.TempPathFactory) ->
     ]
     Library(engine).save_books(drafts)
     engine.dispose()
-    with serving(settings, "--dev") as url:
+    with chapterwise(settings, "--dev") as url:
         yield url
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -12,7 +13,14 @@ from playwright.sync_api import FrameLocator, Page, expect
 from tests.browser import Watched
 
 BOOK = "Chapterwise from the Inside"
-CHAPTER_TITLES = {2: "The Contract", 3: "From Markdown to Chapters"}
+CHAPTER_TITLES = {2: "The Contract", 3: "From Markdown to Chapters", 4: "A Library on Disk"}
+
+
+def heading(number: int) -> str:
+    """A chapter's heading as the reader shows it: the guide's SUMMARY.md numbers its chapters."""
+    return f"{number} {CHAPTER_TITLES[number]}"
+
+
 LABELS = {
     "en-US": {
         "where": "Chapter {n} of 8",
@@ -21,8 +29,8 @@ LABELS = {
         "summarize": "✨ Summarize this chapter",
         "explain": "💡 Explain key concepts",
         "sent": "✓ Sent",
-        "summary_prompt": 'Summarize chapter 2, "The Contract", of "Chapterwise from the Inside".',
-        "explain_prompt": 'Explain the key concepts of chapter 2, "The Contract", of "Chapterwise from the Inside".',
+        "summary_prompt": "Summarize chapter 2 («The Contract») of the book 'chapterwise-guide'.",
+        "explain_prompt": "Explain the key concepts of chapter 2 («The Contract») of the book 'chapterwise-guide'.",
     },
     "zh-CN": {
         "where": "第 {n} 章 / 共 8 章",
@@ -31,8 +39,8 @@ LABELS = {
         "summarize": "✨ 总结本章",
         "explain": "💡 解释关键概念",
         "sent": "✓ 已发送",
-        "summary_prompt": "请总结《Chapterwise from the Inside》第 2 章「The Contract」。",
-        "explain_prompt": "请解释《Chapterwise from the Inside》第 2 章「The Contract」中的关键概念。",
+        "summary_prompt": "请总结书 'chapterwise-guide' 的第 2 章（«The Contract»）。",
+        "explain_prompt": "请解释书 'chapterwise-guide' 第 2 章（«The Contract»）中的关键概念。",
     },
 }
 
@@ -76,7 +84,7 @@ def test_a_reader_can_open_the_sample_book_move_between_chapters_and_ask_for_hel
 
     # 3. Chapter 2 from the table of contents.
     frame.locator(".toc li").nth(1).get_by_role("button").click()
-    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[2])
+    expect(frame.locator(".chapter-title")).to_have_text(heading(2))
     expect(frame.locator(".eyebrow").first).to_contain_text(labels["where"].format(n=2))
     # The chapter's diagram was embedded at import: it loads under the hosts' default CSP.
     diagram = frame.locator(".prose img").first
@@ -86,10 +94,10 @@ def test_a_reader_can_open_the_sample_book_move_between_chapters_and_ask_for_hel
 
     # 4. Next, 5. Previous: the reader re-renders in place.
     frame.get_by_role("button", name=labels["next"]).click()
-    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[3])
+    expect(frame.locator(".chapter-title")).to_have_text(heading(3))
     expect(frame.locator(".eyebrow").first).to_contain_text(labels["where"].format(n=3))
     frame.get_by_role("button", name=labels["previous"]).click()
-    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[2])
+    expect(frame.locator(".chapter-title")).to_have_text(heading(2))
 
     # 6, 7. Both suggestions reach the host as user messages naming the book and the chapter.
     log = page.locator("#log .entry.user")
@@ -129,7 +137,7 @@ def test_the_model_is_told_which_chapter_is_on_screen(watched: Watched, base_url
     )
     frame.get_by_role("button", name="Next chapter →").click()
     expect(page.locator("#log .entry.context").last).to_contain_text(
-        'The user is reading chapter 2 of 8, "The Contract", of "Chapterwise from the Inside".'
+        "The user is reading chapter 2 of 8 («The Contract») of the book 'chapterwise-guide'."
     )
 
 
@@ -159,7 +167,7 @@ def test_on_a_narrow_screen_nothing_scrolls_sideways(
         tool="read-chapter",
         args=json.dumps({"book": "chapterwise-guide", "chapter": 2}),
     )
-    expect(frame.locator(".chapter-title")).to_have_text("The Contract")
+    expect(frame.locator(".chapter-title")).to_have_text("2 The Contract")
     overflow = frame.locator("html").evaluate("h => h.scrollWidth - h.clientWidth")
     assert overflow <= 0
     (artifacts / "screenshots").mkdir(parents=True, exist_ok=True)
@@ -173,12 +181,15 @@ def test_an_unknown_chapter_shows_the_servers_explanation_and_keeps_the_reader(
     frame = open_host(
         page, base_url, tool="read-chapter", args=json.dumps({"book": "chapterwise-guide", "chapter": 8})
     )
-    expect(frame.locator(".chapter-title")).to_have_text("Shipping It")
+    expect(frame.locator(".chapter-title")).to_have_text("8 Shipping It")
     # The model asks for a chapter that does not exist: the widget shows the server's explanation.
     page.fill("#args", json.dumps({"book": "chapterwise-guide", "chapter": 99}))
     page.click("#run button")
-    expect(frame.locator(".error")).to_contain_text("has no chapter 99 (it has 8)")
-    expect(page.locator("#log .entry.error").last).to_contain_text("has no chapter 99 (it has 8)")
+    explanation = "Book 'chapterwise-guide' has no chapter 99 (it has 8 chapters)."
+    expect(frame.locator(".error p")).to_have_text(re.compile("^" + re.escape(explanation)))
+    expect(page.locator("#log .entry.error").last).to_contain_text(explanation)
+    # What the reader sees is the explanation itself, not the SDK's "Error executing tool …".
+    expect(frame.locator(".error")).not_to_contain_text("Error executing tool")
 
 
 @pytest.mark.parametrize(("dialect", "reopened_at"), [("openai", 3), ("mcp-apps", 2)])
@@ -190,12 +201,18 @@ def test_reopening_the_conversation_returns_to_where_the_reader_was_where_the_ho
     page = watched.page
     args = json.dumps({"book": "chapterwise-guide", "chapter": 2})
     frame = open_host(page, base_url, dialect=dialect, tool="read-chapter", args=args)
-    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[2])
+    expect(frame.locator(".chapter-title")).to_have_text(heading(2))
     frame.get_by_role("button", name="Next chapter →").click()
-    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[3])
+    expect(frame.locator(".chapter-title")).to_have_text(heading(3))
     page.get_by_role("button", name="↻ Reopen").click()
-    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[reopened_at])
-    page.wait_for_timeout(500)  # long enough for a resume the widget should not make
-    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[reopened_at])
+    expect(frame.locator(".chapter-title")).to_have_text(heading(reopened_at))
     expect(frame.locator(".eyebrow").first).to_contain_text(f"Chapter {reopened_at} of 8")
+    # The reader turns on: had the widget also resumed by itself, the log would show one call more.
+    frame.get_by_role("button", name="Next chapter →").click()
+    expect(frame.locator(".chapter-title")).to_have_text(heading(reopened_at + 1))
+    calls = page.locator("#log .entry").evaluate_all(
+        """entries => entries.slice(entries.findLastIndex(e => e.textContent.includes('reopened')))
+            .filter(e => e.querySelector('small').textContent.startsWith('widget →')).length"""
+    )
+    assert calls == (2 if dialect == "openai" else 1)
     assert watched.errors == []

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import start_library
-from tests.server.serving import serving
+from tests.conftest import library_copy
+from tests.serving import chapterwise
 
 HERE = Path(__file__).parent
 BIN = HERE / "node_modules" / ".bin"
@@ -35,14 +35,14 @@ def _clients_installed() -> None:
 
 @pytest.fixture(scope="session")
 def library_dir(samples_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return start_library(samples_template, tmp_path_factory.mktemp("interop")).data_dir
+    return library_copy(samples_template, tmp_path_factory.mktemp("interop")).data_dir
 
 
 @pytest.fixture(scope="session")
 def base_url(library_dir: Path) -> Iterator[str]:
     from app.settings import Settings
 
-    with serving(Settings(data_dir=library_dir)) as url:
+    with chapterwise(Settings(data_dir=library_dir)) as url:
         yield url
 
 

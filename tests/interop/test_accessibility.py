@@ -16,9 +16,9 @@ import pytest
 from playwright.sync_api import Frame, expect
 
 from tests.browser import Watched
-from tests.e2e.conftest import start_library
+from tests.conftest import library_copy
 from tests.interop.conftest import HERE
-from tests.server.serving import serving
+from tests.serving import chapterwise
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +35,7 @@ VIEWS = {
 
 @pytest.fixture(scope="module")
 def preview_url(samples_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with serving(start_library(samples_template, tmp_path_factory.mktemp("a11y")), "--dev") as url:
+    with chapterwise(library_copy(samples_template, tmp_path_factory.mktemp("a11y")), "--dev") as url:
         yield url
 
 

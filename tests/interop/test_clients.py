@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import TOOL_NAMES
 from tests.interop.conftest import BIN, run_node
 
 # The conformance scenarios that apply to any server. The others exercise fixtures of the
@@ -34,7 +35,7 @@ def test_the_inspector_cli_lists_calls_and_reads_over_http(base_url: str) -> Non
     url = [f"{base_url}/mcp", "--transport", "http"]
     tools = inspector(*url, "--method", "tools/list")["tools"]
     assert isinstance(tools, list)
-    assert {tool["name"] for tool in tools} == {"list-books", "open-book", "read-chapter"}
+    assert {tool["name"] for tool in tools} == TOOL_NAMES
     result = inspector(
         *url, "--method", "tools/call", "--tool-name", "read-chapter",
         "--tool-arg", "book=chapterwise-guide", "--tool-arg", "chapter=2",
@@ -42,20 +43,28 @@ def test_the_inspector_cli_lists_calls_and_reads_over_http(base_url: str) -> Non
     assert result["structuredContent"]["title"] == "The Contract"  # type: ignore[index]
     resources = inspector(*url, "--method", "resources/list")["resources"]
     assert isinstance(resources, list)
-    reader = next(r["uri"] for r in resources if r["uri"].startswith("ui://chapterwise/reader-"))
-    read = inspector(*url, "--method", "resources/read", "--uri", reader)
+    widget = next(r["uri"] for r in resources if r["uri"].startswith("ui://chapterwise/widget-"))
+    read = inspector(*url, "--method", "resources/read", "--uri", widget)
     assert read["contents"][0]["mimeType"] == "text/html;profile=mcp-app"  # type: ignore[index]
+    templates = inspector(*url, "--method", "resources/templates/list")["resourceTemplates"]
+    assert isinstance(templates, list)
+    assert "chapterwise://books/{book}/chapters/{chapter}" in {t["uriTemplate"] for t in templates}
+    chapter = inspector(
+        *url, "--method", "resources/read", "--uri", "chapterwise://books/chapterwise-guide/chapters/2"
+    )
+    assert chapter["contents"][0]["mimeType"] == "text/markdown"  # type: ignore[index]
+    assert chapter["contents"][0]["text"].startswith("# The Contract")  # type: ignore[index]
 
 
 def test_the_inspector_cli_works_over_stdio(library_dir: Path) -> None:
     tools = inspector(*chapterwise_stdio(library_dir), "--method", "tools/list")["tools"]
     assert isinstance(tools, list)
-    assert len(tools) == 3
+    assert len(tools) == len(TOOL_NAMES)
 
 
 def check_ts_report(report: dict[str, dict[str, object]]) -> None:
     tools = report["tools"]
-    assert set(tools) == {"list-books", "open-book", "read-chapter"}
+    assert set(tools) == TOOL_NAMES
     for tool in tools.values():
         assert isinstance(tool, dict)
         assert tool["hasOutputSchema"] is True
@@ -63,13 +72,22 @@ def check_ts_report(report: dict[str, dict[str, object]]) -> None:
         assert tool["mimeType"] == "text/html;profile=mcp-app"
         assert str(tool["resourceUri"]).startswith("ui://chapterwise/")
     assert tools["read-chapter"]["structuredKeys"] == sorted(  # type: ignore[index]
-        ["book", "book_title", "language", "chapter", "chapters", "title", "page", "pages", "words", "minutes",
-         "previous_title", "next_title"]
+        ["book", "book_title", "language", "chapter", "chapters", "title", "label", "trail", "page", "pages",
+         "words", "minutes", "at", "previous_title", "next_title"]
     )  # fmt: skip
+    assert report["resourceTemplates"] == [
+        "chapterwise://books/{book}",
+        "chapterwise://books/{book}/chapters/{chapter}",
+        "ui://chapterwise/{name}.html",
+    ]
+    assert report["chapterResource"] == {
+        "mimeType": "text/markdown",
+        "start": "# The Contract\n\nFrom Chapterwise from th",
+    }
     missing = report["errors"]["missingChapter"]
     assert isinstance(missing, dict)
     assert missing["isError"] is True
-    assert "has no chapter 99 (it has 8)" in str(missing["text"])
+    assert str(missing["text"]).startswith("Book 'chapterwise-guide' has no chapter 99 (it has 8 chapters).")
 
 
 def test_the_typescript_sdk_client_validates_every_tool_over_http(base_url: str) -> None:

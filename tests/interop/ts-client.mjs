@@ -18,6 +18,7 @@ const calls = {
   "list-books": {},
   "open-book": { book: "chapterwise-guide" },
   "read-chapter": { book: "chapterwise-guide", chapter: 2 },
+  search: { query: "widget" },
 };
 const report = { tools: {}, errors: {} };
 for (const tool of tools) {
@@ -34,6 +35,10 @@ for (const tool of tools) {
     htmlBytes: resource?.contents?.[0]?.text?.length ?? 0,
   };
 }
+const { resourceTemplates } = await client.listResourceTemplates();
+report.resourceTemplates = resourceTemplates.map((template) => template.uriTemplate).sort();
+const chapter = await client.readResource({ uri: "chapterwise://books/chapterwise-guide/chapters/2" });
+report.chapterResource = { mimeType: chapter.contents[0].mimeType, start: chapter.contents[0].text.slice(0, 40) };
 const missing = await client.callTool({ name: "read-chapter", arguments: { book: "chapterwise-guide", chapter: 99 } });
 report.errors.missingChapter = { isError: Boolean(missing.isError), text: missing.content?.[0]?.text };
 

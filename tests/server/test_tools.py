@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -12,21 +13,21 @@ from mcp.types import CallToolResult, TextContent
 
 from app.server import build_server
 from app.settings import Settings
-from app.tools import HTML_META_KEY
+from app.tools.base import HTML_META_KEY
 from app.views import BookView, ChapterView, LibraryView
+from tests.conftest import TOOL_NAMES
 
 pytestmark = pytest.mark.anyio
 
 GUIDE = "chapterwise-guide"
-TOOLS = {"list-books": "library", "open-book": "book", "read-chapter": "reader"}
 # Results are paged to stay far below what hosts accept (~25k tokens, roughly 4 characters each).
 RESULT_BUDGET_CHARS = 60_000
 
 
 @pytest.fixture(params=["legacy", "2026-07-28"])
-async def client(request: pytest.FixtureRequest, sample_settings: Settings) -> AsyncIterator[Client]:
+async def client(request: pytest.FixtureRequest, sample_db_settings: Settings) -> AsyncIterator[Client]:
     """A client of each protocol era: the 2025 initialize handshake and the sessionless 2026 one."""
-    async with Client(build_server(sample_settings), mode=request.param) as connected:
+    async with Client(build_server(sample_db_settings), mode=request.param) as connected:
         yield connected
 
 
@@ -42,23 +43,28 @@ async def call(client: Client, name: str, **arguments: Any) -> CallToolResult:
 
 async def test_every_tool_declares_its_widget_title_annotations_and_output_schema(client: Client) -> None:
     listed = {tool.name: tool for tool in (await client.list_tools()).tools}
-    assert set(listed) == set(TOOLS)
+    assert set(listed) == TOOL_NAMES
     resources = {r.uri: r for r in (await client.list_resources()).resources}
     for tool in listed.values():
         assert tool.title
         assert tool.description
-        assert len(tool.description) > 60
+        assert len(tool.description) > 50
         assert tool.output_schema is not None
         assert tool.output_schema["type"] == "object"
         annotations = tool.annotations
         assert annotations is not None
-        assert annotations.read_only_hint is True
-        assert annotations.destructive_hint is False
+        meta = tool.meta or {}
+        # What the model may call only reads; what only the widget may call says truthfully that it
+        # writes, and the deletes that they delete. None reaches outside this server.
+        app_only = tool.name.startswith(("save-", "delete-"))
+        assert meta["ui"].get("visibility") == (["app"] if app_only else None), tool.name
+        assert annotations.read_only_hint is not app_only
+        assert annotations.destructive_hint is tool.name.startswith("delete-")
         assert annotations.open_world_hint is False
         assert annotations.idempotent_hint is True
-        meta = tool.meta or {}
         uri = meta["ui"]["resourceUri"]
-        assert uri.startswith(f"ui://chapterwise/{TOOLS[tool.name]}-")
+        # One widget draws every tool's result, each in its own view.
+        assert re.fullmatch(r"ui://chapterwise/widget-[0-9a-f]{10}\.html", uri)
         assert meta["openai/outputTemplate"] == uri
         assert meta["openai/widgetAccessible"] is True
         for key in ("openai/toolInvocation/invoking", "openai/toolInvocation/invoked"):
@@ -83,9 +89,11 @@ async def test_a_widget_uri_from_before_an_upgrade_still_resolves_to_the_current
     tool = next(t for t in (await client.list_tools()).tools if t.name == "read-chapter")
     current = (tool.meta or {})["ui"]["resourceUri"]
     [now] = (await client.read_resource(current)).contents
-    [old] = (await client.read_resource("ui://chapterwise/reader-0123456789.html")).contents
-    assert old.mime_type == "text/html;profile=mcp-app"
-    assert getattr(old, "text", None) == getattr(now, "text", None)
+    # Before there was one widget there were three, named library-, book- and reader-.
+    for old_uri in ("ui://chapterwise/reader-0123456789.html", "ui://chapterwise/widget-0123456789.html"):
+        [old] = (await client.read_resource(old_uri)).contents
+        assert old.mime_type == "text/html;profile=mcp-app"
+        assert getattr(old, "text", None) == getattr(now, "text", None)
 
 
 async def test_list_books_shows_the_sample_books_to_model_and_widget(client: Client) -> None:
@@ -101,7 +109,7 @@ async def test_list_books_searches_by_title_or_author(client: Client) -> None:
     library = LibraryView.model_validate(result.structured_content)
     assert [book.slug for book in library.books] == [GUIDE]
     assert (library.total, library.query) == (1, "INSIDE")
-    assert "1 book(s) match 'INSIDE'" in text_of(result)
+    assert '1 book match "INSIDE"' in text_of(result)
 
 
 async def test_a_search_that_finds_nothing_says_how_to_see_every_book(client: Client) -> None:
@@ -114,7 +122,16 @@ async def test_a_search_that_finds_nothing_says_how_to_see_every_book(client: Cl
 async def test_asking_for_a_page_of_the_library_past_its_end_says_which_pages_exist(client: Client) -> None:
     result = await call(client, "list-books", page=2)
     assert result.is_error
-    assert "there is no page 2. Call list-books with a page from 1 to 1" in text_of(result)
+    assert text_of(result) == (
+        "The library has 2 books, 24 a page, so there is no page 2. Call list-books with a page from 1 to 1."
+    )
+
+
+async def test_asking_past_the_end_of_a_search_names_the_search(client: Client) -> None:
+    result = await call(client, "list-books", query="inside", page=3)
+    assert text_of(result).startswith(
+        'The library has 1 book matching "inside", 24 a page, so there is no page 3.'
+    )
 
 
 async def test_open_book_returns_the_cover_and_contents(client: Client) -> None:
@@ -133,7 +150,7 @@ async def test_open_book_accepts_an_unambiguous_title(client: Client) -> None:
     assert by_title.structured_content == by_slug.structured_content
 
 
-async def test_read_chapter_gives_the_model_plain_text_and_the_widget_html(client: Client) -> None:
+async def test_read_chapter_gives_the_model_the_text_and_the_widget_html(client: Client) -> None:
     result = await call(client, "read-chapter", book=GUIDE, chapter=2)
     assert not result.is_error
     chapter = ChapterView.model_validate(result.structured_content)
@@ -141,7 +158,9 @@ async def test_read_chapter_gives_the_model_plain_text_and_the_widget_html(clien
     assert chapter.previous_title
     assert chapter.next_title
     text = text_of(result)
-    assert text.startswith(f"{chapter.book_title} — Chapter 2 of {chapter.chapters}: {chapter.title}")
+    assert text.startswith(
+        f'From "{chapter.book_title}" (book: \'{GUIDE}\'), chapter 2 of {chapter.chapters}: "{chapter.title}"'
+    )
     assert "<p" not in text
     html = (result.meta or {})[HTML_META_KEY]
     assert '<p id="p-' in html  # every block carries its anchor (app/ingest/draft.py)
@@ -175,22 +194,28 @@ async def test_a_long_sample_chapter_comes_in_pages_that_point_to_the_next(clien
 async def test_an_unknown_book_is_an_error_that_lists_the_books(client: Client) -> None:
     result = await call(client, "read-chapter", book="moby-dick", chapter=1)
     assert result.is_error
-    assert "no book 'moby-dick'" in text_of(result)
-    assert f"'{GUIDE}'" in text_of(result)
-    assert "list-books" in text_of(result)
+    assert text_of(result) == (
+        'There is no book "moby-dick" in the library. Books: \'chapterwise-guide\' ("Chapterwise from the Inside"), '
+        "'slow-reading-zh' (\"慢读小记\"). Pass a slug as `book`, or call list-books with a `query` to search."
+    )
 
 
 async def test_reading_past_the_last_chapter_tells_the_model_how_many_there_are(client: Client) -> None:
     count = BookView.model_validate((await call(client, "open-book", book=GUIDE)).structured_content).chapters
     result = await call(client, "read-chapter", book=GUIDE, chapter=count + 1)
     assert result.is_error
-    assert f"no chapter {count + 1} (it has {count})" in text_of(result)
+    assert text_of(result) == (
+        f"Book '{GUIDE}' has no chapter {count + 1} (it has {count} chapters). "
+        f"Call read-chapter with a chapter from 1 to {count}, or open-book to see the contents."
+    )
 
 
 async def test_reading_past_the_last_page_tells_the_model_how_many_pages_there_are(client: Client) -> None:
     result = await call(client, "read-chapter", book=GUIDE, chapter=1, page=40)
     assert result.is_error
-    assert "there is no page 40" in text_of(result)
+    assert text_of(result) == (
+        f"Chapter 1 of '{GUIDE}' has 1 page; there is no page 40. Call read-chapter with a page from 1 to 1."
+    )
 
 
 @pytest.mark.parametrize(
@@ -209,6 +234,43 @@ async def test_the_schema_rejects_impossible_arguments(
 ) -> None:
     result = await client.call_tool(tool, arguments)
     assert result.is_error
+
+
+@pytest.mark.parametrize(
+    ("tool", "arguments", "said"),
+    [
+        ("read-chapter", {"book": GUIDE, "chapter": 0}, "`chapter` must be 1 or more (it was 0)"),
+        (
+            "read-chapter",
+            {"book": GUIDE, "page": 2**64},
+            "`page` must be 100,000 or less (it was 18446744073709551616)",
+        ),
+        (
+            "read-chapter",
+            {"book": GUIDE, "chapter": "two"},
+            "`chapter` must be a whole number (it was 'two')",
+        ),
+        ("read-chapter", {"chapter": 1}, "`book` is required"),
+        ("open-book", {"book": ""}, "`book` must not be empty"),
+        ("list-books", {"query": "x" * 201}, "`query` may be at most 200 characters long"),
+    ],
+)
+async def test_bad_arguments_are_one_sentence_naming_the_argument_and_what_it_may_be(
+    client: Client, tool: str, arguments: dict[str, Any], said: str
+) -> None:
+    result = await client.call_tool(tool, arguments)
+    assert result.is_error
+    assert (
+        text_of(result) == f"{tool} was called with invalid arguments: {said}. Call it again with valid ones."
+    )
+
+
+async def test_tool_errors_carry_no_sdk_prefix_or_pydantic_report(client: Client) -> None:
+    for arguments in ({"book": "nope"}, {"book": GUIDE, "chapter": -1}):
+        text = text_of(await client.call_tool("read-chapter", arguments))
+        assert not text.startswith("Error executing tool")
+        assert "pydantic" not in text
+        assert "validation error" not in text
 
 
 async def test_open_book_on_an_unknown_book_is_an_error_not_a_result(client: Client) -> None:

@@ -1,0 +1,291 @@
+"""Reading the books: the shelf a page at a time, a book's contents, one page of a chapter, a whole chapter."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from typing import Any
+
+from sqlalchemy import Connection, Engine, bindparam, func, or_, select, true
+from sqlalchemy.sql.elements import ColumnElement
+
+from app.errors import PageNotFound, PassageNotFound, ShelfPageNotFound
+from app.library.reading import book_marks, last_read, page_marks, reading_state
+from app.library.shelf import CARD_COLUMNS, CARDS, card, page_count, resolve
+from app.schema import books, chapters, pages, passages
+from app.views import BookCard, BookView, ChapterPage, ChapterText, ChapterView, ContentsEntry, LibraryView
+
+# list-books shows the library a page at a time: a shelf of 24 cards is about 6 KB of
+# structuredContent, where a 200-book library in one result would be near 50 KB (~12k tokens).
+BOOKS_PER_PAGE = 24
+
+# A citation as the model writes it, `¶ 3.12` (chapter 3, passage 12), or just the passage's number.
+_CITATION = re.compile(r"^\s*(?:¶\s*)?(?:(\d+)\.)?(\d+)\s*$")
+
+
+class Books:
+    """The reading half of the library (app/library/__init__.py puts the halves together)."""
+
+    engine: Engine
+
+    def list_books(
+        self, query: str | None = None, page: int = 1, *, reader: str | None = None
+    ) -> LibraryView:
+        """One page of the library by title; with a query, only books whose title, author or slug has it.
+
+        With a reader, each card carries where they are in it, and the first page of the whole
+        library leads with the book they read last.
+        """
+        query = (query or "").strip() or None
+        match = _matching(query)
+        with self.engine.connect() as connection:
+            rows = list(
+                connection.execute(
+                    CARDS.add_columns(func.count().over().label("total"))
+                    .where(match)
+                    .limit(BOOKS_PER_PAGE)
+                    .offset((page - 1) * BOOKS_PER_PAGE)
+                ).all()
+            )
+            # The total rides along on every row; a page past the end has no rows to carry it.
+            total = (
+                rows[0].total
+                if rows
+                else connection.scalar(select(func.count()).select_from(books).where(match))
+            )
+            latest = last_read(connection, reader) if query is None and page == 1 else None
+            if latest is not None and latest not in {row.id for row in rows}:
+                rows += connection.execute(CARDS.where(books.c.id == latest)).all()
+            state = reading_state(connection, reader, [row.id for row in rows])
+        total = total or 0
+        last = max(1, math.ceil(total / BOOKS_PER_PAGE))
+        if page > last:
+            raise ShelfPageNotFound(page, last, total, BOOKS_PER_PAGE, query)
+        cards = {row.id: card(row, state.get(row.id)) for row in rows}
+        shelf = [cards[row.id] for row in rows[:BOOKS_PER_PAGE]]
+        return LibraryView(
+            books=shelf,
+            total=total,
+            page=page,
+            pages=last,
+            query=query,
+            continue_reading=cards.get(latest or -1),
+        )
+
+    def all_books(self) -> list[BookCard]:
+        """Every book, by title (the command line's `list`: a terminal has room for them all)."""
+        with self.engine.connect() as connection:
+            return [card(row) for row in connection.execute(CARDS)]
+
+    def open_book(self, ref: str, *, reader: str | None = None) -> BookView:
+        """A book's card and its contents, found by slug (or by a title only one book has).
+
+        With a reader: where they are in it, how many passages they highlighted, their bookmarks.
+        """
+        with self.engine.connect() as connection:
+            rows = connection.execute(_CONTENTS, {"slug": ref}).all()
+            if not rows:
+                return self.open_book(resolve(connection, ref), reader=reader)
+            marks = book_marks(connection, reader, rows[0].id) if reader else None
+        contents = [
+            ContentsEntry(
+                number=r.number,
+                title=r.chapter_title,
+                label=r.label,
+                depth=r.depth,
+                part=r.part,
+                minutes=r.chapter_minutes,
+                pages=r.page_count,
+            )
+            for r in rows
+        ]
+        opened = card(rows[0], marks.progress if marks else None)
+        if marks is None:
+            return BookView(**opened.model_dump(), contents=contents)
+        return BookView(
+            **opened.model_dump(),
+            contents=contents,
+            highlights=marks.highlights,
+            bookmarks=marks.bookmarks,
+            spoiler_safe=marks.spoiler_safe,
+        )
+
+    def read_chapter(
+        self, ref: str, chapter: int, *, page: int = 1, at: str | None = None, reader: str | None = None
+    ) -> ChapterPage:
+        """One page of a chapter with what the reader shows around it; `at` picks the page holding that passage."""
+        # Every "Next chapter" lands here, so the common case (a slug, an existing page) is one
+        # query on a pooled connection; the slower paths run only to resolve a title, to find a
+        # passage's page, or to explain what does not exist.
+        with self.engine.connect() as connection:
+            if at is not None:
+                found = _page_holding(connection, ref, chapter, at)
+                if found is None:
+                    slug = resolve(connection, ref)
+                    if slug != ref:
+                        return self.read_chapter(slug, chapter, page=page, at=at, reader=reader)
+                    cited = _CITATION.match(at)
+                    chapter = int(cited[1]) if cited and cited[1] else chapter
+                    page_count(connection, slug, chapter)
+                    raise PassageNotFound(slug, chapter, at)
+                chapter, page, at = found
+            row = connection.execute(_PAGE, {"slug": ref, "number": chapter, "page": page}).one_or_none()
+            if row is None:
+                slug = resolve(connection, ref)
+                if slug != ref:
+                    return self.read_chapter(slug, chapter, page=page, at=at, reader=reader)
+                raise PageNotFound(slug, chapter, page, page_count(connection, slug, chapter))
+            marks = page_marks(connection, reader, row.book_id, chapter, page) if reader else None
+        view = ChapterView(
+            book=row.slug,
+            book_title=row.book_title,
+            language=row.language,
+            chapter=chapter,
+            chapters=row.chapter_count,
+            title=row.title,
+            label=row.label,
+            trail=json.loads(row.trail),
+            page=page,
+            pages=row.page_count,
+            words=row.words,
+            minutes=row.minutes,
+            at=at,
+            previous_title=row.previous_title,
+            next_title=row.next_title,
+            furthest_chapter=marks.furthest_chapter if marks else None,
+            spoiler_safe=marks.spoiler_safe if marks else True,
+            bookmark=marks.bookmark if marks else None,
+        )
+        return ChapterPage(
+            view=view, html=row.html, markdown=row.markdown, highlights=marks.highlights if marks else []
+        )
+
+    def chapter_text(self, ref: str, chapter: int) -> ChapterText:
+        """A whole chapter as Markdown, every page in order (what a chapter resource holds)."""
+        with self.engine.connect() as connection:
+            slug = resolve(connection, ref)
+            rows = connection.execute(_CHAPTER_PAGES, {"slug": slug, "number": chapter}).all()
+            if not rows:
+                page_count(connection, slug, chapter)  # raises ChapterNotFound
+        first = rows[0]
+        markdown = "\n\n".join(row.markdown for row in rows)
+        return ChapterText(first.slug, first.book_title, chapter, first.title, markdown)
+
+
+# A book and all of its contents in one query: one row a chapter, the book's columns on each.
+_CONTENTS = (
+    select(
+        *CARD_COLUMNS,
+        chapters.c.number,
+        chapters.c.title.label("chapter_title"),
+        chapters.c.label,
+        chapters.c.depth,
+        chapters.c.part,
+        chapters.c.minutes.label("chapter_minutes"),
+        chapters.c.page_count,
+    )
+    .join(chapters, chapters.c.book_id == books.c.id)
+    .where(books.c.slug == bindparam("slug"))
+    .order_by(chapters.c.number)
+)
+
+
+def _neighbour_title(offset: int) -> Any:
+    neighbour = chapters.alias()
+    return (
+        select(neighbour.c.title)
+        .where(neighbour.c.book_id == books.c.id, neighbour.c.number == chapters.c.number + offset)
+        .scalar_subquery()
+    )
+
+
+# One page of one chapter with everything the reader shows around it, found by slug.
+_PAGE = (
+    select(
+        books.c.id.label("book_id"),
+        books.c.slug,
+        books.c.title.label("book_title"),
+        books.c.language,
+        books.c.chapter_count,
+        chapters.c.title,
+        chapters.c.label,
+        chapters.c.trail,
+        chapters.c.words,
+        chapters.c.minutes,
+        chapters.c.page_count,
+        _neighbour_title(-1).label("previous_title"),
+        _neighbour_title(+1).label("next_title"),
+        pages.c.html,
+        pages.c.markdown,
+    )
+    .join(chapters, chapters.c.book_id == books.c.id)
+    .join(pages, pages.c.chapter_id == chapters.c.id)
+    .where(
+        books.c.slug == bindparam("slug"),
+        chapters.c.number == bindparam("number"),
+        pages.c.number == bindparam("page"),
+    )
+)
+
+# The page of a chapter that holds a passage, by the passage's anchor.
+_PASSAGE_PAGE = (
+    select(pages.c.number)
+    .join(chapters, chapters.c.id == pages.c.chapter_id)
+    .join(books, books.c.id == chapters.c.book_id)
+    .join(passages, passages.c.page_id == pages.c.id)
+    .where(
+        books.c.slug == bindparam("slug"),
+        chapters.c.number == bindparam("number"),
+        passages.c.anchor == bindparam("anchor"),
+    )
+)
+
+
+# Every page of one chapter, in order.
+_CHAPTER_PAGES = (
+    select(books.c.slug, books.c.title.label("book_title"), chapters.c.title, pages.c.markdown)
+    .join(chapters, chapters.c.book_id == books.c.id)
+    .join(pages, pages.c.chapter_id == chapters.c.id)
+    .where(books.c.slug == bindparam("slug"), chapters.c.number == bindparam("number"))
+    .order_by(pages.c.number)
+)
+
+# The page of a chapter that holds its passage number `position` (the number a citation gives).
+_CITED_PAGE = (
+    select(pages.c.number, passages.c.anchor)
+    .join(chapters, chapters.c.id == pages.c.chapter_id)
+    .join(books, books.c.id == chapters.c.book_id)
+    .join(passages, passages.c.page_id == pages.c.id)
+    .where(
+        books.c.slug == bindparam("slug"),
+        chapters.c.number == bindparam("number"),
+        passages.c.position == bindparam("position"),
+    )
+)
+
+
+def _matching(query: str | None) -> ColumnElement[bool]:
+    if query is None:
+        return true()
+    # autoescape: a '%' or '_' in the query is matched as itself, not as a LIKE wildcard.
+    return or_(
+        *(
+            column.icontains(query, autoescape=True)
+            for column in (books.c.title, books.c.author, books.c.slug)
+        )
+    )
+
+
+def _page_holding(connection: Connection, slug: str, chapter: int, at: str) -> tuple[int, int, str] | None:
+    """The (chapter, page, anchor) of a passage named by its anchor, or by a citation such as `¶ 3.12`."""
+    cited = _CITATION.match(at)
+    if cited is None:
+        page = connection.execute(_PASSAGE_PAGE, {"slug": slug, "number": chapter, "anchor": at}).scalar()
+        return None if page is None else (chapter, page, at)
+    # A citation names its own chapter (¶ 3.12), or only the passage's number in this one.
+    chapter = int(cited[1] or chapter)
+    row = connection.execute(
+        _CITED_PAGE, {"slug": slug, "number": chapter, "position": int(cited[2])}
+    ).one_or_none()
+    return None if row is None else (chapter, row.number, row.anchor)

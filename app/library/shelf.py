@@ -1,0 +1,84 @@
+"""What every part of the library shares: books as cards, finding a book by its slug or title, and counting pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, Row, func, select
+
+from app.errors import AmbiguousBook, BookNotFound, ChapterNotFound, Shelved
+from app.schema import books, chapters
+from app.views import BookCard, ReadingProgress
+
+# How many books a "no such book" error names.
+_NAMED_IN_ERRORS = 8
+
+CARD_COLUMNS = (
+    books.c.id,
+    books.c.slug,
+    books.c.title,
+    books.c.author,
+    books.c.description,
+    books.c.language,
+    books.c.chapter_count,
+    books.c.words,
+    books.c.minutes,
+)
+
+# Every book as a card, by title. The slug breaks ties between equal titles, so that pages of the
+# list never overlap or skip a book.
+CARDS = select(*CARD_COLUMNS).order_by(func.lower(books.c.title), books.c.slug)
+
+
+def card(row: Row[Any, *tuple[Any, ...]], progress: ReadingProgress | None = None) -> BookCard:
+    return BookCard(
+        slug=row.slug,
+        title=row.title,
+        author=row.author,
+        description=row.description,
+        language=row.language,
+        chapters=row.chapter_count,
+        words=row.words,
+        minutes=row.minutes,
+        progress=progress,
+    )
+
+
+def resolve(connection: Connection, ref: str) -> str:
+    """The slug of the book `ref` names: its slug, or a title exactly one book has (ignoring case)."""
+    if connection.scalar(select(books.c.slug).where(books.c.slug == ref)) is not None:
+        return ref
+    slugs = list(
+        connection.scalars(
+            select(books.c.slug)
+            .where(func.lower(books.c.title) == ref.strip().lower())
+            .order_by(books.c.slug)
+        )
+    )
+    if len(slugs) == 1:
+        return slugs[0]
+    if slugs:
+        raise AmbiguousBook(ref, slugs)
+    known = connection.execute(
+        select(books.c.slug, books.c.title).order_by(books.c.slug).limit(_NAMED_IN_ERRORS)
+    ).all()
+    total = connection.scalar(select(func.count()).select_from(books)) or 0
+    raise BookNotFound(ref, [Shelved(r.slug, r.title) for r in known], total)
+
+
+def page_count(connection: Connection, slug: str, number: int) -> int:
+    """How many pages chapter `number` of the book has; ChapterNotFound when it has no such chapter."""
+    row = connection.execute(
+        select(books.c.chapter_count, chapters.c.page_count)
+        .select_from(books)
+        .outerjoin(chapters, (chapters.c.book_id == books.c.id) & (chapters.c.number == number))
+        .where(books.c.slug == slug)
+    ).one()
+    if row.page_count is None:
+        raise ChapterNotFound(slug, number, row.chapter_count)
+    return int(row.page_count)
+
+
+def book_id_of(connection: Connection, slug: str) -> int:
+    """The row id of a book already resolved to its slug."""
+    return int(connection.execute(select(books.c.id).where(books.c.slug == slug)).scalar_one())
