@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 _NOT_SLUG = re.compile(r"[^\w\- ]", re.UNICODE)
+_SLUG_LENGTH = 80  # with "h-" and a suffix such as "-12", well within MAX_ANCHOR
 
 
 def github_slug(text: str) -> str:
@@ -33,7 +34,8 @@ class Anchors:
         self._taken: set[str] = set()
 
     def heading(self, text: str) -> str:
-        base = "h-" + (github_slug(text) or "section")
+        # Cut long slugs: an anchor is stored, and cited, in at most MAX_ANCHOR characters.
+        base = "h-" + (github_slug(text)[:_SLUG_LENGTH].rstrip("-") or "section")
         anchor, suffix = base, 0
         while anchor in self._taken:
             suffix += 1

@@ -10,7 +10,7 @@ from markdown_it.token import Token
 from app.errors import ImportProblem
 from app.ingest.anchors import Anchors
 from app.ingest.draft import BookDraft, ChapterDraft
-from app.ingest.limits import MAX_TITLE, capped
+from app.ingest.limits import MAX_LABEL, MAX_TITLE, capped
 from app.ingest.links import LinkIndex, Target
 from app.ingest.markdown import Parsed, parse
 from app.ingest.pages import PageBuilder
@@ -87,8 +87,10 @@ def build_book(source: BookSource, progress: Progress | None = None) -> BookDraf
                 minutes=built.count.minutes,
                 pages=built.pages,
                 depth=file.depth,
-                label=file.label,
-                part=file.part,
+                label=file.label[:MAX_LABEL] if file.label else None,
+                part=capped(file.part, MAX_TITLE, "part title", warnings, file.source.path)
+                if file.part
+                else None,
             )
         )
         if progress is not None:

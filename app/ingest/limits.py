@@ -24,6 +24,8 @@ MAX_TITLE = 300
 MAX_AUTHOR = 300
 MAX_DESCRIPTION = 2000
 MAX_LANGUAGE = 35  # the longest BCP 47 tags in real use are far shorter
+MAX_LABEL = 20  # a chapter's own numbering, "4.2"
+MAX_ANCHOR = 100  # a block's id, stored with each passage and cited by the search index
 
 # How many files one book may read, includes and pictures aside: a mistaken path to a home folder
 # should fail fast with a clear line, not walk a million files.

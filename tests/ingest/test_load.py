@@ -10,6 +10,7 @@ import pytest
 
 from app.errors import ImportProblem
 from app.ingest import MAX_PAGE_BYTES, PAGE_WORD_BUDGET, find_books, highlight_css, load_book, parse_book
+from app.ingest.limits import MAX_ANCHOR
 from app.ingest.sourcefile import SourceFile
 
 
@@ -169,3 +170,11 @@ def test_the_code_stylesheet_is_committed_as_generated_and_small() -> None:
     assert committed == highlight_css()
     assert len(committed.encode()) < 3 * 1024
     assert ':root[data-theme="dark"] pre .k{' in committed
+
+
+def test_a_very_long_heading_still_gets_an_anchor_the_library_can_store() -> None:
+    heading = "A heading that goes on " * 30
+    draft = parse_book([SourceFile("b.md", f"# B\n\n## One\n\n### {heading}\n\nText.\n")], slug="b")
+    anchors = [block.anchor for page in draft.chapters[0].pages for block in page.blocks]
+    assert anchors[0].startswith("h-a-heading-that-goes-on")
+    assert all(len(anchor) <= MAX_ANCHOR for anchor in anchors)
