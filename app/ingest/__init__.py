@@ -1,30 +1,37 @@
-"""Ingest: Markdown files, folders and mdBooks in, book drafts out (see content/README.md)."""
+"""Ingest: Markdown files, folders, mdBooks and docs sites in, book drafts out (see content/README.md).
+
+roots = find_books(path)                 # a series folder gives one root per sub-folder
+source = load_book(root)                 # all the I/O: files read and checked, digest known
+draft = source.parse(progress=None)      # pure: chapters cut, pages rendered and sanitised
+"""
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from app.ingest.book import parse_book, slugify
-from app.ingest.draft import BookDraft, ChapterDraft, PageDraft
-from app.ingest.pictures import MAX_PICTURE_BYTES
-from app.ingest.render import render_markdown
-from app.ingest.sources import MAX_FILE_BYTES, SourceFile, find_books, load, picture_reader
-from app.ingest.split import PAGE_WORD_BUDGET
+from app.ingest.book import parse_book
+from app.ingest.draft import BlockDraft, BookDraft, ChapterDraft, PageDraft
+from app.ingest.folders import find_books
+from app.ingest.highlight import stylesheet as highlight_css
+from app.ingest.limits import MAX_FILE_BYTES, MAX_PAGE_BYTES, MAX_PICTURE_BYTES, PAGE_WORD_BUDGET
+from app.ingest.naming import slugify
+from app.ingest.source import INGEST_VERSION, BookSource, load_book
+from app.ingest.sourcefile import SourceFile
 
 __all__ = [
+    "INGEST_VERSION",
     "MAX_FILE_BYTES",
+    "MAX_PAGE_BYTES",
     "MAX_PICTURE_BYTES",
     "PAGE_WORD_BUDGET",
+    "BlockDraft",
     "BookDraft",
     "BookSource",
     "ChapterDraft",
     "PageDraft",
     "SourceFile",
     "find_books",
+    "highlight_css",
     "load_book",
     "parse_book",
     "read_book",
@@ -34,56 +41,11 @@ __all__ = [
 
 
 def read_book(path: Path) -> BookDraft:
-    """Read one book root (see find_books) from disk and parse it."""
-    source = load(path)
-    name = path.stem if path.is_file() else path.name
-    return parse_book(
-        source.files,
-        slug=slugify(name),
-        metadata=source.metadata,
-        titles=source.titles,
-        pictures=picture_reader(path),
-    )
+    """Load one book root (see find_books) and parse it."""
+    return load_book(path).parse()
 
 
-@dataclass(frozen=True, slots=True)
-class BookSource:
-    """A book read from disk but not yet parsed: enough to tell whether it changed since its last import."""
-
-    root: Path
-    slug: str
-    slug_given: bool
-    slug_reason: str
-    origin: str
-    source_hash: str
-    title: str | None
-
-    def parse(self, progress: Callable[[int, int], None] | None = None) -> BookDraft:
-        draft = read_book(self.root)
-        changes = {
-            "slug": self.slug,
-            "origin": self.origin,
-            "slug_given": self.slug_given,
-            "source_hash": self.source_hash,
-        }
-        if self.title:
-            changes["title"] = self.title
-        return dataclasses.replace(draft, **changes)  # type: ignore[arg-type]
-
-
-def load_book(root: Path, *, slug: str | None = None, title: str | None = None) -> BookSource:
-    """Read a book root's files (not parse them yet): its proposed slug and a digest of its bytes."""
-    source = load(root)
-    name = root.stem if root.is_file() else root.name
-    digest = hashlib.sha256(b"shim")
-    for file in source.files:
-        digest.update(file.text.encode())
-    return BookSource(
-        root=root,
-        slug=slug or slugify(name),
-        slug_given=slug is not None,
-        slug_reason="given with --slug" if slug else f"from the name '{name}'",
-        origin=str(root.resolve()),
-        source_hash=digest.hexdigest(),
-        title=title,
-    )
+def render_markdown(markdown: str) -> str:
+    """Markdown given as text, rendered and sanitised as a one-chapter book's pages are."""
+    draft = parse_book([SourceFile("text.md", markdown)], slug="text")
+    return "".join(page.html for chapter in draft.chapters for page in chapter.pages)

@@ -1,25 +1,26 @@
-"""parse_book(): the pure step from Markdown sources to a book draft, with no I/O."""
+"""build_book(): the pure step from a loaded book to its draft: parse, cut into chapters, render pages."""
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import json
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
-from pathlib import PurePath
+from pathlib import PurePosixPath
+
+from markdown_it.token import Token
 
 from app.errors import ImportProblem
-from app.ingest.draft import BookDraft
-from app.ingest.frontmatter import split_front_matter
-from app.ingest.pictures import Pictures, ReadPicture
-from app.ingest.sources import SourceFile
-from app.ingest.split import Section, build_chapter, split_sections, whole_file
-
-# Part of every source hash: bump it when rendering changes, so re-importing updates stored books.
-INGEST_VERSION = "3"
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+from app.ingest.anchors import Anchors
+from app.ingest.draft import BookDraft, ChapterDraft
+from app.ingest.limits import MAX_LABEL, MAX_TITLE, capped
+from app.ingest.links import LinkIndex, Target
+from app.ingest.markdown import Parsed, parse
+from app.ingest.pages import PageBuilder
+from app.ingest.pictures import ReadPicture
+from app.ingest.rawhtml import html_text
+from app.ingest.render import mark
+from app.ingest.source import BookSource, Progress, source_from_texts
+from app.ingest.sourcefile import SourceFile
+from app.ingest.split import Section, first_h1, folder_file, intro_file, series_heading, single_file
+from app.ingest.text import inline_text
 
 
 def parse_book(
@@ -30,85 +31,138 @@ def parse_book(
     titles: Sequence[str] | None = None,
     pictures: ReadPicture | None = None,
 ) -> BookDraft:
-    """One book from its sources in reading order; `titles` (from an mdBook SUMMARY.md) name one chapter a file.
+    """A book given as text, in reading order; `titles` (as an mdBook's SUMMARY.md gives them) name one chapter a file."""
+    return source_from_texts(sources, slug=slug, metadata=metadata, titles=titles, pictures=pictures).parse()
 
-    `pictures` reads the pictures the Markdown shows by relative path (see pictures.py); without
-    it, each shows its description.
-    """
-    meta = dict(metadata or {})
-    bodies: list[str] = []
-    for index, source in enumerate(sources):
-        front, body = split_front_matter(source.path, source.text)
-        if index == 0:
-            meta = {**meta, **front}  # the first file's front matter describes the whole book
-        bodies.append(body)
-    fallback = _prettify(PurePath(sources[0].path).stem if len(sources) == 1 else slug)
-    if titles is not None:
-        sections = [
-            dataclasses.replace(whole_file(body, fallback_title=title, source=source.path), title=title)
-            for title, source, body in zip(titles, sources, bodies, strict=True)
-        ]
-    elif len(bodies) == 1:
-        split = split_sections(bodies[0], fallback_title=meta.get("title", fallback), source=sources[0].path)
-        meta.setdefault("title", split.title or fallback)
-        sections = split.sections
-    else:
-        sections = [
-            s for source, body in zip(sources, bodies, strict=True) for s in _file_sections(source, body)
-        ]
-    book_pictures = Pictures(pictures)
-    chapters = tuple(build_chapter(s, book_pictures) for s in sections)
-    if not chapters:
-        raise ImportProblem(sources[0].path, "has no text to read. Write some Markdown in it.")
-    final_slug = meta.get("slug", slug)
-    if not _SLUG.match(final_slug):
-        raise ImportProblem(
-            sources[0].path,
-            f"slug '{final_slug}' may hold only a-z, 0-9 and single hyphens, e.g. 'my-book'.",
-            line=None,
+
+def build_book(source: BookSource, progress: Progress | None = None) -> BookDraft:
+    warnings = list(source.warnings)
+    parsed = [parse(file.source.text) for file in source.files]
+    for file, result in zip(source.files, parsed, strict=True):
+        if result.template_tags:
+            warnings.append(
+                f"{file.source.path}: template tags ({{% … %}}, {{{{ … }}}}) only a site generator can fill in "
+                "were left out."
+            )
+        if result.shortened:
+            lines = ", ".join(str(n) for n in result.shortened[:5]) + (
+                " …" if len(result.shortened) > 5 else ""
+            )
+            warnings.append(
+                f"{file.source.path}: line {lines} held hundreds of markup characters in a row; "
+                "they were shortened to a few."
+            )
+    sections = _sections(source, parsed, warnings)
+    if not sections:
+        raise ImportProblem(source.files[0].source.path, "has no text to read. Write some Markdown in it.")
+    anchors, links = Anchors(), LinkIndex(source.site_root)
+    for number, (section, _) in enumerate(sections, 1):
+        _register(section, number, anchors, links)
+    said: set[tuple[str, str]] = set()
+
+    def picture_problem(path: str, src: str, why: str) -> None:
+        if (path, src) not in said:
+            said.add((path, src))
+            warnings.append(f"{path}: picture '{src}' {why}. The reader shows its description instead.")
+
+    chapters: list[ChapterDraft] = []
+    for number, (section, file_index) in enumerate(sections, 1):
+        file = source.files[file_index]
+        builder = PageBuilder(
+            file=file.name,
+            path=file.source.path,
+            chapter=number,
+            env=section.parsed.env,
+            anchors=anchors,
+            links=links,
+            pictures=source.pictures,
+            picture_problem=picture_problem,
         )
+        built = builder.build(section.tokens, section.notes)
+        title = capped(section.title, MAX_TITLE, "chapter title", warnings, file.source.path)
+        chapters.append(
+            ChapterDraft(
+                title=title,
+                words=built.count.words,
+                minutes=built.count.minutes,
+                pages=built.pages,
+                depth=file.depth,
+                label=file.label[:MAX_LABEL] if file.label else None,
+                part=capped(file.part, MAX_TITLE, "part title", warnings, file.source.path)
+                if file.part
+                else None,
+            )
+        )
+        if progress is not None:
+            progress(number, len(sections))
     return BookDraft(
-        slug=final_slug,
-        title=meta.get("title", fallback),
-        author=meta.get("author"),
-        language=meta.get("language"),
-        description=meta.get("description"),
-        chapters=chapters,
-        source_hash=_hash(sources, meta, titles, book_pictures.outcomes),
-        warnings=tuple(book_pictures.warnings.values()),
+        slug=source.slug,
+        title=source.title,
+        author=source.author,
+        language=source.language,
+        description=source.description,
+        chapters=tuple(chapters),
+        source_hash=source.source_hash,
+        warnings=tuple(warnings),
+        origin=source.origin or None,
+        slug_given=source.slug_given,
     )
 
 
-def slugify(name: str) -> str:
-    """A stable ASCII slug for a file or folder name; names with no ASCII letters get a short hash."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug or "book-" + hashlib.sha256(name.encode()).hexdigest()[:8]
+def _sections(source: BookSource, parsed: list[Parsed], warnings: list[str]) -> list[tuple[Section, int]]:
+    """Every chapter's section with the index of its file; chapters with no text under them are left out."""
+    found: list[tuple[Section, int]] = []
+    if source.single:
+        found = [(s, 0) for s in single_file(source.files[0], parsed[0], source.title, source.title_line)]
+    else:
+        loose = [i for i, f in enumerate(source.files) if f.title is None and f.role == "chapter"]
+        series = series_heading([first_h1(parsed[i]) for i in loose]) if len(loose) > 1 else None
+        for index, (file, result) in enumerate(zip(source.files, parsed, strict=True)):
+            if file.role == "intro":
+                cut = intro_file(file, result, source.title)
+            else:
+                cut = folder_file(file, result, series if file.title is None else None)
+            found.extend((section, index) for section in cut)
+    kept: list[tuple[Section, int]] = []
+    for section, index in found:
+        if _has_content(section.tokens):
+            kept.append((section, index))
+        elif not source.single or section.heading is not None:
+            warnings.append(
+                f"{source.files[index].source.path}: '{section.title}' has no text under it, "
+                "so it is not a chapter."
+            )
+    return kept
 
 
-def _file_sections(source: SourceFile, body: str) -> list[Section]:
-    """In a folder each file is one chapter, unless it has several `#` headings: then each is one."""
-    title = _prettify(PurePath(source.path).stem)
-    split = split_sections(body, fallback_title=title, source=source.path)
-    if split.level == "h1":
-        return split.sections
-    return [whole_file(body, fallback_title=title, source=source.path)]
+def _has_content(tokens: list[Token]) -> bool:
+    """Whether a chapter shows a reader anything: words, code or a picture (not just a rule or a script)."""
+    for token in tokens:
+        kind = token.type
+        if kind == "inline" and (
+            inline_text(token).strip() or any(child.type == "image" for child in token.children or ())
+        ):
+            return True
+        if kind in ("fence", "code_block", "math_block") and token.content.strip():
+            return True
+        if kind == "html_block" and (html_text(token.content).strip() or "<img" in token.content.lower()):
+            return True
+    return False
 
 
-def _prettify(name: str) -> str:
-    words = re.sub(r"^[\d\s._-]+", "", name).replace("_", " ").replace("-", " ").strip()
-    return (words or name)[:1].upper() + (words or name)[1:]
-
-
-def _hash(
-    sources: Sequence[SourceFile],
-    meta: Mapping[str, str],
-    titles: Sequence[str] | None,
-    pictures: Sequence[tuple[str, str]],
-) -> str:
-    digest = hashlib.sha256(INGEST_VERSION.encode())
-    described = [sorted(meta.items()), list(titles or []), list(pictures)]
-    digest.update(json.dumps(described, ensure_ascii=False).encode())
-    for source in sources:
-        digest.update(b"\0" + source.text.encode())
-    return digest.hexdigest()
+def _register(section: Section, number: int, anchors: Anchors, links: LinkIndex) -> None:
+    """Give every heading of the chapter its id, and tell the link index where each one is."""
+    name: PurePosixPath = section.file.name
+    links.add_file(name, number)
+    if section.heading is not None:
+        heading = section.heading
+        links.add_heading(
+            name, inline_text(heading[1]), heading[0].meta.get("explicit_id"), Target(number, None)
+        )
+    for index, token in enumerate(section.tokens):
+        if token.type == "heading_open":
+            text = inline_text(section.tokens[index + 1]).strip()
+            anchor = anchors.heading(text)
+            token.meta = {**token.meta, "anchor": anchor}
+            token.attrs["id"] = mark(anchor)  # for markdown-it's renderer; the sanitiser strips the mark
+            links.add_heading(name, text, token.meta.get("explicit_id"), Target(number, anchor))

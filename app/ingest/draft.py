@@ -42,7 +42,8 @@ class BookDraft:
     language: str | None
     description: str | None
     chapters: tuple[ChapterDraft, ...]
-    # A digest of the source: re-importing identical content is recognised and skipped.
+    # A digest of every byte the book was made from (and of INGEST_VERSION): re-importing
+    # identical sources is recognised, and skipped, before anything is parsed.
     source_hash: str
     # Problems that did not stop the import (a picture that could not be shown), one line each.
     warnings: tuple[str, ...] = ()

@@ -1,33 +1,83 @@
-"""YAML front matter: the optional `---` block at the top of a Markdown file."""
+"""YAML front matter, the optional `---` block atop a Markdown file, read without YAML's dangers.
+
+YAML anchors and aliases let 400 bytes expand into gigabytes (the "billion laughs"), so the
+loader here refuses them outright: a book's front matter has no use for them. Unknown tags
+(mkdocs' `!!python/name:…`, `!ENV`) are read as nothing rather than failing the import.
+"""
 
 from __future__ import annotations
 
+import datetime
 import re
+from typing import Any
 
 import yaml
 
 from app.errors import ImportProblem
 
-_BLOCK = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
-KNOWN_KEYS = ("title", "author", "language", "description", "slug")
+KNOWN_KEYS = ("title", "author", "language", "description", "slug", "book_title")
+_SCALARS = (str, int, float, bool, datetime.date)
+# Anchored at a line start, with nothing to backtrack over: one linear pass.
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.MULTILINE)
+
+
+class _NoAliases(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases, and reads unknown tags as null."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.MarkedYAMLError(
+                problem="it uses a YAML anchor or alias (& or *), which Chapterwise does not read",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+def _unknown_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_NoAliases.add_multi_constructor("!", _unknown_tag)
+_NoAliases.add_multi_constructor("tag:", _unknown_tag)
+
+
+class _CNoTags(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's safe loader, reading unknown tags as null as _NoAliases does."""
+
+
+_CNoTags.add_multi_constructor("!", _unknown_tag)
+_CNoTags.add_multi_constructor("tag:", _unknown_tag)
+_FastLoader: Any = _CNoTags if getattr(yaml, "__with_libyaml__", False) else None
+
+
+def load_yaml(path: str, text: str, *, first_line: int = 1, what: str = "the file") -> Any:
+    """YAML text as Python data, or an ImportProblem naming the line of the problem."""
+    # Without `&` or `*` there can be no anchor or alias, and libyaml's C loader (when PyYAML has
+    # it) reads ten times faster; anything else goes through the stricter loader above.
+    fast = _FastLoader is not None and "&" not in text and "*" not in text
+    try:
+        return yaml.load(text, Loader=_FastLoader if fast else _NoAliases)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else first_line
+        problem = getattr(error, "problem", None) or "it is not valid YAML"
+        fix = "Fix it between the --- lines, or remove it." if what != "the file" else "Fix it, or remove it."
+        raise ImportProblem(path, f"{what} is not valid YAML ({problem}). {fix}", line=line) from None
 
 
 def split_front_matter(path: str, text: str) -> tuple[dict[str, str], str]:
     """The front matter's known keys as strings, and the Markdown after it (blank lines kept for line numbers)."""
-    match = _BLOCK.match(text)
-    if match is None:
+    if not text.startswith("---"):
         return {}, text
-    try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1  # +1 for the opening ---, +1 as lines count from 1
-        problem = getattr(error, "problem", None) or "it is not valid YAML"
-        raise ImportProblem(
-            path,
-            f"the front matter is not valid YAML ({problem}). Fix it between the --- lines, or remove it.",
-            line=line,
-        ) from None
+    first_end = text.find("\n")
+    if first_end < 0 or text[3:first_end].strip():
+        return {}, text
+    end = _closing_line(text, first_end + 1)
+    if end is None:
+        return {}, text
+    block_end, after = end
+    data = load_yaml(path, text[first_end + 1 : block_end], first_line=2, what="the front matter")
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -36,6 +86,21 @@ def split_front_matter(path: str, text: str) -> tuple[dict[str, str], str]:
             "the front matter must be `key: value` lines (title, author, language, description).",
             line=2,
         )
-    metadata = {key: str(data[key]).strip() for key in KNOWN_KEYS if data.get(key) not in (None, "")}
+    metadata: dict[str, str] = {}
+    for key in KNOWN_KEYS:
+        value = data.get(key)
+        if value is None or value == "":
+            continue
+        if not isinstance(value, _SCALARS):
+            raise ImportProblem(
+                path, f"the front matter's `{key}` must be a single value, like `{key}: Some text`.", line=2
+            )
+        metadata[key] = str(value).strip()
     # Keep the front matter's lines as blank lines so that later line numbers still match the file.
-    return metadata, "\n" * match.group(0).count("\n") + text[match.end() :]
+    return metadata, "\n" * text.count("\n", 0, after) + text[after:]
+
+
+def _closing_line(text: str, start: int) -> tuple[int, int] | None:
+    """Where the `---` (or `...`) line that closes the block starts, and where the text after it starts."""
+    found = _CLOSING.search(text, start)
+    return (found.start(), found.end()) if found else None

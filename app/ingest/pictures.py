@@ -2,38 +2,40 @@
 
 Hosts run widgets under a Content Security Policy that allows images from `data:` URLs only, in a
 sandbox that serves none of the book's files. So ingest embeds each picture a chapter shows by a
-relative path: it reads the bytes (through a function the caller supplies, so ingest itself does
-no I/O), checks by the first bytes, never by the name, that they are PNG, JPEG, GIF or WebP, and
-writes them into the HTML as a `data:` URL. A picture on the web becomes a link the reader can
-open, since the policy would block it. Anything else shows its description instead, and the
-import says why, so the author can fix it.
+relative path, whether written `![alt](src)` or `<img src>`: it checks by the first bytes, never
+by the name, that they are PNG, JPEG, GIF or WebP, and writes them into the HTML as a `data:` URL.
+A picture on the web becomes a link the reader can open, since the policy would block it.
+Anything else shows its description instead, and the import says why, so the author can fix it.
+
+The pictures are found and read when the book is loaded, before anything is parsed (see
+`candidates`), so that their bytes are part of the digest that tells an unchanged book; parsing
+then only looks them up, in any order, in a `Pictures` table.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any
 from urllib.parse import unquote
 
-from markdown_it.common.utils import escapeHtml
-from markdown_it.token import Token
+from app.ingest.limits import MAX_PICTURE_BYTES
+from app.ingest.placement import resolve
 
-# The largest picture embedded. Each one travels in every read-chapter result that shows it,
-# and base64 makes it a third larger again.
-MAX_PICTURE_BYTES = 512 * 1024
-
-# Where a picture's bytes come from: given a path, the bytes, or PictureUnavailable saying why not.
+# Where a picture's bytes come from: given its path inside the book, the bytes, or PictureUnavailable.
 ReadPicture = Callable[[PurePosixPath], bytes]
 
-# The key under which a page's render environment carries its Pictures (see render_image).
-ENV_KEY = "chapterwise_pictures"
-
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif", ".bmp", ".ico", ".tif", ".tiff")
+# A run of characters that could be part of a path: split at whitespace, quotes, brackets and `=`.
+# A character class repeated, so matching costs linear time on any line.
+_PATH_RUN = re.compile(r"[^\s\"'()<>\[\]=,]+")
+# A quoted or angle-bracketed string on one line (which may hold spaces): each kind of quote ends
+# at the next of its own kind, so this is linear too.
+_QUOTED = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'|<([^<>\n]*)>")
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+_ANY_SUFFIX = re.compile("|".join(re.escape(suffix) for suffix in _SUFFIXES), re.IGNORECASE)
 
 
 class PictureUnavailable(Exception):
@@ -41,7 +43,11 @@ class PictureUnavailable(Exception):
 
 
 def picture_type(data: bytes) -> str | None:
-    """The MIME type of PNG, JPEG, GIF and WebP data, the only kinds embedded; None for anything else."""
+    """The MIME type of PNG, JPEG, GIF, WebP or SVG data, the only kinds embedded; None for anything else.
+
+    An SVG is shown only as an `<img>`, where browsers run none of its scripts and load nothing
+    it links to; it is never written into the page as markup.
+    """
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return "image/png"
     if data.startswith(b"\xff\xd8\xff"):
@@ -50,78 +56,132 @@ def picture_type(data: bytes) -> str | None:
         return "image/gif"
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "image/webp"
+    if _is_svg(data):
+        return "image/svg+xml"
     return None
+
+
+def _is_svg(data: bytes) -> bool:
+    head = data[:4096].decode("utf-8", "ignore").lstrip("\ufeff \t\r\n")
+    return head.startswith(("<?xml", "<svg", "<!--", "<!DOCTYPE svg", "<!doctype svg")) and "<svg" in head
+
+
+def location(file: PurePosixPath, src: str, site_root: PurePosixPath) -> PurePosixPath | None:
+    """Where `src`, written in `file`, points inside the book; None for the web and for escapes."""
+    path = unquote(src.split("#", 1)[0].split("?", 1)[0]).strip()
+    if not path or _SCHEME.match(path) or path.startswith("//"):
+        return None
+    return resolve(file, path, site_root)
+
+
+def candidates(file: PurePosixPath, text: str, site_root: PurePosixPath) -> Iterator[PurePosixPath]:
+    """Every path in the text that could name a picture, found without parsing: a superset of what renders."""
+    if not _ANY_SUFFIX.search(text):
+        return
+    for match in _PATH_RUN.finditer(text):
+        yield from _picture_path(file, match.group(), site_root)
+    for match in _QUOTED.finditer(text):
+        quoted = match.group(1) or match.group(2) or match.group(3) or ""
+        for piece in quoted.split(","):  # srcset: "a.png 1x, b.png 2x"
+            yield from _picture_path(
+                file, piece.strip().split(" ")[0] if " " in piece.strip() else piece, site_root
+            )
+
+
+def _picture_path(file: PurePosixPath, word: str, site_root: PurePosixPath) -> Iterator[PurePosixPath]:
+    bare = word.split("#", 1)[0].split("?", 1)[0]
+    if bare.lower().endswith(_SUFFIXES) or unquote(bare).lower().endswith(_SUFFIXES):
+        found = location(file, word, site_root)
+        if found is not None:
+            yield found
+
+
+def _why_not(written: str) -> str:
+    if _SCHEME.match(written) or written.startswith("//"):
+        return "is not a file in the book; use a path relative to the Markdown file"
+    return "is outside the book's folder; move it inside"
+
+
+def inline_picture(src: str) -> Picture:
+    """A picture written into the Markdown as a `data:` URL: shown if its bytes really are a picture."""
+    header, _, payload = src.partition(",")
+    if not header.lower().endswith(";base64") or len(payload) > MAX_PICTURE_BYTES * 4 // 3 + 4:
+        return Picture(
+            None, "is a data: URL that is not a base64 picture of at most 512 KB; save it as a file"
+        )
+    try:
+        data = base64.b64decode(payload, validate=True)
+    except ValueError:
+        return Picture(None, "is a data: URL whose data is not valid base64; save the picture as a file")
+    kind = picture_type(data)
+    if kind is None or kind == "image/svg+xml":
+        return Picture(None, "is a data: URL that is not a PNG, JPEG, GIF or WebP picture")
+    return Picture(f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}")
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """A picture ready to show, or the reason it cannot be."""
+
+    data_url: str | None
+    problem: str | None = None
+
+    @property
+    def size(self) -> int:
+        return len(self.data_url or "")
 
 
 @dataclass
 class Pictures:
-    """The pictures of one book: read once each, with what happened to every one of them."""
+    """The pictures of one book, by their path inside it: read at load, looked up while rendering."""
 
-    read: ReadPicture | None
-    # Each picture met, as written, with a digest of its bytes or "unavailable", in reading order:
-    # part of the book's source hash, so that re-importing after adding or changing a picture
-    # updates the book (the path as written, not as found, keeps the hash independent of where
-    # the book lies on disk).
-    outcomes: list[tuple[str, str]] = field(default_factory=list)
-    warnings: dict[str, str] = field(default_factory=dict)  # by "file|src", so each is said once
-    _embedded: dict[str, str | None] = field(default_factory=dict)
+    found: dict[PurePosixPath, bytes | PictureUnavailable] = field(default_factory=dict)
+    _shown: dict[PurePosixPath, Picture] = field(default_factory=dict, repr=False)
 
-    def render_image(self, source: str, token: Token, renderer: Any, options: Any, env: Any) -> str:
-        src = token.attrGet("src")
-        alt = renderer.renderInlineAsText(token.children or [], options, env)
-        if not isinstance(src, str) or src.startswith("data:"):  # markdown-it let only safe images through
-            return str(renderer.image([token], 0, options, env))
-        if src.startswith("//") or re.match(r"^https?:", src, re.IGNORECASE):
-            href = "https:" + src if src.startswith("//") else src
-            return f'<a class="picture-link" href="{escapeHtml(href)}">🖼 {escapeHtml(alt or href)}</a>'
-        data_url = self._data_url(source, src)
-        if data_url is None:
-            return f'<span class="picture-missing">🖼 {escapeHtml(alt or PurePosixPath(src).name)}</span>'
-        token = token.copy()
-        token.attrSet("src", data_url)
-        return str(renderer.image([token], 0, options, env))
+    @classmethod
+    def preload(cls, wanted: Iterable[PurePosixPath], read: ReadPicture) -> Pictures:
+        found: dict[PurePosixPath, bytes | PictureUnavailable] = {}
+        for path in sorted(set(wanted)):
+            try:
+                found[path] = read(path)
+            except PictureUnavailable as problem:
+                found[path] = problem
+        return cls(found)
 
-    def _data_url(self, source: str, src: str) -> str | None:
-        path = unquote(src.split("#")[0].split("?")[0])
-        key = f"{source}|{path}"
-        if key not in self._embedded:
-            self._embedded[key] = self._embed(source, path)
-        return self._embedded[key]
+    def digest_items(self) -> list[tuple[str, bytes]]:
+        """What the book's digest includes: each picture's path, and its bytes or the problem with it."""
+        return [
+            (str(path), value if isinstance(value, bytes) else b"unavailable")
+            for path, value in sorted(self.found.items())
+        ]
 
-    def _embed(self, source: str, path: str) -> str | None:
+    def get(self, path: PurePosixPath | None, written: str) -> Picture:
+        """The picture at `path` (as `written` in the book), embedded, or why it cannot be."""
+        if path is not None and path in self._shown:
+            return self._shown[path]
+        picture = self._embed(path, written)
+        if path is not None:
+            self._shown[path] = picture
+        return picture
+
+    def _embed(self, path: PurePosixPath | None, written: str) -> Picture:
         try:
-            if _SCHEME.match(path):
-                raise PictureUnavailable(
-                    "is not a file in the book; use a path relative to the Markdown file"
-                )
-            if path.startswith("/"):
-                raise PictureUnavailable("starts with '/'; write it relative to the Markdown file")
-            if self.read is None:
-                raise PictureUnavailable("cannot be read: this book was given as text, not files")
-            location = PurePosixPath(source).parent / path
-            data = self.read(location)
+            if path is None:
+                raise PictureUnavailable(_why_not(written))
+            data = self._bytes(path)
             kind = picture_type(data)
             if kind is None:
-                svg = location.suffix.lower() == ".svg"
                 raise PictureUnavailable(
-                    "is an SVG, which can carry scripts; export it as PNG"
-                    if svg
-                    else "is not a PNG, JPEG, GIF or WebP picture; convert it to one of those"
+                    "is not a PNG, JPEG, GIF, WebP or SVG picture; convert it to one of those"
                 )
         except PictureUnavailable as problem:
-            self.outcomes.append((path, "unavailable"))  # the reason may name a folder on this machine
-            self.warnings[f"{source}|{path}"] = (
-                f"{source}: picture '{path}' {problem}. The reader shows its description instead."
-            )
-            return None
-        self.outcomes.append((path, hashlib.sha256(data).hexdigest()))
-        return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+            return Picture(None, str(problem))
+        return Picture(f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}")
 
-
-def render_image(renderer: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
-    """markdown-it's render rule for images: embed, link or describe, as the page's Pictures decide."""
-    pictures = env.get(ENV_KEY)
-    if pictures is None:  # rendering outside a book (render_markdown): markdown-it's own rule
-        return str(renderer.image(tokens, idx, options, env))
-    book_pictures, source = pictures
-    return str(book_pictures.render_image(source, tokens[idx], renderer, options, env))
+    def _bytes(self, path: PurePosixPath) -> bytes:
+        value = self.found.get(path)
+        if value is None:
+            raise PictureUnavailable("was not found; add the file or fix the path")
+        if isinstance(value, PictureUnavailable):
+            raise value
+        return value

@@ -1,108 +1,256 @@
-"""Markdown to safe HTML and to plain text, both from one markdown-it token stream."""
+"""A page's HTML from its tokens: ids on blocks, links the reader can follow, pictures, code and callouts.
+
+The HTML made here is not yet safe: raw HTML from the book passes through it as written. It is
+made to go through sanitize.py, which keeps only allowlisted tags and attributes. Some of what
+this renderer writes must survive that allowlist while the book's own HTML must not: ids,
+classes and `data-chapter` attributes. So the renderer writes those values after a `nonce`, a
+random word the book cannot know, and the sanitiser keeps exactly the values that carry it
+(and strips it). Highlighted code (many small spans) is not sent through the sanitiser at all:
+the renderer writes a `{nonce}C<n>` placeholder, and the sanitiser puts the code back after.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import PurePosixPath
 from typing import Any
 
-from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
-from mdit_py_plugins.footnote import footnote_plugin
 
-from app.ingest.pictures import render_image
+from app.ingest.highlight import highlight
+from app.ingest.links import External, LinkIndex, Target
+from app.ingest.markdown import PARSER
+from app.ingest.passes import language
+from app.ingest.pictures import Pictures, inline_picture, location
+from app.ingest.rawhtml import rewrite
 
-# "js-default" is markdown-it's safe preset: raw HTML is escaped rather than passed through,
-# and its link validator refuses javascript:, vbscript:, file: and every data: URL except
-# gif/png/jpeg/webp images. Book text is untrusted input, so this is the only renderer we use.
-_MARKDOWN = MarkdownIt("js-default").enable(["table", "strikethrough"]).use(footnote_plugin)
-
-
-def _note_caption(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
-    # A note cited twice shows "[1]" both times, as in print, rather than the plugin's "[1:1]".
-    return f"[{tokens[idx].meta['id'] + 1}]"
-
-
-def _note_item(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
-    # Notes are numbered through a chapter, but a page lists only the ones it cites, so each item
-    # says its own number rather than counting from 1.
-    number = tokens[idx].meta["id"] + 1
-    return f'<li id="fn{number}" value="{number}" class="footnote-item">'
+CALLOUT_KINDS = frozenset(
+    {"note", "abstract", "info", "tip", "success", "question", "warning", "failure", "danger", "bug",
+     "example", "quote", "important", "caution", "box"}
+)  # fmt: skip
+# Other names the docs dialects use for the same kinds of box.
+_KIND_ALIASES = {"summary": "abstract", "tldr": "abstract", "todo": "info", "hint": "tip", "check": "success",
+                 "done": "success", "help": "question", "faq": "question", "attention": "warning",
+                 "fail": "failure", "missing": "failure", "error": "danger", "cite": "quote",
+                 "admonition": "note", "seealso": "info"}  # fmt: skip
 
 
-_MARKDOWN.add_render_rule("footnote_caption", _note_caption)
-_MARKDOWN.add_render_rule("footnote_open", _note_item)
-_MARKDOWN.add_render_rule("image", render_image)  # pictures embedded as data: URLs (see pictures.py)
+# Random for each run of the program, so no book can know it; never written into a stored page.
+NONCE = secrets.token_hex(8)
 
 
-def parse(markdown: str) -> tuple[list[Token], dict[str, Any]]:
-    """Tokens and the parse environment (reference links and footnotes resolved in it)."""
-    env: dict[str, Any] = {}
-    return _MARKDOWN.parse(markdown, env), env
+def mark(value: str) -> str:
+    """A value the sanitiser keeps, because it carries the nonce (which it strips)."""
+    return NONCE + value
 
 
-def render_tokens(tokens: Sequence[Token], env: dict[str, Any]) -> str:
-    return _MARKDOWN.renderer.render(list(tokens), _MARKDOWN.options, env)
+@dataclass
+class PageContext:
+    """What rendering one page needs to know, and what it collects for the sanitiser."""
+
+    file: PurePosixPath  # the chapter's file inside the book: links and pictures are relative to it
+    path: str  # the same file as messages name it
+    chapter: int  # 1-based
+    links: LinkIndex
+    pictures: Pictures
+    picture_problem: Callable[[str, str, str], None]  # (file, src, why): warned once each by the caller
+    notes: dict[int, str] = field(default_factory=dict)  # footnote number -> anchor of its item
+    codes: list[str] = field(default_factory=list)  # trusted HTML put back for each C placeholder
+    images: list[str] = field(default_factory=list)  # data: URLs, by P placeholder
+    raw_links: list[tuple[str, int]] = field(default_factory=list)  # (anchor, chapter) by L placeholder
+
+    def mark(self, value: str) -> str:
+        return mark(value)
 
 
-def render_markdown(markdown: str) -> str:
-    """Render Markdown to HTML that is safe to insert into a widget."""
-    tokens, env = parse(markdown)
-    return render_tokens(tokens, env)
+class PageRenderer(RendererHTML):
+    """markdown-it's HTML renderer with Chapterwise's rules; one per page (it holds the page's context)."""
+
+    def __init__(self, context: PageContext) -> None:
+        # markdown-it finds a renderer's rules by introspection, which costs more than a small
+        # chapter's rendering; the names are found once, and bound for each renderer.
+        self.rules = {name: getattr(self, name) for name in _rule_names()}
+        self.context = context
+
+    def render_blocks(self, tokens: Sequence[Token], env: dict[str, Any]) -> str:
+        return self.render(tokens, PARSER.options, env)
+
+    def _id(self, token: Token) -> str:
+        anchor = token.meta.get("anchor") if token.meta else None
+        return f' id="{self.context.mark(anchor)}"' if anchor else ""
+
+    # Code: highlighted here, and kept out of the sanitiser (see the module docstring).
+    def fence(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        token = tokens[idx]
+        return self._code(token, token.content, language(token.info))
+
+    def code_block(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return self._code(tokens[idx], tokens[idx].content, "")
+
+    def _code(self, token: Token, code: str, lang: str) -> str:
+        anchor = token.meta.get("anchor") if token.meta else None
+        identity = f' id="{escape(anchor)}"' if anchor else ""
+        # tabindex: a long listing scrolls sideways, and a keyboard must be able to scroll it too.
+        self.context.codes.append(f'<pre{identity} tabindex="0"><code>{highlight(code, lang)}</code></pre>\n')
+        return f"{self.context.mark('C')}{len(self.context.codes) - 1}\n"
+
+    def math_inline(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return f'<code class="{self.context.mark("math")}">{escape(tokens[idx].content, quote=False)}</code>'
+
+    math_inline_double = math_inline
+
+    def math_block(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        token = tokens[idx]
+        return self._code(token, token.content.strip("\n") + "\n", "latex")
+
+    def hr(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return f"<hr{self._id(tokens[idx])}>\n"
+
+    def html_block(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        # The author's HTML cannot carry our id without being rewritten, so an empty marker does.
+        token = tokens[idx]
+        marker = f"<span{self._id(token)}></span>" if token.meta.get("anchor") else ""
+        return marker + self._with_pictures(token.content)
+
+    def html_inline(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return self._with_pictures(tokens[idx].content)
+
+    def _with_pictures(self, html: str) -> str:
+        """The author's HTML closed off, with each `<img>` rendered exactly as `![alt](src)` would be."""
+        return rewrite(html, self._picture)
+
+    def image(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        token = tokens[idx]
+        alt = self.renderInlineAsText(token.children or [], options, env)
+        title = token.attrGet("title")
+        return self._picture(str(token.attrGet("src") or ""), alt, str(title) if title else None)
+
+    def _picture(self, src: str, alt: str, title: str | None) -> str:
+        context = self.context
+        if not src:
+            return escape(alt)  # a template's `<img src="{{ … }}">`, say: there is no picture to find
+        lowered = src.lower()
+        if lowered.startswith(("http://", "https://", "//")):
+            href = "https:" + src if src.startswith("//") else src
+            return (
+                f'<a class="{context.mark("picture-link")}" href="{escape(href)}">🖼 {escape(alt or href)}</a>'
+            )
+        if lowered.startswith("data:"):
+            picture = inline_picture(src)
+        else:
+            picture = context.pictures.get(location(context.file, src, context.links.site_root), src)
+        if picture.data_url is None:
+            context.picture_problem(context.path, src, picture.problem or "")
+            shown = alt or PurePosixPath(src.split("?")[0]).name or "picture"
+            return f'<span class="{context.mark("picture-missing")}">🖼 {escape(shown)}</span>'
+        context.images.append(picture.data_url)
+        titled = f' title="{escape(title)}"' if title else ""
+        return f'<img src="{context.mark("P")}{len(context.images) - 1}" alt="{escape(alt)}"{titled}>'
+
+    # Links: to the web as they are, inside the book to a chapter and heading (see links.py).
+    def link_open(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        token = tokens[idx]
+        title = token.attrGet("title")
+        titled = f' title="{escape(str(title))}"' if title else ""
+        target = self.context.links.resolve(str(token.attrGet("href") or ""), self.context.file)
+        if isinstance(target, External):
+            return f'<a href="{escape(target.href)}"{titled}>'
+        if isinstance(target, Target):
+            return f"<a {self.in_book(target)}{titled}>"
+        return f"<a{titled}>"
+
+    def in_book(self, target: Target) -> str:
+        href = f'href="#{escape(target.anchor or "")}"'
+        if target.chapter == self.context.chapter:
+            return href
+        return f'{href} data-chapter="{self.context.mark(str(target.chapter))}"'
+
+    # Footnotes: marks link to the note on the same page; notes carry block-style ids.
+    def footnote_ref(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        # The note's id is known only once the page is: sanitize.py writes it over the F placeholder.
+        number = tokens[idx].meta["id"] + 1
+        mark = self.context.mark
+        return f'<sup class="{mark("footnote-ref")}"><a href="#{mark("F")}{number}">[{number}]</a></sup>'
+
+    def footnote_block_open(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        mark = self.context.mark
+        return f'<section class="{mark("footnotes")}"{self._id(tokens[idx])}><ol class="{mark("footnotes-list")}">\n'
+
+    def footnote_block_close(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return "</ol></section>\n"
+
+    def footnote_open(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        number = tokens[idx].meta["id"] + 1
+        anchor = self.context.notes.get(number)
+        identity = f' id="{self.context.mark(anchor)}"' if anchor else ""
+        return f'<li{identity} value="{number}">'
+
+    def footnote_close(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return "</li>\n"
+
+    def footnote_anchor(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return ""  # no back-links: the reader is never far from the mark, which is on the same page
+
+    # Callouts (admonitions, alerts, fenced boxes) and content tabs.
+    def callout_open(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        token = tokens[idx]
+        kind = str(token.meta.get("kind", "note"))
+        kind = _KIND_ALIASES.get(kind, kind if kind in CALLOUT_KINDS else "note")
+        classes = self.context.mark(f"callout callout-{kind}")
+        if token.meta.get("collapsible"):
+            opened = " open" if token.meta.get("open") else ""
+            return f'<details class="{classes}"{self._id(token)}{opened}>\n'
+        return f'<div class="{classes}"{self._id(token)}>\n'
+
+    def callout_close(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        opening = _opening(tokens, idx)
+        return "</details>\n" if opening is not None and opening.meta.get("collapsible") else "</div>\n"
+
+    def callout_title_open(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        opening = _opening(tokens, idx, of="callout_open", close="callout_close")
+        if opening is not None and opening.meta.get("collapsible"):
+            return "<summary>"
+        return f'<p class="{self.context.mark("callout-title")}">'
+
+    def callout_title_close(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        opening = _opening(tokens, idx, of="callout_open", close="callout_close")
+        return "</summary>\n" if opening is not None and opening.meta.get("collapsible") else "</p>\n"
+
+    def tab_open(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return f'<div class="{self.context.mark("tab")}"{self._id(tokens[idx])}>\n'
+
+    def tab_close(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return "</div>\n"
+
+    def tab_title_open(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return f'<p class="{self.context.mark("tab-title")}">'
+
+    def tab_title_close(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return "</p>\n"
 
 
-def plain_text(tokens: Sequence[Token]) -> str:
-    """Readable text for the model: one block a paragraph, list items and table rows on their own lines."""
-    blocks: list[str] = []
-    line: list[str] = []
-    prefix: list[str] = []
-    note = ""  # "[n] " before the first paragraph of footnote n
-    for token in tokens:
-        if token.type == "footnote_open":
-            note = f"[{token.meta['id'] + 1}] "
-        elif token.type == "bullet_list_open":
-            prefix.append("- ")
-        elif token.type == "ordered_list_open":
-            prefix.append("1. ")
-        elif token.type in ("bullet_list_close", "ordered_list_close"):
-            prefix.pop()
-        elif token.type == "inline":
-            line.append(inline_text(token))
-        elif token.type in ("fence", "code_block"):
-            blocks.append(token.content.rstrip("\n"))
-        elif token.type in ("td_close", "th_close"):
-            line.append(" | ")
-        elif token.type == "hr":
-            blocks.append("* * *")
-        elif token.type in ("paragraph_close", "heading_close", "tr_close") and line:
-            text = "".join(line).rstrip(" |")
-            indent = "  " * max(0, len(prefix) - 1)
-            marker = prefix[-1] if prefix and token.type == "paragraph_close" else ""
-            blocks.append(f"{indent}{marker}{note}{text}")
-            line, note = [], ""
-    return _join(blocks)
+@functools.cache
+def _rule_names() -> tuple[str, ...]:
+    return tuple(name for name in dir(PageRenderer) if not name.startswith(("render", "_")) and
+                 callable(getattr(PageRenderer, name)) and name not in ("in_book", "rules"))  # fmt: skip
 
 
-def inline_text(token: Token, *, marks: bool = True) -> str:
-    """An inline token's text; `marks=False` leaves out footnote marks, as a chapter title should."""
-    parts: list[str] = []
-    for child in token.children or ():
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append("\n")
-        elif child.type == "image":
-            parts.append(child.content)
-        elif child.type == "footnote_ref" and marks:
-            parts.append(f"[{child.meta['id'] + 1}]")
-    return "".join(parts)
-
-
-def _join(blocks: list[str]) -> str:
-    # List items stay on consecutive lines; everything else is separated by a blank line.
-    out: list[str] = []
-    for block in blocks:
-        is_item = block.lstrip().startswith(("- ", "1. "))
-        if out and not (is_item and out[-1].lstrip().startswith(("- ", "1. "))):
-            out.append("\n")
-        out.append(block + "\n")
-    return "".join(out).strip()
+def _opening(
+    tokens: Sequence[Token], idx: int, *, of: str = "callout_open", close: str = "callout_close"
+) -> Token | None:
+    """The opening token of the container that `tokens[idx]` sits in (or closes)."""
+    depth = 0
+    for index in range(idx - 1, -1, -1):
+        kind = tokens[index].type
+        if kind == close:
+            depth += 1
+        elif kind == of:
+            if depth == 0:
+                return tokens[index]
+            depth -= 1
+    return None

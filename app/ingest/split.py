@@ -1,170 +1,185 @@
-"""Cutting Markdown into chapters at headings, and long chapters into pages at block boundaries."""
+"""Cutting a book's files into chapters, at headings; the one job of this module.
+
+A single file is cut at its `##` headings (or at `#` when it has several), below the `# Title`
+that names the book. In a folder each file is a chapter, titled by its front matter or its first
+heading (a file with several `#` headings gives one chapter each), and a heading that opens every
+file alike (a series title) is left out. In an mdBook or an mkdocs nav each file is one chapter
+titled by its table of contents, and a first heading saying the same is not shown twice.
+Headings inside code blocks never cut anything: the cuts are made on parsed tokens.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import PurePosixPath
 
 from markdown_it.token import Token
 
-from app.ingest.counting import Count, count
-from app.ingest.draft import ChapterDraft, PageDraft
-from app.ingest.footnotes import Definitions, notes_cited, number_marks, take_definitions
-from app.ingest.pictures import ENV_KEY as PICTURES_KEY
-from app.ingest.pictures import Pictures
-from app.ingest.render import inline_text, parse, plain_text, render_tokens
-
-# A chapter longer than this many words is served in pages, so that no tool result comes
-# near the ~25k-token size hosts accept: 2,500 words is roughly 3,500 tokens of text.
-PAGE_WORD_BUDGET = 2500
+from app.ingest.footnotes import Definitions, take_definitions
+from app.ingest.markdown import Parsed
+from app.ingest.placement import prettify
+from app.ingest.sourcefile import ChapterFile
+from app.ingest.text import inline_text
+from app.ingest.titles import TITLE_TOKENS, is_chrome, same_title, top_blocks
 
 PREFACE_TITLE = "Preface"
+INTRO_TITLE = "Introduction"
+# An index file is an introduction (and a chapter) only with this many words outside its links.
+_INTRO_WORDS = 30
 
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A chapter before rendering: its title, its Markdown, and its slice of the parsed tokens."""
+    """A chapter before rendering: its title, and its slice of its file's tokens."""
 
     title: str
-    markdown: str
     tokens: list[Token]
-    # The parse environment of the whole file, so reference links defined anywhere resolve.
-    env: dict[str, Any] = field(repr=False)
-    # The file's footnote definitions; each page takes the ones it cites.
+    file: ChapterFile
+    parsed: Parsed = field(repr=False)
     notes: Definitions = field(default_factory=dict, repr=False)
-    source: str = ""  # the file it came from: pictures are found relative to it
+    # The heading that gave the chapter its title, left out of its text; links to it open the chapter.
+    heading: list[Token] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Split:
-    title: str | None  # a lone leading `# Title`, which names the book rather than a chapter
-    sections: list[Section]
-    level: str  # the heading that starts chapters: "h1" or "h2"
+def single_file(file: ChapterFile, parsed: Parsed, title: str, title_line: int | None) -> list[Section]:
+    tokens, notes = take_definitions(parsed.tokens)
+    book_heading: list[Token] | None = None
+    if title_line is not None:
+        for index, token in enumerate(tokens):
+            if token.type == "heading_open" and token.level == 0 and (token.map or [-1])[0] == title_line:
+                book_heading = tokens[index : index + TITLE_TOKENS]
+                tokens = tokens[index + TITLE_TOKENS :]  # page chrome above the title goes with it
+                break
+    sections = _cut(file, parsed, notes, tokens, fallback=title)
+    if book_heading is not None and sections:
+        first = sections[0]
+        sections[0] = Section(first.title, first.tokens, file, parsed, notes, first.heading or book_heading)
+    return sections
 
 
-def split_sections(markdown: str, *, fallback_title: str, source: str = "") -> Split:
-    """Split at `##` headings, or at `#` when the text has several; headings in code don't count.
+def folder_file(file: ChapterFile, parsed: Parsed, series: str | None) -> list[Section]:
+    tokens, notes = take_definitions(parsed.tokens)
+    tokens = _without_leading(tokens, series) if series else tokens
+    if (
+        file.title is None
+        and sum(1 for t in tokens if t.type == "heading_open" and t.level == 0 and t.tag == "h1") > 1
+    ):
+        return _cut(file, parsed, notes, tokens, fallback=_name(file), level="h1")
+    own = file.title or file.front.get("title")
+    heading, body = _leading_heading(tokens)
+    if heading is not None:
+        text = inline_text(heading[1]).strip()
+        if own is None or same_title(own, text):
+            return [Section(own or text or _name(file), body, file, parsed, notes, heading)]
+    return [Section(own or _name(file), tokens, file, parsed, notes)]
 
-    The file is parsed once; chapters are slices of that token stream (for rendering) and of
-    its source lines (for the stored Markdown), cut at the same headings.
-    """
-    tokens, env = parse(markdown)
-    tokens, notes = take_definitions(tokens)
-    lines = markdown.splitlines(keepends=True)
+
+def intro_file(file: ChapterFile, parsed: Parsed, book_title: str) -> list[Section]:
+    """A folder's README or index: a chapter only if it says something beyond linking to the others."""
+    tokens, notes = take_definitions(parsed.tokens)
+    if _prose_words(tokens) < _INTRO_WORDS:
+        return []
+    heading, body = _leading_heading(tokens)
+    own = file.front.get("title")
+    if heading is not None:
+        text = inline_text(heading[1]).strip()
+        title = own or (INTRO_TITLE if same_title(text, book_title) else text)
+        return [Section(title, body, file, parsed, notes, heading)]
+    return [Section(own or INTRO_TITLE, tokens, file, parsed, notes)]
+
+
+def series_heading(first_headings: Sequence[str | None]) -> str | None:
+    """The heading atop most files of a folder alike (a series title), if there is one."""
+    counted = Counter(h for h in first_headings if h)
+    if not counted:
+        return None
+    heading, times = counted.most_common(1)[0]
+    return heading if times >= 2 and times * 2 > len(first_headings) else None
+
+
+def first_h1(parsed: Parsed) -> str | None:
+    heading, _ = _leading_heading(parsed.tokens)
+    if heading is None or heading[0].tag != "h1":
+        return None
+    return inline_text(heading[1]).strip() or None
+
+
+def _cut(
+    file: ChapterFile,
+    parsed: Parsed,
+    notes: Definitions,
+    tokens: list[Token],
+    *,
+    fallback: str,
+    level: str | None = None,
+) -> list[Section]:
+    """Sections at `level` headings (`h1` if the tokens have any, else `h2`); text before the first is a preface."""
     headings = [i for i, t in enumerate(tokens) if t.type == "heading_open" and t.level == 0]
-    h1 = [i for i in headings if tokens[i].tag == "h1"]
-    title: str | None = None
-    if len(h1) == 1 and h1[0] == 0:
-        title, level = _heading_text(tokens, 0), "h2"
-    else:
-        level = "h1" if h1 else "h2"
+    if level is None:
+        level = "h1" if any(tokens[i].tag == "h1" for i in headings) else "h2"
     starts = [i for i in headings if tokens[i].tag == level]
     sections: list[Section] = []
     first = starts[0] if starts else len(tokens)
-    before = tokens[3:first] if title is not None else tokens[:first]
-    if before:
-        first_line, last_line = _lines(before[0])[0], _lines(tokens[first])[0] if starts else len(lines)
-        name = PREFACE_TITLE if starts else (title or fallback_title)
-        sections.append(Section(name, "".join(lines[first_line:last_line]), before, env, notes, source))
+    if first > 0:
+        name = PREFACE_TITLE if starts else fallback
+        sections.append(Section(name, tokens[:first], file, parsed, notes))
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(tokens)
-        body_start = _lines(tokens[start])[1]
-        body_end = _lines(tokens[end])[0] if end < len(tokens) else len(lines)
+        title = inline_text(tokens[start + 1]).strip() or fallback
         sections.append(
             Section(
-                _heading_text(tokens, start),
-                "".join(lines[body_start:body_end]),
-                tokens[start + 3 : end],
-                env,
+                title,
+                tokens[start + TITLE_TOKENS : end],
+                file,
+                parsed,
                 notes,
-                source,
+                tokens[start : start + TITLE_TOKENS],
             )
         )
-    return Split(title, sections, level)
+    return sections
 
 
-def whole_file(markdown: str, *, fallback_title: str, source: str = "") -> Section:
-    """A file that is one chapter, titled by its own leading `# Title` (which the reader shows itself)."""
-    tokens, env = parse(markdown)
-    tokens, notes = take_definitions(tokens)
-    if tokens and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
-        lines = markdown.splitlines(keepends=True)
-        start, end = _lines(tokens[0])
-        title = _heading_text(tokens, 0)
-        return Section(title, "".join(lines[:start] + lines[end:]), tokens[3:], env, notes, source)
-    return Section(fallback_title, markdown, tokens, env, notes, source)
+def _leading_heading(tokens: list[Token]) -> tuple[list[Token] | None, list[Token]]:
+    """The first heading, if only page chrome comes before it; and the tokens after it."""
+    index = 0
+    for block in top_blocks(tokens):
+        if block[0].type == "heading_open":
+            return tokens[index : index + TITLE_TOKENS], tokens[index + TITLE_TOKENS :]
+        if not is_chrome(block):
+            break
+        index += len(block)
+    return None, tokens
 
 
-def build_chapter(section: Section, pictures: Pictures | None = None) -> ChapterDraft:
-    """Render a chapter page by page; the chapter is its pages put together, so nothing is rendered twice."""
-    env = section.env if pictures is None else {**section.env, PICTURES_KEY: (pictures, section.source)}
-    tokens, notes = number_marks(section.tokens, section.notes)
-    pages: list[PageDraft] = []
-    total = Count()
-    for blocks in _paginate(tokens):
-        body = [token for block in blocks for token in block.tokens]
-        size = sum((block.count for block in blocks), Count())
-        texts = [block.text for block in blocks if block.text]
-        cited = notes_cited(body, notes) if notes else []
-        if cited:  # the page ends with its notes, for the model as for the reader
-            texts.append(plain_text(cited))
-            size += count(texts[-1])
-        html = render_tokens(body + cited, env)
-        pages.append(PageDraft(html=html, markdown="\n\n".join(texts), words=size.words))
-        total += size
-    if not pages:
-        pages.append(PageDraft(html="", markdown="", words=0))
-    return ChapterDraft(
-        title=section.title,
-        words=total.words,
-        minutes=total.minutes,
-        pages=tuple(pages),
-    )
+def _without_leading(tokens: list[Token], heading: str) -> list[Token]:
+    found, rest = _leading_heading(tokens)
+    if found is not None and found[0].tag == "h1" and inline_text(found[1]).strip() == heading:
+        return rest
+    return tokens
 
 
-@dataclass(frozen=True, slots=True)
-class _Block:
-    tokens: list[Token]
-    text: str
-    count: Count
-
-
-def _paginate(tokens: list[Token]) -> Iterator[list[_Block]]:
-    """Group top-level blocks into pages of about PAGE_WORD_BUDGET words."""
-    page: list[_Block] = []
+def _prose_words(tokens: list[Token]) -> int:
+    """Words outside links and headings: what an index file says of its own."""
     words = 0
-    for block_tokens in _blocks(tokens):
-        text = plain_text(block_tokens)
-        block = _Block(block_tokens, text, count(text))
-        if page and words + block.count.words > PAGE_WORD_BUDGET:
-            yield page
-            page, words = [], 0
-        page.append(block)
-        words += block.count.words
-    if page:
-        yield page
-
-
-def _blocks(tokens: list[Token]) -> Iterator[list[Token]]:
-    """Top-level blocks: a paragraph, a whole list, a whole table, a code block, never part of one."""
-    block: list[Token] = []
-    depth = 0
     for token in tokens:
-        block.append(token)
-        depth += token.nesting
-        if depth == 0:
-            yield block
-            block = []
-    if block:
-        yield block
+        if token.type != "inline" or not token.children:
+            continue
+        in_link = 0
+        for child in token.children:
+            if child.type in ("link_open", "link_close"):
+                in_link += child.nesting
+            elif child.type == "text" and not in_link:
+                words += sum(1 for piece in child.content.split() if any(c.isalnum() for c in piece))
+    headings = sum(
+        len(inline_text(tokens[i + 1]).split()) for i, t in enumerate(tokens) if t.type == "heading_open"
+    )
+    return max(0, words - headings)
 
 
-def _lines(token: Token) -> tuple[int, int]:
-    """The source lines a block token spans (a setext heading spans two)."""
-    assert token.map is not None  # block tokens from the parser always carry their source lines
-    return token.map[0], token.map[1]
-
-
-def _heading_text(tokens: list[Token], index: int) -> str:
-    return inline_text(tokens[index + 1], marks=False).strip()
+def _name(file: ChapterFile) -> str:
+    stem = PurePosixPath(file.name).stem
+    if stem.lower() in ("readme", "index", "_index"):
+        return prettify(file.name.parent.name) if file.name.parent.name else INTRO_TITLE
+    return prettify(stem)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from itertools import accumulate
+from pathlib import Path
 
 from app.ingest import SourceFile
 
@@ -137,3 +138,45 @@ def library(scale: Scale, seed: int = 2) -> list[tuple[str, SourceFile]]:
         slug = f"bench-{n:03d}"
         books.append((slug, SourceFile(f"{slug}.md", writer.book(f"{writer.title()} {n}", lengths))))
     return books
+
+
+def write_mdbook(source: SourceFile, folder: Path) -> Path:
+    """The big book as an mdBook on disk: a file a chapter, and each code listing in its own file,
+    pulled in by `{{#include}}` as real technical books do. Returns the book's folder."""
+    front, _, body = source.text.removeprefix("---\n").partition("\n---\n")
+    title = next(line.split(": ", 1)[1] for line in front.splitlines() if line.startswith("title: "))
+    src = folder / "src"
+    (src / "listings").mkdir(parents=True)
+    (folder / "book.toml").write_text(f'[book]\ntitle = "{title}"\n', encoding="utf-8")
+    chapters = ["## " + part for part in body.split("\n## ") if part.strip()]
+    chapters[0] = chapters[0].removeprefix("## ").lstrip()
+    summary = ["# Summary", ""]
+    for number, chapter in enumerate(chapters, 1):
+        heading = chapter.split("\n", 1)[0].lstrip("# ").strip()
+        text = _listings_out(chapter, src / "listings", number)
+        (src / f"ch{number:03d}.md").write_text(text, encoding="utf-8")
+        summary.append(f"- [{heading}](ch{number:03d}.md)")
+    (src / "SUMMARY.md").write_text("\n".join(summary) + "\n", encoding="utf-8")
+    return folder
+
+
+def _listings_out(chapter: str, listings: Path, number: int) -> str:
+    parts = chapter.split("```python\n")
+    out = [parts[0]]
+    for index, part in enumerate(parts[1:], 1):
+        code, _, rest = part.partition("```")
+        name = f"ch{number:03d}-{index:02d}.py"
+        (listings / name).write_text(code, encoding="utf-8")
+        out.append(f"```python\n{{{{#include listings/{name}}}}}\n```{rest}")
+    return "".join(out)
+
+
+def write_library(books: list[tuple[str, SourceFile]], folder: Path) -> list[Path]:
+    """Each library book as its own Markdown file, named by its slug."""
+    folder.mkdir(parents=True)
+    paths = []
+    for slug, source in books:
+        path = folder / f"{slug}.md"
+        path.write_text(source.text, encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -28,6 +28,8 @@ def verdicts(r: dict[str, Any]) -> list[dict[str, Any]]:
         speed = figures["mb_per_s"]["import"] / figures["mb_per_s"]["markdown_it"]
         measure = f"ingest ({name.replace('_', ' ')}) MB/s ÷ markdown-it-py's"
         rows.append(_ratio(measure, speed, 0.6, at_least=True))
+        measure = f"unchanged re-import ({name.replace('_', ' ')}) ÷ import"
+        rows.append(_ratio(measure, figures["unchanged_ratio"], 0.2))
     cold = r["startup"]["cold_start"]
     start = cold["chapterwise"]["seconds"] / cold["empty"]["seconds"]
     rows.append(_ratio("cold start ÷ empty MCPServer's", start, 1.3))

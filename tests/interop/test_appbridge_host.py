@@ -57,11 +57,12 @@ def test_an_appbridge_host_can_page_through_chapters_and_receive_follow_ups(
     page.evaluate("args => startHost(args)", {"html": html, "toolArgs": arguments, "toolResult": result})
 
     frame = page.frame_locator("#app")
-    expect(frame.locator(".chapter-title")).to_have_text("The Contract")
+    # The guide's SUMMARY.md numbers its chapters, and the reader shows the number before the title.
+    expect(frame.locator(".chapter-title")).to_have_text("2 The Contract")
     frame.get_by_role("button", name="Next chapter →").click()
-    expect(frame.locator(".chapter-title")).to_have_text("From Markdown to Chapters")
+    expect(frame.locator(".chapter-title")).to_have_text("3 From Markdown to Chapters")
     frame.get_by_role("button", name="← Previous chapter").click()
-    expect(frame.locator(".chapter-title")).to_have_text("The Contract")
+    expect(frame.locator(".chapter-title")).to_have_text("2 The Contract")
     frame.get_by_role("button", name="✨ Summarize this chapter").click()
     expect(frame.locator(".suggest button").first).to_contain_text("✓ Sent")
 

@@ -1,0 +1,207 @@
+"""Folders of Markdown: which folders are books, which are series of books, and a book's reading order.
+
+A folder's order comes from its index file (README.md, index.md or toc.md) when that file links
+to most of the folder's files, as SUMMARY.md does for an mdBook; otherwise it is natural order
+(`2-intro.md` before `10-end.md`) with the index first. Sub-folders become parts. Repository
+chores (a licence, contribution rules, templates) are never chapters, and symlinked folders are
+never followed, so one book is never read twice or from outside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+
+from markdown_it import MarkdownIt
+
+from app.errors import ImportProblem
+from app.ingest.files import BookFolder, Unreadable
+from app.ingest.mdbook import summary_of
+from app.ingest.mkdocs import config_of
+from app.ingest.placement import Placed, natural_key, prettify
+from app.ingest.text import inline_text
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+INDEX_NAMES = ("readme", "index", "_index")
+_TOC_NAMES = ("toc", "contents", "table-of-contents", "summary")
+_CHORES = frozenset(
+    {"contributing", "code_of_conduct", "code-of-conduct", "license", "licence", "copying", "security",
+     "pull_request_template", "issue_template", "codeowners", "support", "funding", "changelog",
+     "authors", "maintainers", "governance"}
+)  # fmt: skip
+_SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages", "venv"})
+_LINKS = MarkdownIt("commonmark", {"html": False})
+
+
+def is_markdown(path: Path) -> bool:
+    return path.suffix.lower() in MARKDOWN_SUFFIXES
+
+
+def is_chore(path: Path) -> bool:
+    return path.stem.lower() in _CHORES or path.stem.lower().startswith(
+        ("pull_request_template", "issue_template")
+    )
+
+
+def is_index(path: Path) -> bool:
+    return path.stem.lower() in INDEX_NAMES
+
+
+def find_books(path: Path) -> list[Path]:
+    """The book roots a command-line path names: a file, a book folder, or a series of book folders."""
+    if not path.exists():
+        raise ImportProblem(str(path), "no such file or folder. Check the path and try again.")
+    if not path.is_dir():
+        if not is_markdown(path):
+            raise ImportProblem(
+                str(path),
+                "not a Markdown file: Chapterwise imports .md and .markdown files, and folders of them.",
+            )
+        return [path]
+    if _declares_book(path):
+        return [path]
+    folders = [sub for sub in _subfolders(path) if _holds_markdown(sub)]
+    loose = [f for f in _markdown_files(path) if not is_index(f) and not is_chore(f)]
+    has_index_md = any(f.stem.lower() in ("index", "_index") for f in _markdown_files(path))
+    books = [sub for sub in folders if _book_like(sub)]
+    if books and not has_index_md and len(loose) <= len(books) and len(books) == len(folders):
+        return books + loose  # a series: each sub-folder a book, and each loose file too
+    if folders or loose or any(is_index(f) for f in _markdown_files(path)):
+        return [path]
+    raise ImportProblem(
+        str(path), "this folder holds no Markdown (.md) files. Point at a book file or a folder of them."
+    )
+
+
+def _declares_book(folder: Path) -> bool:
+    return summary_of(folder) is not None or config_of(folder) is not None or (folder / "book.toml").is_file()
+
+
+def _book_like(folder: Path) -> bool:
+    files = _markdown_files(folder)
+    return _declares_book(folder) or any(is_index(f) for f in files) or len(files) >= 2
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    return sorted(
+        (
+            sub
+            for sub in folder.iterdir()
+            if sub.is_dir()
+            and not sub.is_symlink()
+            and not sub.name.startswith((".", "_"))
+            and sub.name.lower() not in _SKIPPED_FOLDERS
+        ),
+        key=lambda p: natural_key(p.name),
+    )
+
+
+def _markdown_files(folder: Path) -> list[Path]:
+    return sorted(
+        (f for f in folder.iterdir() if is_markdown(f) and not f.name.startswith(".") and not f.is_dir()),
+        key=lambda p: natural_key(p.name),
+    )
+
+
+def _holds_markdown(folder: Path, depth: int = 0) -> bool:
+    if _markdown_files(folder):
+        return True
+    return depth < 6 and any(_holds_markdown(sub, depth + 1) for sub in _subfolders(folder))
+
+
+def folder_files(books: BookFolder, folder: Path, warn: list[str]) -> list[Placed]:
+    """Every chapter file of a folder book in reading order: its own files, then its sub-folders as parts."""
+    return list(_ordered(books, folder, part=None, depth=0, warn=warn))
+
+
+def _ordered(
+    books: BookFolder, folder: Path, *, part: str | None, depth: int, warn: list[str]
+) -> Iterator[Placed]:
+    files = [f for f in _markdown_files(folder) if not is_chore(f)]
+    folders = [sub for sub in _subfolders(folder) if _holds_markdown(sub)]
+    indexes = [f for f in files if is_index(f) or f.stem.lower() in _TOC_NAMES]
+    chapters = [f for f in files if f not in indexes]
+    order = _index_order(books, folder, indexes, chapters + folders, warn)
+    intro = next((f for f in indexes if is_index(f)), None)
+    if intro is not None:
+        yield Placed(intro, depth=depth, part=part, role="intro")
+    for item in order:
+        if item.is_dir():
+            title = _folder_title(books, item, warn)
+            if part is None and depth == 0:
+                yield from _ordered(books, item, part=title, depth=0, warn=warn)
+            else:
+                yield from _ordered(books, item, part=part, depth=depth + 1, warn=warn)
+        else:
+            yield Placed(item, depth=depth, part=part)
+
+
+def _index_order(
+    books: BookFolder, folder: Path, indexes: list[Path], items: list[Path], warn: list[str]
+) -> list[Path]:
+    """The items in the order the folder's index links them, when it links to most; else as they are."""
+    best: list[Path] = []
+    for index in indexes:
+        linked = [item for item in _links(books, index, warn) if item in items]
+        if len(linked) > len(best):
+            best = linked
+    if len(best) < 2 or len(best) * 2 < len(items):
+        return items
+    return best + [item for item in items if item not in best]
+
+
+def _links(books: BookFolder, index: Path, warn: list[str]) -> list[Path]:
+    """The files and folders an index file links to, in order, each once."""
+    text = _read(books, index, warn)
+    if text is None:
+        return []
+    found: list[Path] = []
+    for token in _LINKS.parse(text):
+        for child in token.children or ():
+            if child.type != "link_open":
+                continue
+            href = unquote(str(child.attrGet("href") or "").split("#", 1)[0].split("?", 1)[0])
+            if not href or "://" in href or href.startswith(("mailto:", "/")):
+                continue
+            target = (index.parent / PurePosixPath(href)).resolve()
+            if target.is_file() and is_index(target) and target.parent != index.parent.resolve():
+                target = target.parent  # a link to a sub-folder's README is a link to that part
+            if target not in found:
+                found.append(target)
+    return [_unresolved(index.parent, f) for f in found]
+
+
+def _unresolved(folder: Path, target: Path) -> Path:
+    """The folder's own path for a resolved target, so it compares equal to what iterdir() lists."""
+    try:
+        return folder / target.relative_to(folder.resolve())
+    except ValueError:
+        return target
+
+
+def _folder_title(books: BookFolder, folder: Path, warn: list[str]) -> str:
+    for index in _markdown_files(folder):
+        if is_index(index):
+            text = _read(books, index, warn)
+            title = first_heading(text) if text else None
+            if title:
+                return title
+    return prettify(folder.name)
+
+
+def first_heading(text: str) -> str | None:
+    """The first `#` heading of a Markdown text, as plain text; None if it has none near the top."""
+    tokens = _LINKS.parse(text[:16384])
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h1":
+            return inline_text(tokens[index + 1]).strip() or None
+    return None
+
+
+def _read(books: BookFolder, path: Path, warn: list[str]) -> str | None:
+    try:
+        return books.read_text(path)
+    except Unreadable as problem:
+        warn.append(f"{path}: {problem}. It was left out.")
+        return None

@@ -1,0 +1,93 @@
+"""Links between a book's own pages, resolved at import so the reader can follow them.
+
+A link to `other.md`, `other.md#section`, `#section` or mdBook's `other.html#section` becomes a
+Target: the chapter it lands in (1-based) and the id of the heading there. The reader opens that
+chapter through the host and scrolls to the heading. Web and mail links stay as they are; any
+other link (to a file that is not a chapter, or in a scheme a reader cannot follow) keeps its
+text and loses its target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from urllib.parse import unquote
+
+from app.ingest.anchors import ascii_slug, github_slug
+from app.ingest.placement import BOOK_ROOT, resolve
+
+_WEB = ("http://", "https://", "mailto:")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where an in-book link lands: a chapter, and a heading in it (None for the chapter's start)."""
+
+    chapter: int
+    anchor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class External:
+    href: str
+
+
+class LinkIndex:
+    """Every file and heading of one book, by the names its links may use."""
+
+    def __init__(self, site_root: PurePosixPath = BOOK_ROOT) -> None:
+        self.site_root = site_root
+        self._files: dict[PurePosixPath, int] = {}
+        self._headings: dict[tuple[PurePosixPath, str], Target] = {}
+        self._seen: dict[tuple[PurePosixPath, str], int] = {}
+
+    def add_file(self, name: PurePosixPath, chapter: int) -> None:
+        self._files.setdefault(name, chapter)
+
+    def add_heading(self, name: PurePosixPath, text: str, explicit: str | None, target: Target) -> None:
+        """Register a heading under the fragments other tools would give it (GitHub's, mkdocs', its own)."""
+        github = github_slug(text)
+        count = self._seen.get((name, github), 0)
+        self._seen[(name, github)] = count + 1
+        fragments = [github if count == 0 else f"{github}-{count}", ascii_slug(text)]
+        if explicit:
+            fragments.insert(0, explicit)
+        for fragment in fragments:
+            if fragment:
+                self._headings.setdefault((name, fragment.lower()), target)
+
+    def resolve(self, href: str, here: PurePosixPath) -> Target | External | None:
+        """What a link written in file `here` points at; None when the reader cannot follow it."""
+        href = href.strip()
+        lowered = href.lower()
+        if lowered.startswith(_WEB):
+            return External(href)
+        if href.startswith("//"):
+            return External("https:" + href)
+        path, _, fragment = href.partition("#")
+        path = unquote(path.split("?", 1)[0])
+        if ":" in path.split("/", 1)[0]:
+            return None  # another scheme (ftp:, tel:, javascript:…), or a Windows drive
+        file = here if not path else self._file(here, path)
+        if file is None:
+            return None
+        fragment = unquote(fragment).strip().lower()
+        if fragment:
+            found = self._headings.get((file, fragment))
+            if found is not None:
+                return found
+        chapter = self._files.get(file)
+        return Target(chapter, None) if chapter is not None else None
+
+    def _file(self, here: PurePosixPath, path: str) -> PurePosixPath | None:
+        joined = resolve(here, path, self.site_root)
+        if joined is None:
+            return None
+        options = [joined]
+        if joined.suffix.lower() == ".html":
+            options.append(joined.with_suffix(".md"))
+        if joined.name.lower() in ("index.html", "index.md"):
+            options.append(joined.parent / "README.md")
+        if path.endswith("/") or not joined.suffix:
+            options += [joined / "README.md", joined / "index.md", joined.with_suffix(".md")]
+        return next((option for option in options if option in self._files), None)

@@ -1,0 +1,112 @@
+"""mdBook folders: book.toml's details and src folder, and SUMMARY.md's chapters in order."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from app.errors import ImportProblem
+from app.ingest.files import BookFolder, Unreadable, decode
+from app.ingest.placement import Layout, Placed
+from app.ingest.summary import read_summary
+
+_TOML_BYTES = 1024 * 1024
+
+
+def summary_of(folder: Path) -> Path | None:
+    """The SUMMARY.md that makes a folder an mdBook: at its top, or in book.toml's src folder."""
+    for candidate in (folder / "SUMMARY.md", folder / _src(folder, None) / "SUMMARY.md"):
+        if candidate.is_file() and not candidate.is_symlink():
+            return candidate
+    return None
+
+
+def read_mdbook(books: BookFolder, summary: Path) -> Layout:
+    root = books.root
+    config = _book_table(root, books)
+    src = summary.parent
+    text = _read_text(books, summary)
+    files: list[Placed] = []
+    for entry in read_summary(text):
+        if entry.target is None:
+            continue  # a draft chapter, `[Title]()`, which mdBook lists but has no page for
+        target = unquote(entry.target.split("#", 1)[0].split("?", 1)[0])
+        if not target or "://" in target or target.startswith("mailto:"):
+            continue
+        chapter = src / target
+        try:
+            books.locate(chapter)
+        except Unreadable as problem:
+            outside = not chapter.resolve().is_relative_to(root) or target.startswith("/")
+            reason = (
+                "outside the book folder. Link only to files inside it."
+                if outside
+                else f"which {problem}, or remove the line."
+            )
+            raise ImportProblem(str(summary), f"links to '{target}', {reason}", line=entry.line) from None
+        files.append(Placed(chapter, entry.title, entry.depth, entry.label, entry.part))
+    if not files:
+        raise ImportProblem(
+            str(summary), "links to no chapter files. Add lines like `- [Title](chapter.md)`."
+        )
+    return Layout(files, config, strict=True, site_root=src)
+
+
+def _read_text(books: BookFolder, path: Path) -> str:
+    try:
+        return books.read_text(path)
+    except Unreadable as problem:
+        raise ImportProblem(str(path), f"{problem}.") from None
+
+
+def _src(folder: Path, books: BookFolder | None) -> str:
+    book = _read_toml(folder, books).get("book", {})
+    src = book.get("src", "src") if isinstance(book, dict) else "src"
+    return src if isinstance(src, str) and src and not src.startswith("/") else "src"
+
+
+def _book_table(root: Path, books: BookFolder) -> dict[str, str]:
+    path = root / "book.toml"
+    data = _read_toml(root, books)
+    book = data.get("book", {})
+    if not isinstance(book, dict):
+        raise ImportProblem(
+            str(path), '[book] must be a table, like `[book]` then `title = "My Book"` on the next line.'
+        )
+    authors = book.get("authors")
+    if isinstance(authors, list):
+        authors = ", ".join(str(a) for a in authors if isinstance(a, str | int | float))
+    metadata = {
+        "title": book.get("title"),
+        "author": authors,
+        "language": book.get("language"),
+        "description": book.get("description"),
+    }
+    for key, value in metadata.items():
+        if value is not None and not isinstance(value, str):
+            raise ImportProblem(
+                str(path), f'`{key}` under [book] must be text in quotes, like `{key} = "…"`.'
+            )
+    return {key: value.strip() for key, value in metadata.items() if isinstance(value, str) and value.strip()}
+
+
+def _read_toml(folder: Path, books: BookFolder | None) -> dict[str, Any]:
+    path = folder / "book.toml"
+    if not path.is_file():
+        return {}
+    try:
+        if books is not None:
+            data = books.read_bytes(path, limit=_TOML_BYTES)
+        elif path.is_symlink() or path.stat().st_size > _TOML_BYTES:
+            return {}
+        else:
+            data = path.read_bytes()
+        return tomllib.loads(decode(str(path), data))
+    except Unreadable as problem:
+        raise ImportProblem(str(path), f"{problem}.") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ImportProblem(
+            str(path), f"book.toml is not valid TOML ({error}). Fix it, or remove it."
+        ) from None

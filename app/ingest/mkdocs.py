@@ -1,0 +1,97 @@
+"""mkdocs folders: mkdocs.yml's site details, its docs folder and, when it has one, its `nav` order."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import unquote
+
+from app.errors import ImportProblem
+from app.ingest.files import BookFolder, Unreadable, decode
+from app.ingest.frontmatter import load_yaml
+from app.ingest.placement import Placed
+
+_CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+_CONFIG_BYTES = 1024 * 1024
+_MAX_INHERIT = 3
+
+
+def config_of(folder: Path) -> Path | None:
+    for name in _CONFIG_NAMES:
+        path = folder / name
+        if path.is_file() and not path.is_symlink():
+            return path
+    return None
+
+
+def read_config(books: BookFolder, path: Path) -> dict[str, Any]:
+    """mkdocs.yml as data, with what it INHERITs (from inside the book) underneath it."""
+    config: dict[str, Any] = {}
+    for _ in range(_MAX_INHERIT):
+        try:
+            text = decode(str(path), books.read_bytes(path, limit=_CONFIG_BYTES))
+        except Unreadable as problem:
+            raise ImportProblem(str(path), f"{problem}.") from None
+        data = load_yaml(str(path), text, what=path.name)
+        if not isinstance(data, dict):
+            raise ImportProblem(
+                str(path), f"{path.name} must be `key: value` lines, like `site_name: My Docs`."
+            )
+        config = {**data, **config}
+        parent = data.get("INHERIT")
+        if not isinstance(parent, str):
+            break
+        path = path.parent / parent
+    return config
+
+
+def metadata_of(config: dict[str, Any]) -> dict[str, str]:
+    found = {
+        "title": config.get("site_name"),
+        "author": config.get("site_author"),
+        "description": config.get("site_description"),
+        "language": (config.get("theme") or {}).get("language")
+        if isinstance(config.get("theme"), dict)
+        else None,
+    }
+    return {key: value.strip() for key, value in found.items() if isinstance(value, str) and value.strip()}
+
+
+def docs_folder(root: Path, config: dict[str, Any]) -> Path:
+    docs = config.get("docs_dir", "docs")
+    return root / (docs if isinstance(docs, str) and docs else "docs")
+
+
+def nav_files(docs: Path, nav: Any, warn: list[str], where: str) -> list[Placed]:
+    """The nav's pages in order: a top-level section is a part, deeper sections nest under it."""
+    placed: list[Placed] = []
+
+    def walk(items: Any, part: str | None, depth: int) -> None:
+        if not isinstance(items, list):
+            return
+        for item in items:
+            title: str | None = None
+            target: Any = item
+            if isinstance(item, dict) and len(item) == 1:
+                [(title, target)] = item.items()
+                title = str(title)
+            if isinstance(target, list):
+                if part is None and depth == 0:
+                    walk(target, title, 0)
+                else:
+                    walk(target, part, depth + 1)
+                continue
+            if not isinstance(target, str) or "://" in target or target.startswith("mailto:"):
+                continue
+            page = unquote(target.split("#", 1)[0])
+            if not page.endswith((".md", ".markdown")) or PurePosixPath(page).is_absolute():
+                continue
+            if (docs / page).is_file():
+                placed.append(Placed(docs / page, title, depth, None, part))
+            else:
+                warn.append(
+                    f"{where}: the nav names '{page}', which is not in {docs.name}/; it was left out."
+                )
+
+    walk(nav, None, 0)
+    return placed

@@ -1,0 +1,152 @@
+"""A book's title, details and slug, and the reason for the slug, which the import command reports.
+
+Each is chosen from the book's configuration (book.toml, mkdocs.yml), then its front matter, then
+its headings, then its file or folder name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import ImportProblem
+from app.ingest.folders import first_heading, is_index
+from app.ingest.limits import MAX_AUTHOR, MAX_DESCRIPTION, MAX_LANGUAGE, MAX_TITLE, capped
+from app.ingest.placement import prettify
+from app.ingest.sourcefile import ChapterFile
+from app.ingest.titles import leading_title
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Folder names that say where a book is kept, not what it is called: such a book is named by its title.
+_GENERIC_FOLDERS = frozenset(
+    {"docs", "doc", "documentation", "src", "book", "books", "content", "site", "manual"}
+)
+_LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:[-_][a-z]{2,4})?")
+
+
+@dataclass(frozen=True, slots=True)
+class Naming:
+    """What a book is called, who wrote it, and where its title heading is."""
+
+    title: str
+    author: str | None
+    language: str | None
+    description: str | None
+    slug: str
+    slug_given: bool
+    slug_reason: str
+    single: bool  # one file holding the whole book, cut into chapters at its headings
+    title_line: int | None  # in a single file, the line of the `# Title` that names the book
+
+
+def name_book(
+    files: Sequence[ChapterFile],
+    *,
+    config: dict[str, str],
+    name: str,
+    is_file: bool,
+    slug: str | None,
+    title: str | None,
+    warnings: list[str],
+    default_slug: str | None = None,
+    where_from: Path | None = None,
+) -> Naming:
+    """The table of contents' config first, then front matter, then headings, then names."""
+    lead = next((f for f in files if f.role == "intro"), files[0])
+    front = dict(lead.front)
+    book_title = next((f.front["book_title"] for f in files if "book_title" in f.front), None)
+    single = is_file and len(files) == 1
+    title_line: int | None = None
+    found_title: str | None = None
+    if single:
+        found = leading_title(lead.source.text)
+        if found is not None:
+            found_title, title_line = found
+    elif lead.role == "intro":
+        found_title = first_heading(lead.source.text)
+    # In a folder, a file's own `title` names its chapter; only the intro's names the book.
+    own_title = front.get("title") if single or lead.role == "intro" else None
+    where = lead.source.path
+    chosen_title = title or config.get("title") or book_title or own_title or found_title
+    final_title = capped(chosen_title or _name_title(name, where_from), MAX_TITLE, "title", warnings, where)
+    first = next((f.front for f in files if f.role == "chapter"), front)
+    details = {
+        key: config.get(key) or front.get(key) or first.get(key)
+        for key in ("author", "language", "description")
+    }
+    chosen_slug, given, reason = _slug(
+        slug, front.get("slug"), final_title, name, is_file, default_slug, where
+    )
+    return Naming(
+        title=final_title,
+        author=_capped(details["author"], MAX_AUTHOR, "author", warnings, where),
+        language=_capped(details["language"], MAX_LANGUAGE, "language", warnings, where),
+        description=_capped(details["description"], MAX_DESCRIPTION, "description", warnings, where),
+        slug=chosen_slug,
+        slug_given=given,
+        slug_reason=reason,
+        single=single,
+        title_line=title_line,
+    )
+
+
+def _capped(value: str | None, limit: int, what: str, warnings: list[str], where: str) -> str | None:
+    return capped(value, limit, what, warnings, where) if value else None
+
+
+def _generic(name: str) -> bool:
+    """A folder name that says where a book is kept (docs, src, en, zh-CN), not what it is called."""
+    lowered = name.lower()
+    return lowered in _GENERIC_FOLDERS or bool(_LANGUAGE_CODE.fullmatch(lowered))
+
+
+def _name_title(name: str, where: Path | None) -> str:
+    """A title from a file or folder name, never "README": an index file or a `docs` folder is named
+    by the nearest folder above it whose name says what it holds."""
+    if not (is_index(Path(name)) or _generic(name)):
+        return prettify(name)
+    for folder in where.parents if where is not None else ():
+        if folder.name and not _generic(folder.name):
+            return prettify(folder.name)
+    return "Untitled book"
+
+
+def _slug(
+    asked: str | None,
+    front: str | None,
+    title: str,
+    name: str,
+    is_file: bool,
+    default: str | None,
+    where: str,
+) -> tuple[str, bool, str]:
+    """The slug, whether it was chosen rather than derived, and why it is what it is."""
+    if asked is not None:
+        return _checked(asked, where, "the slug given"), True, "as given"
+    if front:
+        return _checked(front, where, "slug"), True, "from the front matter"
+    if default is not None:
+        return default, False, "as given"
+    if is_index(Path(name)) or _generic(name):
+        return slugify(title), False, f"from the title '{title}'"
+    what = "file" if is_file else "folder"
+    return slugify(name), False, f"from the {what} name '{name}'"
+
+
+def _checked(slug: str, where: str, what: str) -> str:
+    if len(slug) > 200 or not SLUG.fullmatch(slug):
+        raise ImportProblem(
+            where, f"{what} '{slug}' may hold only a-z, 0-9 and single hyphens, e.g. 'my-book'."
+        )
+    return slug
+
+
+def slugify(name: str) -> str:
+    """A stable ASCII slug for a file or folder name; names with no ASCII letters get a short hash."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:80].strip("-")
+    return slug or "book-" + hashlib.sha256(name.encode()).hexdigest()[:8]

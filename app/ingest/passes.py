@@ -1,0 +1,221 @@
+"""Passes over freshly parsed tokens: what the Markdown says, but a reader should not see.
+
+Each pass is a plain function over the token list (no markdown-it state, no shared env), run
+once per file by markdown.parse(). Every search here is plain `str.find` scanning, so a line of
+200,000 `{` or spaces costs linear time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.token import Token
+
+from app.ingest.rawhtml import HIDDEN_CONTENT
+
+# Site-generator tags: Liquid and Jinja (`{% … %}`, `{{ … }}`), and FastAPI's `{* … *}` includes.
+_TEMPLATE_TAGS = (("{%", "%}"), ("{{", "}}"), ("{*", "*}"))
+# Material for MkDocs' icon shortcodes (`:octicons-file-code-16:`): pictures only the site can draw.
+_ICON = re.compile(r":(?:octicons|fontawesome|material|simple)-[a-z0-9-]+:")
+
+
+def drop_site_decoration(tokens: list[Token]) -> None:
+    """Icon shortcodes and attribute lists (`{ .md-button }` after a link) leave the prose."""
+    for token in tokens:
+        if (
+            token.type != "inline"
+            or not token.children
+            or ("{" not in token.content and ":" not in token.content)
+        ):
+            continue
+        for child in token.children:
+            if child.type != "text":
+                continue
+            text = child.content
+            if ":" in text and "-" in text:
+                text = _ICON.sub("", text)
+            if "{" in text and "}" in text:
+                text = _without_attribute_lists(text)
+            child.content = text
+
+
+def _without_attribute_lists(text: str) -> str:
+    """`{ .class #id key="value" }` spans removed; any other braces kept. Linear: each span is looked at once."""
+    out: list[str] = []
+    done = 0
+    start = text.find("{")
+    while start >= 0:
+        end = text.find("}", start)
+        if end < 0:
+            break
+        words = text[start + 1 : end].split()
+        if words and all(w[0] in "#." or "=" in w for w in words):
+            out.append(text[done:start].rstrip(" ") if text.startswith(" ", end + 1) else text[done:start])
+            done = end + 1
+        start = text.find("{", end + 1)
+    out.append(text[done:])
+    return "".join(out)
+
+
+def drop_template_tags(tokens: list[Token]) -> bool:
+    """Remove template tags from prose (never from code), and paragraphs left empty; True if any were."""
+    found = False
+    keep: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "html_block" and "{" in token.content:
+            stripped = _without_tags(token.content)
+            found = found or stripped != token.content
+            token.content = stripped
+        if token.type == "inline" and token.children and "{" in token.content:
+            changed = False
+            for child in token.children:
+                if child.type in ("text", "html_inline") and "{" in child.content:
+                    stripped = _without_tags(child.content)
+                    if stripped != child.content:
+                        child.content, changed = stripped, True
+            if changed:
+                found = True
+                token.children = [c for c in token.children if c.type != "text" or c.content]
+                if _blank(token.children) and keep and keep[-1].type == "paragraph_open":
+                    keep.pop()  # the paragraph held nothing but tags: drop it, and its closing
+                    index += 2
+                    continue
+        keep.append(token)
+        index += 1
+    if found:
+        tokens[:] = keep
+    return found
+
+
+def _without_tags(text: str) -> str:
+    for opening, closing in _TEMPLATE_TAGS:
+        if opening not in text:
+            continue
+        out: list[str] = []
+        done = 0
+        start = text.find(opening)
+        while start >= 0:
+            end = text.find(closing, start + len(opening))
+            if end < 0:
+                break  # no closing after this one, so none after any later opening either
+            if text.startswith("{{#", start):  # an mdBook directive its author escaped to show it
+                start = text.find(opening, end + len(closing))
+                continue
+            before = text[done:start]
+            done = end + len(closing)
+            if before.endswith(" ") and text.startswith(" ", done):
+                before = before[:-1]  # "fill in {{ x }} here" reads "fill in here"
+            out.append(before)
+            start = text.find(opening, done)
+        out.append(text[done:])
+        text = "".join(out)
+    return text
+
+
+def _blank(children: list[Token]) -> bool:
+    return all(
+        c.type in ("softbreak", "hardbreak") or (c.type == "text" and not c.content.strip()) for c in children
+    )
+
+
+def drop_hidden_inline(tokens: list[Token]) -> None:
+    """Inline `<script>…</script>` (and the like) in a paragraph: its content goes with its tags.
+
+    A paragraph left with nothing in it goes too.
+    """
+    emptied = False
+    for token in tokens:
+        if token.type != "inline" or not token.children or "<" not in token.content:
+            continue
+        kept: list[Token] = []
+        hidden: str | None = None
+        for child in token.children:
+            if child.type == "html_inline":
+                tag = _tag_name(child.content)
+                if hidden is None and tag in HIDDEN_CONTENT and not child.content.startswith("</"):
+                    hidden = tag
+                    continue
+                if hidden is not None and child.content.startswith("</") and tag == hidden:
+                    hidden = None
+                    continue
+            if hidden is None:
+                kept.append(child)
+        if len(kept) != len(token.children):
+            token.children = kept
+            emptied = emptied or _blank(kept)
+    if emptied:
+        tokens[:] = _without_empty_paragraphs(tokens)
+
+
+def _without_empty_paragraphs(tokens: list[Token]) -> list[Token]:
+    kept: list[Token] = []
+    skip = 0
+    for index, token in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
+        if (
+            token.type == "paragraph_open"
+            and index + 2 < len(tokens)
+            and tokens[index + 1].type == "inline"
+            and _blank(tokens[index + 1].children or [])
+        ):
+            skip = 2
+            continue
+        kept.append(token)
+    return kept
+
+
+def _tag_name(html: str) -> str:
+    name = html.lstrip("</").split(None, 1)[0] if len(html) > 2 else ""
+    return name.rstrip("/>").lower()
+
+
+def heading_attributes(tokens: list[Token]) -> None:
+    """`## Title {#custom-id .class}`: the braces leave the title, and the id is kept in the heading's meta."""
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        inline = tokens[index + 1]
+        children = inline.children or []
+        if not children or children[-1].type != "text":
+            continue
+        last = children[-1]
+        text = last.content.rstrip()
+        if not text.endswith("}"):
+            continue
+        opening = text.rfind("{")
+        words = text[opening + 1 : -1].split()
+        if opening < 0 or not words or not all(w[0] in "#." or "=" in w for w in words):
+            continue
+        ids = [w[1:] for w in words if w.startswith("#") and len(w) > 1]
+        last.content = text[:opening].rstrip()
+        inline.content = inline.content.rstrip()[: -(len(text) - opening)].rstrip()
+        if ids:
+            token.meta = {**token.meta, "explicit_id": ids[0]}
+
+
+def hide_rust_lines(tokens: list[Token]) -> None:
+    """mdBook hides `# `-prefixed lines in Rust code (setup a listing needs to compile, not to read)."""
+    for token in tokens:
+        if token.type != "fence" or language(token.info) != "rust" or "#" not in token.content:
+            continue
+        shown: list[str] = []
+        for line in token.content.split("\n"):
+            stripped = line.lstrip()
+            if stripped == "#" or stripped.startswith("# "):
+                continue  # hidden
+            if stripped.startswith("##"):
+                line = line.replace("##", "#", 1)  # `##` is how a line starting with `#` is written
+            shown.append(line)
+        token.content = "\n".join(shown)
+
+
+def language(info: str) -> str:
+    """A fence's language: the first word of its info string (`rust,ignore`, `py title="a.py"`)."""
+    word = info.strip().split(maxsplit=1)[0] if info.strip() else ""
+    for stop in ",{":
+        word = word.split(stop, 1)[0]
+    return word.strip().lower()

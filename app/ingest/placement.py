@@ -1,0 +1,72 @@
+"""Where each file of a book goes: the shape every layout (mdBook, mkdocs, folder) is read into."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Literal
+
+# The book's own folder, as a path inside the book.
+BOOK_ROOT = PurePosixPath()
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """One Markdown file of a book, in reading order, with its place in the book's tree."""
+
+    path: Path
+    title: str | None = None  # from a table of contents (SUMMARY.md, mkdocs nav); None: from the file
+    depth: int = 0
+    label: str | None = None
+    part: str | None = None
+    # "chapter": always a chapter. "intro": a folder's README/index, a chapter only if it has prose
+    # of its own (not just links to the others); it may also name the book.
+    role: Literal["chapter", "intro"] = "chapter"
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """A book's files in order, and what its own configuration says about it."""
+
+    files: list[Placed]
+    metadata: dict[str, str]  # from book.toml or mkdocs.yml: title, author, language, description
+    # Whether every file must be readable: a table of contents names its chapters on purpose, so a
+    # missing one stops the import; a folder's stray unreadable file is only left out.
+    strict: bool = False
+    # Where paths starting with `/` are found: an mdBook's src folder, an mkdocs docs folder.
+    site_root: Path | None = None
+
+
+def prettify(name: str) -> str:
+    """A title from a file or folder name: '02-getting_started' -> 'Getting started'."""
+    words = re.sub(r"^[\d\s._-]+", "", name).replace("_", " ").replace("-", " ").strip()
+    chosen = words or name
+    return chosen[:1].upper() + chosen[1:]
+
+
+def natural_key(name: str) -> list[tuple[int, int | str]]:
+    """Sorts as a person would: 2-intro.md before 10-end.md."""
+    return [(0, int(part)) if part.isdigit() else (1, part.lower()) for part in re.split(r"(\d+)", name)]
+
+
+def join(folder: PurePosixPath, path: str) -> PurePosixPath | None:
+    """`folder/path` inside the book, `..` resolved; None when it climbs out of the book."""
+    parts = list(folder.parts)
+    for part in PurePosixPath(path).parts:
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif part not in (".", "/"):
+            parts.append(part)
+    return PurePosixPath(*parts) if parts else None
+
+
+def resolve(file: PurePosixPath, written: str, site_root: PurePosixPath) -> PurePosixPath | None:
+    """Where a path written in `file` points inside the book: relative to the file, or, when it
+    starts with `/`, to the site's root (an mdBook's src folder, an mkdocs docs folder), as a
+    generated site would serve it."""
+    if written.startswith("/"):
+        return join(site_root, written.lstrip("/")) if not written.startswith("//") else None
+    return join(file.parent, written)

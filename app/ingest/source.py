@@ -1,0 +1,252 @@
+"""load_book(): a book's files read and checked (all of ingest's I/O), ready to parse.
+
+Loading reads every file the book is made of (chapters, its table of contents, includes and
+pictures) through one BookFolder, and so knows the book's digest before any Markdown is parsed:
+re-importing an unchanged book can stop right there. It also settles the book's title and
+slug (see naming.py), and says why it chose that slug.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from app.errors import ImportProblem
+from app.ingest import includes
+from app.ingest.files import BookFolder, TooBig, Unreadable
+from app.ingest.folders import folder_files, is_markdown
+from app.ingest.frontmatter import split_front_matter
+from app.ingest.limits import MAX_PICTURE_BYTES
+from app.ingest.mdbook import read_mdbook, summary_of
+from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, read_config
+from app.ingest.naming import name_book
+from app.ingest.pictures import Pictures, PictureUnavailable, ReadPicture, candidates
+from app.ingest.placement import BOOK_ROOT, Layout, Placed
+from app.ingest.sourcefile import ChapterFile, SourceFile
+
+if TYPE_CHECKING:
+    from app.ingest.draft import BookDraft
+
+# Part of every source hash: bump it when rendering changes, so re-importing updates stored books.
+INGEST_VERSION = "4"
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class BookSource:
+    """A loaded book: everything parse() needs, and what the library needs to decide before it."""
+
+    files: tuple[ChapterFile, ...]
+    title: str
+    author: str | None
+    language: str | None
+    description: str | None
+    slug: str
+    slug_given: bool
+    slug_reason: str  # e.g. "from the folder name 'tides'"
+    source_hash: str
+    warnings: tuple[str, ...]
+    pictures: Pictures = field(repr=False)
+    origin: str = ""  # the resolved path it was read from; empty for a book given as text
+    single: bool = False  # one file holding the whole book, cut into chapters at its headings
+    title_line: int | None = None  # in a single file, the line of the `# Title` that names the book
+    site_root: PurePosixPath = BOOK_ROOT  # where paths starting with `/` are found (see placement.py)
+
+    def parse(self, progress: Progress | None = None) -> BookDraft:
+        """The book draft; pure (no I/O). `progress(done, total)` is told as chapters are built."""
+        from app.ingest.book import build_book
+
+        return build_book(self, progress)
+
+
+def load_book(root: Path, slug: str | None = None, title: str | None = None) -> BookSource:
+    """Read one book root (see find_books): a Markdown file, an mdBook, an mkdocs folder or a folder."""
+    root = Path(root)
+    if not root.exists():
+        raise ImportProblem(str(root), "no such file or folder. Check the path and try again.")
+    warnings: list[str] = []
+    books = BookFolder(root if root.is_dir() else root.parent)
+    layout = _layout(books, root, warnings)
+    files: list[ChapterFile] = []
+    for placed in layout.files:
+        chapter = _read_chapter(books, placed, required=layout.strict, warnings=warnings)
+        if chapter is not None:
+            files.append(chapter)
+    if not files:
+        raise ImportProblem(str(root), "has no Markdown file with text to read. Write some Markdown in it.")
+
+    def read_picture(path: PurePosixPath) -> bytes:
+        try:
+            return books.read_bytes(books.root / path, limit=MAX_PICTURE_BYTES)
+        except TooBig as problem:
+            raise PictureUnavailable(
+                f"is {math.ceil(problem.size / 1024):,} KB, over the {MAX_PICTURE_BYTES // 1024} KB limit for a "
+                "picture; save a smaller one (1,200 pixels wide is plenty)"
+            ) from None
+        except Unreadable as problem:
+            raise PictureUnavailable(
+                str(problem).replace("does not exist; create it", "was not found; add the file")
+            ) from None
+
+    site_root = PurePosixPath(books.name(layout.site_root)) if layout.site_root is not None else BOOK_ROOT
+    wanted = (found for file in files for found in candidates(file.name, file.source.text, site_root))
+    pictures = Pictures.preload(wanted, read_picture)
+    for path, value in pictures.found.items():
+        if isinstance(value, PictureUnavailable):
+            books.note(f"{path} unavailable")
+    return _assemble(
+        files,
+        config=layout.metadata,
+        name=root.stem if not root.is_dir() else root.name,
+        is_file=not root.is_dir(),
+        slug=slug,
+        title=title,
+        digest=books.digest,
+        pictures=pictures,
+        warnings=warnings,
+        origin=str(root.resolve()),
+        site_root=site_root,
+        where_from=root.absolute(),
+    )
+
+
+def source_from_texts(
+    sources: Sequence[SourceFile],
+    *,
+    slug: str,
+    metadata: Mapping[str, str] | None = None,
+    titles: Sequence[str] | None = None,
+    pictures: ReadPicture | None = None,
+) -> BookSource:
+    """A book given as text rather than files (tests, tools): the same rules, no disk."""
+    warnings: list[str] = []
+    files = []
+    for index, source in enumerate(sources):
+        front, body = split_front_matter(source.path, source.text)
+        name = PurePosixPath(source.path.replace("\\", "/"))
+        body = includes.expand(body, file=name, read=_no_files, warn=warnings.append)
+        title = titles[index] if titles is not None else None
+        files.append(ChapterFile(SourceFile(source.path, body), name, front, title))
+    wanted = [found for file in files for found in candidates(file.name, file.source.text, BOOK_ROOT)]
+    table = Pictures.preload(wanted, pictures or _no_pictures)
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(b"\0" + source.text.encode())
+    for path, data in table.digest_items():
+        digest.update(b"\1" + path.encode() + b"\0" + hashlib.sha256(data).digest())
+    digest.update(repr((sorted((metadata or {}).items()), list(titles or []))).encode())
+    return _assemble(
+        files,
+        config=dict(metadata or {}),
+        name=slug,
+        is_file=len(files) == 1 and titles is None,
+        slug=None,
+        default_slug=slug,
+        title=None,
+        digest=digest.hexdigest(),
+        pictures=table,
+        warnings=warnings,
+        origin="",
+    )
+
+
+def _no_files(path: PurePosixPath) -> str:
+    raise Unreadable("cannot be read: this book was given as text, not files")
+
+
+def _no_pictures(path: PurePosixPath) -> bytes:
+    raise PictureUnavailable("cannot be read: this book was given as text, not files")
+
+
+def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
+    if not root.is_dir():
+        if not is_markdown(root):
+            raise ImportProblem(
+                str(root),
+                "not a Markdown file: Chapterwise imports .md and .markdown files, and folders of them.",
+            )
+        return Layout([Placed(root)], {}, strict=True)
+    summary = summary_of(root)
+    if summary is not None:
+        return read_mdbook(books, summary)
+    config_path = config_of(root)
+    if config_path is not None:
+        config = read_config(books, config_path)
+        docs = docs_folder(root, config)
+        placed = nav_files(docs, config.get("nav"), warnings, str(config_path)) if config.get("nav") else []
+        if not placed and docs.is_dir():
+            placed = folder_files(books, docs, warnings)
+        return Layout(placed, metadata_of(config), site_root=docs)
+    return Layout(folder_files(books, root, warnings), {})
+
+
+def _read_chapter(
+    books: BookFolder, placed: Placed, *, required: bool, warnings: list[str]
+) -> ChapterFile | None:
+    path = placed.path
+    try:
+        text = books.read_text(path)
+    except Unreadable as problem:
+        message = str(problem)
+        if required:
+            raise ImportProblem(str(path), f"{message}.") from None
+        warnings.append(f"{path}: {message}. It was left out.")
+        return None
+    if not text.strip():
+        if required:
+            raise ImportProblem(str(path), "the file is empty. Write some Markdown in it, or leave it out.")
+        warnings.append(f"{path}: the file is empty, so it was left out.")
+        return None
+    front, body = split_front_matter(str(path), text)
+    name = PurePosixPath(books.name(path))
+
+    def read(target: PurePosixPath) -> str:
+        return books.read_text(books.root / target)
+
+    body = includes.expand(body, file=name, read=read, warn=warnings.append)
+    return ChapterFile(
+        SourceFile(str(path), body),
+        name,
+        front,
+        placed.title,
+        placed.depth,
+        placed.label,
+        placed.part,
+        placed.role,
+    )
+
+
+def _assemble(
+    files: list[ChapterFile],
+    *,
+    digest: str,
+    pictures: Pictures,
+    warnings: list[str],
+    origin: str,
+    site_root: PurePosixPath = BOOK_ROOT,
+    **naming: Any,
+) -> BookSource:
+    named = name_book(files, warnings=warnings, **naming)
+    # The caller's slug and title are part of what the book was made from.
+    overrides = f"{INGEST_VERSION}\0{naming.get('slug') or ''}\0{naming.get('title') or ''}"
+    return BookSource(
+        files=tuple(files),
+        title=named.title,
+        author=named.author,
+        language=named.language,
+        description=named.description,
+        slug=named.slug,
+        slug_given=named.slug_given,
+        slug_reason=named.slug_reason,
+        source_hash=hashlib.sha256((overrides + "\0" + digest).encode()).hexdigest(),
+        warnings=tuple(warnings),
+        pictures=pictures,
+        origin=origin,
+        single=named.single,
+        title_line=named.title_line,
+        site_root=site_root,
+    )

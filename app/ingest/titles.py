@@ -1,0 +1,137 @@
+"""Which heading names a book, found cheaply enough to run before a book is parsed.
+
+A single file's title is its `# Title`, even below a language bar, badges, a logo or a one-line
+banner (page chrome, which is left out), provided the file has no other `#` heading with text under the title (then
+`#` headings are its chapters). Lines are scanned for `#` headings outside code fences, and only
+the head of the file, down to the title, is parsed; so the title (and a slug made from it) is
+known before the book is, and parsing later drops exactly that heading.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from app.ingest.markdown import PARSER
+from app.ingest.text import inline_text
+
+# A heading, or a callout's title, is always three tokens: its opening, its inline text, its closing.
+TITLE_TOKENS = 3
+_FENCES = ("```", "~~~")
+# Lines that matter to _h1_lines; everything else is skipped without a Python loop over it.
+_MAYBE = re.compile(r"^ {0,3}(?:#|```|~~~|=)", re.MULTILINE)
+_BANNER_WORDS = 12
+
+
+def leading_title(text: str) -> tuple[str, int] | None:
+    """The book's title heading in a single file, as (plain text, 0-based line), or None."""
+    lines = text.split("\n")
+    h1 = _h1_lines(text, lines)
+    if not h1:
+        return None
+    first = h1[0]
+    if len(h1) > 1 and any(line.strip() for line in lines[first + 1 : h1[1]]):
+        return None  # several `#` headings with text under them: they are chapters
+    head = "\n".join(lines[: first + 1]) + "\n"
+    tokens = PARSER.parse(head)
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h1" and token.level == 0:
+            if not all(is_chrome(block) or is_banner(block) for block in top_blocks(tokens[:index])):
+                return None
+            title = inline_text(tokens[index + 1]).strip()
+            return (title, (token.map or [first])[0]) if title else None
+    return None
+
+
+def _h1_lines(text: str, lines: Sequence[str]) -> list[int]:
+    """0-based lines of `#` headings (ATX, and `===` setext underlines' text) outside fences.
+
+    Only lines that could matter (found by one regular-expression pass) are looked at in Python.
+    """
+    found: list[int] = []
+    fence = ""
+    line_number, position = 0, 0
+    for match in _MAYBE.finditer(text):
+        line_number += text.count("\n", position, match.start())
+        position = match.start()
+        line = lines[line_number]
+        stripped = line.lstrip(" ")
+        if fence:
+            if stripped.startswith(fence) and not stripped[len(fence) :].strip(fence[0]).strip():
+                fence = ""
+        elif stripped.startswith(_FENCES):
+            marker = stripped[0]
+            fence = marker * (len(stripped) - len(stripped.lstrip(marker)))
+        elif stripped == "#" or stripped.startswith(("# ", "#\t")):
+            found.append(line_number)
+        elif (
+            stripped.startswith("=")
+            and not stripped.rstrip().strip("=")
+            and line_number > 0
+            and lines[line_number - 1].strip()
+        ):
+            found.append(line_number - 1)
+        if len(found) > 2:
+            break
+    return found
+
+
+def top_blocks(tokens: Sequence[Token]) -> list[list[Token]]:
+    """Top-level blocks: a paragraph, a whole list, a whole table, a code block, never part of one."""
+    blocks: list[list[Token]] = []
+    block: list[Token] = []
+    depth = 0
+    for token in tokens:
+        block.append(token)
+        depth += token.nesting
+        if depth == 0:
+            blocks.append(block)
+            block = []
+    if block:
+        blocks.append(block)
+    return blocks
+
+
+def is_chrome(block: Sequence[Token]) -> bool:
+    """Page furniture above a title: raw HTML, rules, and lines of nothing but links and pictures."""
+    first = block[0].type
+    if first in ("html_block", "hr"):
+        return True
+    if first != "paragraph_open":
+        return False
+    words = []
+    in_link = 0
+    for child in block[1].children or ():
+        if child.type in ("link_open", "link_close"):
+            in_link += child.nesting
+        elif child.type == "text":
+            if not in_link:
+                words.append(child.content)
+        elif child.type not in ("link_open", "link_close", "image", "softbreak", "hardbreak", "html_inline",
+                                "em_open", "em_close", "strong_open", "strong_close"):  # fmt: skip
+            return False
+    # Separators such as "|", "·" or "∙" between links, but no words outside them.
+    return not any(_is_word(piece) for piece in " ".join(words).split())
+
+
+def is_banner(block: Sequence[Token]) -> bool:
+    """A short line above a title ("Help translate this guide!"): page furniture too, not the book's text."""
+    if block[0].type != "paragraph_open":
+        return False
+    return len(inline_text(block[1]).split()) <= _BANNER_WORDS
+
+
+def _is_word(piece: str) -> bool:
+    return any(unicodedata.category(char)[0] in "LN" for char in piece)
+
+
+def same_title(a: str, b: str) -> bool:
+    """Whether two titles say the same, ignoring case, punctuation and spacing."""
+    return _folded(a) == _folded(b) and bool(_folded(a))
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())

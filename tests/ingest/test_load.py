@@ -1,0 +1,180 @@
+"""load_book(): what the library learns before parsing (slug and why, digest), and what parse() reports."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+
+from app.errors import ImportProblem
+from app.ingest import MAX_PAGE_BYTES, PAGE_WORD_BUDGET, find_books, highlight_css, load_book, parse_book
+from app.ingest.limits import MAX_ANCHOR
+from app.ingest.sourcefile import SourceFile
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def noisy_png(size: int, seed: int) -> bytes:
+    """A real PNG of about `size` bytes that does not compress (so it stays that big)."""
+    pixels, state = bytearray(), seed
+    while len(pixels) < size:
+        state = (state * 1103515245 + 12345) % 2**31
+        pixels += state.to_bytes(4, "big")
+    width = 256
+    height = len(pixels) // (width * 3) + 1
+    pixels = pixels[: width * 3 * height].ljust(width * 3 * height, b"\0")
+    rows = b"".join(b"\x00" + pixels[y * width * 3 : (y + 1) * width * 3] for y in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows, 0))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_a_readme_takes_its_slug_from_its_title_and_says_so(tmp_path: Path) -> None:
+    source = load_book(
+        write(tmp_path / "a" / "README.md", "*[English](README.md)*\n\n# My Book\n\n## One\n\nA.\n")
+    )
+    assert (source.title, source.slug, source.slug_given) == ("My Book", "my-book", False)
+    assert source.slug_reason == "from the title 'My Book'"
+    assert source.origin == str((tmp_path / "a" / "README.md").resolve())
+
+
+def test_two_readmes_of_different_books_propose_different_slugs(tmp_path: Path) -> None:
+    first = load_book(write(tmp_path / "a" / "README.md", "# Tides\n\n## One\n\nA.\n"))
+    second = load_book(write(tmp_path / "b" / "README.md", "# Currents\n\n## One\n\nB.\n"))
+    assert (first.slug, second.slug) == ("tides", "currents")
+    assert first.origin != second.origin
+
+
+def test_a_readme_without_a_title_is_named_by_its_folder_never_readme(tmp_path: Path) -> None:
+    source = load_book(write(tmp_path / "sea-shanties" / "README.md", "## One\n\nA.\n"))
+    assert source.title == "Sea shanties"
+    assert "readme" not in source.slug
+
+
+def test_slug_and_title_given_by_the_caller_win_and_are_checked(tmp_path: Path) -> None:
+    path = write(tmp_path / "tides.md", "---\nslug: from-front\n---\n# Tides\n\n## One\n\nA.\n")
+    source = load_book(path, slug="my-tides", title="The Tides")
+    assert (source.slug, source.slug_given, source.slug_reason, source.title) == (
+        "my-tides", True, "as given", "The Tides"
+    )  # fmt: skip
+    assert load_book(path).slug_reason == "from the front matter"
+    with pytest.raises(ImportProblem, match="the slug given 'No Good' may hold only"):
+        load_book(path, slug="No Good")
+
+
+def test_a_folder_is_named_by_its_folder_unless_the_name_only_says_where_books_are_kept(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path / "tides" / "a.md", "# A\n\nText.\n")
+    assert load_book(tmp_path / "tides").slug_reason == "from the folder name 'tides'"
+    write(tmp_path / "site" / "docs" / "index.md", "# Harbour Guide\n\nWelcome to the harbour, a guide.\n")
+    write(tmp_path / "site" / "docs" / "a.md", "# A\n\nText.\n")
+    docs = load_book(tmp_path / "site" / "docs")
+    assert (docs.slug, docs.slug_reason) == ("harbour-guide", "from the title 'Harbour Guide'")
+
+
+def test_the_digest_is_known_before_parsing_and_covers_includes_and_pictures(tmp_path: Path) -> None:
+    book = tmp_path / "book"
+    write(book / "SUMMARY.md", "- [Code](code.md)\n")
+    write(book / "code.md", "# Code\n\n```rust\n{{#include main.rs}}\n```\n\n![chart](chart.png)\n")
+    write(book / "main.rs", "fn main() {}\n")
+    (book / "chart.png").write_bytes(noisy_png(100, 1))
+    first = load_book(book).source_hash
+    assert load_book(book).source_hash == first
+    write(book / "main.rs", "fn main() { println!(); }\n")
+    second = load_book(book).source_hash
+    assert second != first
+    (book / "chart.png").write_bytes(noisy_png(100, 2))
+    assert load_book(book).source_hash != second
+
+
+def test_the_digest_does_not_depend_on_where_the_book_lies(tmp_path: Path) -> None:
+    for name in ("here", "there"):
+        write(tmp_path / name / "book" / "a.md", "# A\n\nText.\n")
+    assert (
+        load_book(tmp_path / "here" / "book").source_hash
+        == load_book(tmp_path / "there" / "book").source_hash
+    )
+
+
+def test_parse_reports_progress_chapter_by_chapter(tmp_path: Path) -> None:
+    source = load_book(write(tmp_path / "b.md", "# B\n\n## One\n\nA.\n\n## Two\n\nB.\n\n## Three\n\nC.\n"))
+    seen: list[tuple[int, int]] = []
+    draft = source.parse(progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert draft.source_hash == source.source_hash
+    assert (draft.slug, draft.origin, draft.slug_given) == ("b", source.origin, False)
+
+
+def test_a_stub_named_alone_is_refused_in_one_line(tmp_path: Path) -> None:
+    with pytest.raises(ImportProblem, match=r"stub.md: has no text to read"):
+        load_book(write(tmp_path / "stub.md", "# Only a heading\n")).parse()
+
+
+def test_a_series_of_books_is_one_book_per_sub_folder_and_its_readme_is_none(tmp_path: Path) -> None:
+    write(
+        tmp_path / "README.md", "# The series\n\n* [Book one](one/README.md)\n* [Book two](two/README.md)\n"
+    )
+    write(tmp_path / "preface.md", "# Preface\n\nWhy a series.\n")
+    write(tmp_path / "CONTRIBUTING.md", "# Contributing\n")
+    for name in ("one", "two"):
+        write(tmp_path / name / "README.md", f"# Book {name}\n\n* [Chapter](ch1.md)\n")
+        write(tmp_path / name / "ch1.md", "# Chapter\n\nText.\n")
+    assert [p.name for p in find_books(tmp_path)] == ["one", "two", "preface.md"]
+    assert [load_book(p).title for p in find_books(tmp_path)][:2] == ["Book one", "Book two"]
+
+
+def test_every_picture_fits_a_page_however_many_a_paragraph_shows(tmp_path: Path) -> None:
+    names = [f"p{n}.png" for n in range(4)]
+    for seed, name in enumerate(names):
+        (tmp_path / name).write_bytes(noisy_png(480 * 1024, seed))
+    pictures = " ".join(f"![photo {n}]({name})" for n, name in enumerate(names))
+    draft = load_book(write(tmp_path / "album.md", f"# Album\n\n## Photos\n\n{pictures}\n")).parse()
+    [chapter] = draft.chapters
+    assert draft.warnings == ()
+    assert all(len(p.html) + len(p.markdown) <= MAX_PAGE_BYTES for p in chapter.pages)
+    assert sum(p.html.count('<img src="data:image/png;base64,') for p in chapter.pages) == 4
+    assert len(chapter.pages) >= 3
+
+
+def test_one_giant_paragraph_is_cut_into_pages_at_sentences() -> None:
+    sentence = "The tide came in over the flats and went out again by noon. "
+    draft = parse_book([SourceFile("b.md", "## Flats\n\n" + sentence * 20_000 + "\n")], slug="b")
+    [chapter] = draft.chapters
+    assert len(chapter.pages) >= 100
+    assert all(p.words <= PAGE_WORD_BUDGET for p in chapter.pages)
+    assert all(len(p.html) + len(p.markdown) <= MAX_PAGE_BYTES for p in chapter.pages)
+    assert sum(p.words for p in chapter.pages) == chapter.words == 20_000 * 13  # no word cut in two
+    # Cut between sentences, each page's paragraph a block with its own anchor.
+    assert all(p.markdown.startswith("The tide came in") for p in chapter.pages)
+    anchors = [b.anchor for p in chapter.pages for b in p.blocks]
+    assert len(anchors) == len(set(anchors))
+
+
+def test_the_code_stylesheet_is_committed_as_generated_and_small() -> None:
+    committed = (Path(__file__).parents[2] / "app" / "ingest" / "highlight.css").read_text(encoding="utf-8")
+    assert committed == highlight_css()
+    assert len(committed.encode()) < 3 * 1024
+    assert ':root[data-theme="dark"] pre .k{' in committed
+
+
+def test_a_very_long_heading_still_gets_an_anchor_the_library_can_store() -> None:
+    heading = "A heading that goes on " * 30
+    draft = parse_book([SourceFile("b.md", f"# B\n\n## One\n\n### {heading}\n\nText.\n")], slug="b")
+    anchors = [block.anchor for page in draft.chapters[0].pages for block in page.blocks]
+    assert anchors[0].startswith("h-a-heading-that-goes-on")
+    assert all(len(anchor) <= MAX_ANCHOR for anchor in anchors)
