@@ -28,6 +28,7 @@ LAYERS: dict[str, int] = {
     "app.schema": 2,
     "app.views": 2,
     "app.widget": 2,
+    "app.export": 3,
     "app.db": 3,
     "app.library": 4,
     "app.importing": 5,

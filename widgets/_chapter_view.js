@@ -42,8 +42,9 @@ Views.chapter = {
           button(t.toContents, () => App.go("open-book", { book }), "quiet"))),
       progress,
       trail,
+      // The book's own numbering, where it says more than the eyebrow's chapter number ("4.2").
       el("h1", { class: "chapter-title", lang: view.language, tabindex: "-1" },
-        view.label ? el("span", { class: "label" }, `${view.label} `) : null, view.title),
+        view.label && view.label !== String(chapter) ? el("span", { class: "label" }, `${view.label} `) : null, view.title),
       el("p", { class: "meta" }, t.read(t.duration(view.minutes))),
       prose,
       selectionBar(prose, view, editor, t),

@@ -93,9 +93,11 @@ class PageBuilder:
             blocks.extend(self._fitted(block))
         pages: list[PageDraft] = []
         total = Count()
+        passage = 1  # passages are numbered through the chapter, across its pages: the 12 of `¶ 3.12`
         for run in self._runs(blocks):
-            for page, size in self._pages(run, chapter_notes):
+            for page, size in self._pages(run, chapter_notes, passage):
                 pages.append(page)
+                passage += len(page.blocks)
                 total += size
         return ChapterPages(tuple(pages), total)
 
@@ -160,15 +162,16 @@ class PageBuilder:
             size += block.size
         return runs
 
-    def _pages(self, run: list[_Block], notes: Definitions) -> list[tuple[PageDraft, Count]]:
+    def _pages(self, run: list[_Block], notes: Definitions, first: int) -> list[tuple[PageDraft, Count]]:
         """One page of these blocks, or (should sanitising push it over the byte budget) two or more."""
-        page, size = self._page(run, notes)
+        page, size = self._page(run, notes, first)
         if len(page.html) + len(page.markdown) <= MAX_PAGE_BYTES or len(run) == 1:
             return [(page, size)]
         half = len(run) // 2
-        return self._pages(run[:half], notes) + self._pages(run[half:], notes)
+        left = self._pages(run[:half], notes, first)
+        return left + self._pages(run[half:], notes, first + sum(len(page.blocks) for page, _ in left))
 
-    def _page(self, run: list[_Block], notes: Definitions) -> tuple[PageDraft, Count]:
+    def _page(self, run: list[_Block], notes: Definitions, first: int) -> tuple[PageDraft, Count]:
         body = [token for block in run for token in block.tokens]
         parts = list(run)
         cited = notes_cited(body, notes) if notes else []
@@ -182,7 +185,12 @@ class PageBuilder:
                 self.context.notes[number] = self.anchors.block(block_text(note))
             parts.append(self._measure(cited))
         html = sanitize("".join(block.html for block in parts), self.context)
-        markdown = "\n\n".join(block.markdown for block in parts if block.markdown)
+        # The model's copy marks each passage with its citation, so that what it quotes it can cite.
+        numbered = [block for block in parts if block.anchor is not None]
+        marks = {id(block): f"[¶ {self.model.chapter}.{first + n}]" for n, block in enumerate(numbered)}
+        markdown = "\n\n".join(
+            with_mark(block.markdown, marks.get(id(block))) for block in parts if block.markdown
+        )
         size = sum((block.count for block in parts), Count())
         blocks = tuple(BlockDraft(block.anchor, block.text) for block in parts if block.anchor is not None)
         return PageDraft(html=html, markdown=markdown, words=size.words, blocks=blocks), size
@@ -199,3 +207,13 @@ def _note_tokens(cited: list[Token], number: int) -> list[Token]:
         if token.type == "footnote_close":
             inside = False
     return note
+
+
+def with_mark(markdown: str, mark: str | None) -> str:
+    """A block's Markdown with its passage mark at the end: on its last line, or after a code block or table."""
+    if mark is None:
+        return markdown
+    last = markdown.rstrip().rsplit("\n", 1)[-1].lstrip()
+    if last.startswith(("```", "~~~", "|")) or markdown.startswith(("    ", "\t")):
+        return f"{markdown}\n\n{mark}"
+    return f"{markdown} {mark}"

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from app.models import Book
 from markdown_it import MarkdownIt
 from sqlalchemy import select
 
@@ -24,7 +25,6 @@ from app.db import make_engine, upgrade
 from app.ingest import SourceFile, load_book
 from app.ingest.markdown import PARSER
 from app.library import Library
-from app.models import Book
 from tests.bench.books import write_library, write_mdbook
 
 _BARE = MarkdownIt("js-default")

@@ -16,11 +16,6 @@ BOOK = "Chapterwise from the Inside"
 CHAPTER_TITLES = {2: "The Contract", 3: "From Markdown to Chapters", 4: "A Library on Disk"}
 
 
-def heading(number: int) -> str:
-    """A chapter's heading as the reader shows it: the guide's SUMMARY.md numbers its chapters."""
-    return f"{number} {CHAPTER_TITLES[number]}"
-
-
 LABELS = {
     "en-US": {
         "where": "Chapter {n} of 8",
@@ -84,7 +79,7 @@ def test_a_reader_can_open_the_sample_book_move_between_chapters_and_ask_for_hel
 
     # 3. Chapter 2 from the table of contents.
     frame.locator(".toc li").nth(1).get_by_role("button").click()
-    expect(frame.locator(".chapter-title")).to_have_text(heading(2))
+    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[2])
     expect(frame.locator(".eyebrow").first).to_contain_text(labels["where"].format(n=2))
     # The chapter's diagram was embedded at import: it loads under the hosts' default CSP.
     diagram = frame.locator(".prose img").first
@@ -94,10 +89,10 @@ def test_a_reader_can_open_the_sample_book_move_between_chapters_and_ask_for_hel
 
     # 4. Next, 5. Previous: the reader re-renders in place.
     frame.get_by_role("button", name=labels["next"]).click()
-    expect(frame.locator(".chapter-title")).to_have_text(heading(3))
+    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[3])
     expect(frame.locator(".eyebrow").first).to_contain_text(labels["where"].format(n=3))
     frame.get_by_role("button", name=labels["previous"]).click()
-    expect(frame.locator(".chapter-title")).to_have_text(heading(2))
+    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[2])
 
     # 6, 7. Both suggestions reach the host as user messages naming the book and the chapter.
     log = page.locator("#log .entry.user")
@@ -167,7 +162,7 @@ def test_on_a_narrow_screen_nothing_scrolls_sideways(
         tool="read-chapter",
         args=json.dumps({"book": "chapterwise-guide", "chapter": 2}),
     )
-    expect(frame.locator(".chapter-title")).to_have_text("2 The Contract")
+    expect(frame.locator(".chapter-title")).to_have_text("The Contract")
     overflow = frame.locator("html").evaluate("h => h.scrollWidth - h.clientWidth")
     assert overflow <= 0
     (artifacts / "screenshots").mkdir(parents=True, exist_ok=True)
@@ -201,15 +196,15 @@ def test_reopening_the_conversation_returns_to_where_the_reader_was_where_the_ho
     page = watched.page
     args = json.dumps({"book": "chapterwise-guide", "chapter": 2})
     frame = open_host(page, base_url, dialect=dialect, tool="read-chapter", args=args)
-    expect(frame.locator(".chapter-title")).to_have_text(heading(2))
+    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[2])
     frame.get_by_role("button", name="Next chapter →").click()
-    expect(frame.locator(".chapter-title")).to_have_text(heading(3))
+    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[3])
     page.get_by_role("button", name="↻ Reopen").click()
-    expect(frame.locator(".chapter-title")).to_have_text(heading(reopened_at))
+    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[reopened_at])
     expect(frame.locator(".eyebrow").first).to_contain_text(f"Chapter {reopened_at} of 8")
     # The reader turns on: had the widget also resumed by itself, the log would show one call more.
     frame.get_by_role("button", name="Next chapter →").click()
-    expect(frame.locator(".chapter-title")).to_have_text(heading(reopened_at + 1))
+    expect(frame.locator(".chapter-title")).to_have_text(CHAPTER_TITLES[reopened_at + 1])
     calls = page.locator("#log .entry").evaluate_all(
         """entries => entries.slice(entries.findLastIndex(e => e.textContent.includes('reopened')))
             .filter(e => e.querySelector('small').textContent.startsWith('widget →'))

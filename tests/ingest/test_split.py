@@ -61,7 +61,8 @@ def test_a_short_chapter_is_one_page_whose_block_carries_its_anchor() -> None:
     [block] = page.blocks
     assert block.text == "A few words."
     assert page.html == f'<p id="{block.anchor}">A few words.</p>\n'
-    assert page.markdown == "A few words."
+    # The model's copy ends each passage with its citation: chapter 1, passage 1.
+    assert page.markdown == "A few words. [¶ 1.1]"
 
 
 def test_the_same_content_always_hashes_the_same_and_changed_content_does_not() -> None:
@@ -188,7 +189,9 @@ def test_each_chapter_carries_the_footnotes_it_cites_numbered_from_one() -> None
     assert marks_of(shores.html) == [("1", notes["1"]), ("1", notes["1"])]
     assert "footnote" not in calm.html
     # The model reads the notes too, under the numbers the marks show.
-    assert shores.markdown == "Sand moves[^1], then moves again[^1].\n\n[^1]: Less than half as strongly."
+    assert shores.markdown == (
+        "Sand moves[^1], then moves again[^1]. [¶ 2.1]\n\n[^1]: Less than half as strongly. [¶ 2.2]"
+    )
 
 
 def test_a_paged_chapter_puts_each_note_on_the_page_that_cites_it() -> None:
@@ -204,8 +207,20 @@ def test_a_paged_chapter_puts_each_note_on_the_page_that_cites_it() -> None:
     # Numbered through the chapter, so the last page's only note is [2], and its mark links to it.
     assert list(notes_of(last.html)) == ["2"]
     assert marks_of(last.html) == [("2", notes_of(last.html)["2"])]
-    assert last.markdown.endswith("Last[^2].\n\n[^2]: Late note.")
+    # Passages count on through the chapter's pages: the last page's marks carry on from the first's.
+    passages = sum(len(page.blocks) for page in chapter.pages)
+    assert last.markdown.endswith(f"Last[^2]. [¶ 1.{passages - 1}]\n\n[^2]: Late note. [¶ 1.{passages}]")
 
 
 def test_a_footnote_mark_in_a_chapter_heading_stays_out_of_the_title() -> None:
     assert book("## Tides[^a]\n\nText.\n\n[^a]: A note.\n") == ["Tides"]
+
+
+def test_the_model_can_cite_a_code_block_or_a_table_without_breaking_it() -> None:
+    markdown = "## Listing\n\n```rust\nfn main() {}\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- one\n- two\n"
+    [chapter] = parse_book([SourceFile("c.md", markdown)], slug="c").chapters
+    [page] = chapter.pages
+    # A mark after a closing fence or a table row would change them: it goes on a line of its own.
+    assert "```rust\nfn main() {}\n```\n\n[¶ 1.1]" in page.markdown
+    assert "| 1 | 2 |\n\n[¶ 1.2]" in page.markdown
+    assert page.markdown.endswith("- two [¶ 1.3]")

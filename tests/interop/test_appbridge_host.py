@@ -57,23 +57,24 @@ def test_an_appbridge_host_can_page_through_chapters_and_receive_follow_ups(
     page.evaluate("args => startHost(args)", {"html": html, "toolArgs": arguments, "toolResult": result})
 
     frame = page.frame_locator("#app")
-    # The guide's SUMMARY.md numbers its chapters, and the reader shows the number before the title.
-    expect(frame.locator(".chapter-title")).to_have_text("2 The Contract")
+    expect(frame.locator(".chapter-title")).to_have_text("The Contract")
     frame.get_by_role("button", name="Next chapter →").click()
-    expect(frame.locator(".chapter-title")).to_have_text("3 From Markdown to Chapters")
+    expect(frame.locator(".chapter-title")).to_have_text("From Markdown to Chapters")
     frame.get_by_role("button", name="← Previous chapter").click()
-    expect(frame.locator(".chapter-title")).to_have_text("2 The Contract")
+    expect(frame.locator(".chapter-title")).to_have_text("The Contract")
     frame.get_by_role("button", name="✨ Summarize this chapter").click()
     expect(frame.locator(".suggest button").first).to_contain_text("✓ Sent")
 
     seen = page.evaluate("window.seen")
-    assert [call["arguments"]["chapter"] for call in seen["toolCalls"]] == [3, 2]
-    assert all(call["name"] == "read-chapter" for call in seen["toolCalls"])
+    # Turning the page, and (a moment after the reader stops) saving their place: nothing else.
+    turns = [call for call in seen["toolCalls"] if call["name"] == "read-chapter"]
+    assert [call["arguments"]["chapter"] for call in turns] == [3, 2]
+    assert {call["name"] for call in seen["toolCalls"]} <= {"read-chapter", "save-progress"}
     [message] = seen["messages"]
     assert message["role"] == "user"
-    assert (
-        message["content"][0]["text"]
-        == 'Summarize chapter 2, "The Contract", of "Chapterwise from the Inside".'
+    assert message["content"][0]["text"] == (
+        "Summarize chapter 2 («The Contract») of the book 'chapterwise-guide'. "
+        "Do not reveal anything after chapter 2."
     )
     assert "chapter 2 of 8" in seen["contexts"][-1]["content"][0]["text"]
     assert watched.errors == []

@@ -19,9 +19,15 @@ const calls = {
   "open-book": { book: "chapterwise-guide" },
   "read-chapter": { book: "chapterwise-guide", chapter: 2 },
   search: { query: "widget" },
+  "read-notes": {},
 };
 const report = { tools: {}, errors: {} };
 for (const tool of tools) {
+  // Tools only the widget calls (visibility ["app"]) are listed for hosts but not called here.
+  if (tool._meta?.ui?.visibility?.length === 1 && tool._meta.ui.visibility[0] === "app") {
+    report.appOnly = [...(report.appOnly || []), tool.name].sort();
+    continue;
+  }
   const result = await client.callTool({ name: tool.name, arguments: calls[tool.name] });
   const uri = tool._meta?.ui?.resourceUri;
   const resource = uri ? await client.readResource({ uri }) : null;
