@@ -8,6 +8,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from tests.bench import soak
 from tests.bench.targets import THROUGHPUT_ERA, cpu_ratio
 from tests.bench.wire import ERAS
 
@@ -48,7 +49,7 @@ def markdown(r: dict[str, Any]) -> str:
         ["## Targets", "", "| measure | measured | target | |", "|---|---:|---|---|",
          *(_row(t["measure"], t["value"], t["target"], "PASS" if t["met"] else "**MISS**") for t in r["targets"])],
         *_misses(r),
-        _calls(r), _throughput(r), _ingest(r), _startup(r),
+        _calls(r), _throughput(r), _ingest(r), _startup(r), *soak.sections(r),
         ["## Widgets (`resources/read` of every `ui://` resource)", "",
          "| widget | bytes | gzip -6 bytes |", "|---|---:|---:|",
          *(_row(name, f"{w['bytes']:,}", f"{w['gzip_bytes']:,}") for name, w in r["widgets"].items())],
