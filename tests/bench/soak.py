@@ -48,12 +48,21 @@ QUICK = Soak(readers=10, seconds=10, books=40)
 def measure(quick: bool, command: str) -> dict[str, Any]:
     """Both rows, each a tests/load.py Report as a dict (or why it was skipped)."""
     plan = QUICK if quick else FULL
+    # Other work on the machine shares its cores: its load average is part of what the figures mean.
+    load_before = _load_average()
+    rows = {"sqlite": _on_sqlite(plan), "postgresql": _on_postgresql(plan)}
     return {
         "plan": asdict(plan),
         "command": command,
         "date": datetime.date.today().isoformat(),
-        "rows": {"sqlite": _on_sqlite(plan), "postgresql": _on_postgresql(plan)},
+        "load_average": [load_before, _load_average()],
+        "rows": rows,
     }
+
+
+def _load_average() -> float:
+    """The machine's load average over the last minute: runnable processes, ours and everyone else's."""
+    return float(Path("/proc/loadavg").read_text().split()[0])
 
 
 def _on_sqlite(plan: Soak) -> dict[str, Any]:
@@ -116,8 +125,8 @@ def sections(results: dict[str, Any]) -> list[list[str]]:
             continue
         met = "PASS" if row["errors"] == 0 and not row["lost"] else "**MISS**"
         rows.append(
-            f"| {labels[name]}, `--workers 2` each | {row['calls']:,} | {row['calls_per_s']:.0f} | {row['p50_ms']:.0f} "
-            f"| {row['p99_ms']:.0f} | {row['client_cpu_ms']:.2f} | {row['import_rounds']} | {row['errors']} "
+            f"| {labels[name]}, `--workers 2` each | {row['calls']:,} | {row['calls_per_s']:.0f} | {row['p50_ms']:,.0f} "
+            f"| {row['p99_ms']:,.0f} | {row['client_cpu_ms']:.2f} | {row['import_rounds']} | {row['errors']} "
             f"| {len(row['lost'])} | {met} |"
         )  # fmt: skip
         quoted += [f"- {labels[name]}: {text}" for text in [*row["first_errors"], *row["lost"][:5]]]
@@ -128,7 +137,8 @@ def sections(results: dict[str, Any]) -> list[list[str]]:
         "them in each protocol era, round-robin over the servers, while `chapterwise import` re-imports",
         f"{p['books']} generated books into the same database, every book changed every round. Nothing lost:",
         "afterwards every book is at its last imported version (title and source hash) in the database and",
-        "through every server. Each call may take 30 s; latency on two shared cores is reported, not judged.", "",
+        "through every server. Each call may take 30 s; latency on two shared cores is reported, not judged.",
+        f"The machine's load average was {soak['load_average'][0]:.1f} before the run and {soak['load_average'][1]:.1f} after.", "",
         "| database, servers | calls | calls/s | p50 ms | p99 ms | client CPU ms/call | import rounds | errors | lost | target |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|", *rows,
         *(["", "What failed or was lost:", *quoted] if quoted else []),
