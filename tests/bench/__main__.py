@@ -2,6 +2,7 @@
 
 python -m tests.bench           # the full run, a few minutes on two cores (make bench)
 python -m tests.bench --quick   # a smoke run under a minute (make bench-quick); writes artifacts only
+python -m tests.bench --soak-only   # only the load and soak rows (tests/bench/soak.py), into BENCHMARKS.md
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 from app.db import make_engine
 from app.library import Library
 from app.views import ContentsEntry
-from tests.bench import books, calls, ingest, load, report, startup, targets
+from tests.bench import books, calls, ingest, load, report, soak, startup, targets
 from tests.bench.runner import PLAIN_BODY_ENV
 from tests.bench.servers import BENCH_SERVER, CHAPTERWISE, ROOT, memory_kib, serving, wait_for_workers
 from tests.bench.wire import ERAS, Connection, post
@@ -55,7 +56,13 @@ def main() -> int:
     parser.add_argument(
         "--quick", action="store_true", help="a smoke run under a minute; writes artifacts only"
     )
-    quick = parser.parse_args().quick
+    parser.add_argument(
+        "--soak-only", action="store_true", help="only the load and soak rows (with --quick: ~10 s)"
+    )
+    args = parser.parse_args()
+    quick = args.quick
+    if args.soak_only:
+        return soak.main(quick)
     plan, scale = (QUICK, books.QUICK) if quick else (FULL, books.FULL)
     started = time.perf_counter()
     results: dict[str, Any] = {"quick": quick, "plan": asdict(plan), "scale": asdict(scale)}
@@ -108,6 +115,9 @@ def main() -> int:
             "cold_start": startup.cold_start(data_dir, repeats=plan.startup_repeats),
             "imports": startup.import_times(repeats=plan.startup_repeats),
         }
+
+    _step(started, "load and soak: readers during a re-import, on SQLite and PostgreSQL")
+    results["soak"] = soak.measure(quick, "make bench-quick" if quick else "make bench")
 
     results["targets"] = targets.verdicts(results)
     results["machine"] = report.machine()

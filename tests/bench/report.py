@@ -8,6 +8,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from tests.bench import soak
 from tests.bench.targets import THROUGHPUT_ERA, cpu_ratio
 from tests.bench.wire import ERAS
 
@@ -52,6 +53,7 @@ def markdown(r: dict[str, Any]) -> str:
         ["## Widgets (`resources/read` of every `ui://` resource)", "",
          "| widget | bytes | gzip -6 bytes |", "|---|---:|---:|",
          *(_row(name, f"{w['bytes']:,}", f"{w['gzip_bytes']:,}") for name, w in r["widgets"].items())],
+        *soak.sections(r),
         ["## Machine", "", _machine_line(r["machine"])],
         ["## Reproduce", "",
          "`make bench` (the full run, a few minutes on two cores) writes this file and `artifacts/bench/results.json`",
