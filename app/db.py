@@ -56,6 +56,10 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     # Wait for a concurrent writer instead of failing at once with "database is locked".
     cursor.execute("PRAGMA busy_timeout=5000")
+    # With WAL, NORMAL syncs at checkpoints rather than at every commit: a crash of Chapterwise
+    # loses nothing, a power cut at worst the last commits, and each write commits in a fraction
+    # of the time (a reading position is saved every few seconds).
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 

@@ -54,7 +54,7 @@ DELETES = ToolAnnotations(
 class Tool:
     """A tool function and what hosts show of it; app/server.py registers each one."""
 
-    fn: Callable[..., Awaitable[CallToolResult]]
+    fn: Callable[..., Awaitable[CallToolResult] | CallToolResult]
     name: str
     title: str
     invoking: str  # shown while the tool runs (at most 64 characters)

@@ -27,10 +27,11 @@ from app.tools.base import (
 from app.tools.errors import worded_for_the_model
 from app.views import BookView, ChapterView, LibraryView, ReadingProgress
 
-# Every tool is an `async def`: the library's reads are single indexed queries (tens of
-# microseconds on SQLite, whose WAL mode means readers never wait for an import), cheaper than
-# the hop to a worker thread a plain `def` would cost. On PostgreSQL a read waits for the network
-# on the event loop; a replica serves other calls in its other workers meanwhile.
+# The reading tools are `async def`s: each read is a few indexed queries (tens of microseconds
+# on SQLite, whose WAL mode means readers never wait for a writer), cheaper than the hop to a
+# worker thread a plain `def` would cost. On PostgreSQL a read waits for the network on the event
+# loop; a replica serves other calls in its other workers meanwhile. Writes, which can wait for a
+# lock, run in threads (app/tools/notes.py).
 
 
 @tool("list-books", title="List books", invoking="Opening the library…", invoked="Library opened")

@@ -2,6 +2,10 @@
 
 The writes are tools only the widget calls (`_meta.ui.visibility: ["app"]`): the model never
 moves the reader's place or edits their notes. It reads the notes with read-notes.
+
+The writes are plain `def`s, which the SDK runs in a worker thread. A write may have to wait for
+another writer (on SQLite, for up to 5 seconds while an import commits); on the event loop that
+wait would stall every other call this worker serves, reads included.
 """
 
 from __future__ import annotations
@@ -51,7 +55,7 @@ class Setting(BaseModel):
     annotations=WRITES,
     visibility=APP_ONLY,
 )
-async def save_progress(
+def save_progress(
     ctx: Context[AppState, Any], book: BookRef, chapter: Number, page: Number = 1, at: Anchor | None = None
 ) -> Annotated[CallToolResult, ReadingProgress]:
     """Remember where the reader is in a book (chapter, page, passage): the widget calls this as they read."""
@@ -68,7 +72,7 @@ async def save_progress(
     annotations=WRITES,
     visibility=APP_ONLY,
 )
-async def save_highlight(
+def save_highlight(
     ctx: Context[AppState, Any],
     book: BookRef,
     chapter: Number,
@@ -92,7 +96,7 @@ async def save_highlight(
     annotations=DELETES,
     visibility=APP_ONLY,
 )
-async def delete_highlight(
+def delete_highlight(
     ctx: Context[AppState, Any], id: Number
 ) -> Annotated[CallToolResult, HighlightEntry]:
     """Delete one of the reader's highlights, and its note: the widget calls this when they ask it to."""
@@ -109,7 +113,7 @@ async def delete_highlight(
     annotations=WRITES,
     visibility=APP_ONLY,
 )
-async def save_bookmark(
+def save_bookmark(
     ctx: Context[AppState, Any], book: BookRef, chapter: Number, page: Number = 1
 ) -> Annotated[CallToolResult, BookmarkEntry]:
     """Bookmark a page of a chapter (bookmarking it again changes nothing)."""
@@ -126,7 +130,7 @@ async def save_bookmark(
     annotations=DELETES,
     visibility=APP_ONLY,
 )
-async def delete_bookmark(
+def delete_bookmark(
     ctx: Context[AppState, Any], id: Number
 ) -> Annotated[CallToolResult, BookmarkEntry]:
     """Remove one of the reader's bookmarks: the widget calls this when they take a bookmark off."""
@@ -143,7 +147,7 @@ async def delete_bookmark(
     annotations=WRITES,
     visibility=APP_ONLY,
 )
-async def save_settings(
+def save_settings(
     ctx: Context[AppState, Any],
     spoiler_safe: Annotated[bool, Field(description="Keep help to what the reader has read so far.")],
 ) -> Annotated[CallToolResult, Setting]:

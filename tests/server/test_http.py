@@ -187,3 +187,31 @@ def test_a_busy_port_is_reported_before_the_banner_with_how_to_choose_another(se
         f"(another Chapterwise?). Choose another port: chapterwise serve --port {port + 1} "
         f"(or make run PORT={port + 1})."
     )
+
+
+def test_a_write_waiting_for_another_writer_never_holds_up_reading(sample_settings: Settings) -> None:
+    """On SQLite a write waits for the file's lock; it waits in a thread, not on the worker's event loop."""
+    import sqlite3
+    import threading
+    import time
+
+    save = {"jsonrpc": "2.0", "id": 1, "method": "tools/call"}
+    save["params"] = {"name": "save-progress", "arguments": {"book": "chapterwise-guide", "chapter": 2}}
+    read = {"jsonrpc": "2.0", "id": 2, "method": "tools/call"}
+    read["params"] = {"name": "read-chapter", "arguments": {"book": "chapterwise-guide", "chapter": 3}}
+    finished: list[str] = []
+    with chapterwise(sample_settings) as url:
+        holder = sqlite3.connect(sample_settings.data_dir / "chapterwise.db", isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")  # another program writing: the save must wait for it
+        saving = threading.Thread(target=lambda: (post_mcp(url, save), finished.append("save")))
+        saving.start()
+        time.sleep(0.3)  # not a speed limit: only so that the save reaches the server first
+        status, body = post_mcp(url, read)
+        finished.append("read")
+        holder.execute("ROLLBACK")
+        saving.join()
+        holder.close()
+    assert status == 200
+    assert not body["result"].get("isError")
+    # The read was answered while the save still waited for the lock.
+    assert finished == ["read", "save"]
