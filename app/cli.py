@@ -17,7 +17,7 @@ from typing import Any
 
 from app import __version__
 from app.db import alembic_config, make_engine, migrate
-from app.errors import AmbiguousBook, BookNotFound, ChapterwiseError, NotesWouldBeLost
+from app.errors import AmbiguousBook, BookNotFound, ChapterwiseError, NotesWouldBeLost, StorageProblem
 from app.importing import Planned, SlugChoice
 from app.library import Library
 from app.settings import Settings
@@ -66,10 +66,18 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     from app.importing import plan_import, save_planned
     from app.progress import ProgressBar
 
-    engine = make_engine(settings.db_url, create=True)
-    if migrate(engine) == "created":
-        print(f"Created a new library at {settings.library_location}.")
-    library = Library(engine)
+    library: Library | None
+    if args.dry_run:
+        # A dry run changes nothing, not even by creating a library: without one, every book is new.
+        try:
+            library = Library(make_engine(settings.db_url))
+        except StorageProblem:
+            library = None
+    else:
+        engine = make_engine(settings.db_url, create=True)
+        if migrate(engine) == "created":
+            print(f"Created a new library at {settings.library_location}.")
+        library = Library(engine)
     bar = ProgressBar()
     try:
         plan = plan_import(library, args.paths, slug=args.slug, title=args.title, progress=bar)
@@ -84,6 +92,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
             _print_dry_run(planned)
         print("Dry run: nothing was saved.")
         return 0
+    assert library is not None  # only a dry run goes without one, and it has returned
     outcomes = save_planned(library, plan)
     for planned, outcome in zip(plan, outcomes, strict=True):
         draft, choice = planned.draft, planned.choice

@@ -47,7 +47,7 @@ Progress = Callable[[str, int, int], None]
 
 
 def plan_import(
-    library: Library,
+    library: Library | None,
     paths: Sequence[Path],
     *,
     slug: str | None = None,
@@ -69,7 +69,7 @@ def plan_import(
     for source in sources:
         choice = _choose_slug(library, source, claimed)
         claimed[choice.slug] = source.origin
-        stored = library.stored(choice.slug)
+        stored = library.stored(choice.slug) if library else None
         if stored is not None and stored.source_hash == source.source_hash:
             plan.append(Planned(source, choice, None, "unchanged", stored.title))
             continue
@@ -89,7 +89,7 @@ def save_planned(library: Library, plan: Sequence[Planned]) -> list[str]:
     return ["unchanged" if p.draft is None else next(saved).outcome for p in plan]
 
 
-def _choose_slug(library: Library, source: BookSource, claimed: dict[str, str]) -> SlugChoice:
+def _choose_slug(library: Library | None, source: BookSource, claimed: dict[str, str]) -> SlugChoice:
     """The proposed slug, unless a different book holds it: then the next free one, never a silent replace.
 
     "Different" means imported from another place that still exists. The same place (or a slug
@@ -99,12 +99,23 @@ def _choose_slug(library: Library, source: BookSource, claimed: dict[str, str]) 
     choice = SlugChoice(source.slug, source.slug, source.slug_reason)
     holder = claimed.get(source.slug)
     if holder is None:
-        stored = library.stored(source.slug)
+        stored = library.stored(source.slug) if library else None
         if stored is None or source.slug_given or stored.origin in (None, source.origin):
             return choice
         if not Path(stored.origin).exists():
             return dataclasses.replace(choice, moved_from=stored.origin)
         holder = stored.origin
-    return dataclasses.replace(
-        choice, slug=library.free_slug(source.slug, taken=set(claimed)), taken_by=holder
+    free = (
+        library.free_slug(source.slug, taken=set(claimed))
+        if library
+        else _next_free(source.slug, set(claimed))
     )
+    return dataclasses.replace(choice, slug=free, taken_by=holder)
+
+
+def _next_free(base: str, taken: set[str]) -> str:
+    """base-2, base-3, … for a dry run with no library to ask."""
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"

@@ -96,9 +96,7 @@ def save_highlight(
     annotations=DELETES,
     visibility=APP_ONLY,
 )
-def delete_highlight(
-    ctx: Context[AppState, Any], id: Number
-) -> Annotated[CallToolResult, HighlightEntry]:
+def delete_highlight(ctx: Context[AppState, Any], id: Number) -> Annotated[CallToolResult, HighlightEntry]:
     """Delete one of the reader's highlights, and its note: the widget calls this when they ask it to."""
     with worded_for_the_model():
         gone = library(ctx).delete_highlight(reader(ctx), id)
@@ -130,9 +128,7 @@ def save_bookmark(
     annotations=DELETES,
     visibility=APP_ONLY,
 )
-def delete_bookmark(
-    ctx: Context[AppState, Any], id: Number
-) -> Annotated[CallToolResult, BookmarkEntry]:
+def delete_bookmark(ctx: Context[AppState, Any], id: Number) -> Annotated[CallToolResult, BookmarkEntry]:
     """Remove one of the reader's bookmarks: the widget calls this when they take a bookmark off."""
     with worded_for_the_model():
         gone = library(ctx).delete_bookmark(reader(ctx), id)
