@@ -166,10 +166,10 @@ def test_one_giant_paragraph_is_cut_into_pages_at_sentences() -> None:
 
 
 def test_the_code_stylesheet_is_committed_as_generated_and_small() -> None:
-    committed = (Path(__file__).parents[2] / "app" / "ingest" / "highlight.css").read_text(encoding="utf-8")
+    committed = (Path(__file__).parents[2] / "widgets" / "_code.css").read_text(encoding="utf-8")
     assert committed == highlight_css()
-    assert len(committed.encode()) < 3 * 1024
-    assert ':root[data-theme="dark"] pre .k{' in committed
+    assert len(committed.encode()) < 2 * 1024
+    assert ':root[data-theme="dark"]{--code-k:' in committed
 
 
 def test_a_very_long_heading_still_gets_an_anchor_the_library_can_store() -> None:
