@@ -75,7 +75,8 @@ def check_ts_report(report: dict[str, dict[str, object]]) -> None:
         assert str(tool["resourceUri"]).startswith("ui://chapterwise/")
     assert tools["read-chapter"]["structuredKeys"] == sorted(  # type: ignore[index]
         ["book", "book_title", "language", "chapter", "chapters", "title", "label", "trail", "page", "pages",
-         "words", "minutes", "at", "previous_title", "next_title"]
+         "words", "minutes", "at", "first_passage", "furthest_chapter", "spoiler_safe", "bookmark",
+         "previous_title", "next_title"]
     )  # fmt: skip
     assert report["resourceTemplates"] == [
         "chapterwise://books/{book}",
