@@ -277,7 +277,9 @@ def test_removing_a_marked_book_asks_first_then_keeps_or_deletes_the_notes(
     assert "> The sea goes out" in capsys.readouterr().out
 
 
-def test_a_dry_run_with_no_library_yet_creates_none(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_dry_run_with_no_library_yet_creates_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     book = write(tmp_path / "tides.md", "# Tides\n## Low water\nOut.\n")
     assert main(["--data-dir", str(tmp_path / "library"), "import", "--dry-run", str(book)]) == 0
     assert "Tides  [tides]  1 chapter" in capsys.readouterr().out

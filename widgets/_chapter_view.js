@@ -117,8 +117,9 @@ function bookmarkButton(view, t) {
 // Mark a highlight in the text: its quote inside its passage, wrapped in <mark>, which opens the
 // editor for its colour and note. The quote is matched as the reader selected it, spaces folded.
 function paint(prose, highlight, editor, t, again) {
-  const block = document.getElementById(highlight.anchor);
-  if (!block || !prose.contains(block)) return;
+  // The page is not in the document yet while it is drawn: look for the passage among its blocks.
+  const block = [...prose.children].find((node) => node.id === highlight.anchor);
+  if (!block) return;
   const map = [];
   let flat = "";
   for (const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT); walker.nextNode();) {
@@ -134,20 +135,23 @@ function paint(prose, highlight, editor, t, again) {
   if (start < 0) return;
   const [first, from] = map[start], [last, to] = map[start + highlight.quote.length - 1];
   const nodes = map.slice(start, start + highlight.quote.length).map(([node]) => node).filter((node, i, all) => all.indexOf(node) === i);
+  // A note shows as a small mark after the highlight; the note itself opens with it.
+  if (highlight.note) last.parentNode.insertBefore(el("span", { class: "noted", "aria-hidden": "true" }, "✎"), last.splitText(to + 1));
   for (const node of nodes.reverse()) {
     const text = node === last ? node.splitText(to + 1).previousSibling : node;
     const piece = node === first ? text.splitText(from) : text;
     const mark = el("mark", { class: `hl ${highlight.colour}`, tabindex: "0", title: highlight.note || null, "aria-label": highlight.note ? t.noted(highlight.note) : null });
     piece.replaceWith(mark);
     mark.append(piece);
-    const edit = () => openEditor(editor, highlight, t, () => again(highlight.anchor));
+    const edit = () => openEditor(editor, highlight, t, () => again(highlight.anchor), block);
     mark.addEventListener("click", edit);
     mark.addEventListener("keydown", (event) => event.key === "Enter" && edit());
   }
 }
 
-// A highlight's colour and note, to make, change or delete; `after` redraws what shows it.
-function openEditor(box, highlight, t, after) {
+// A highlight's colour and note, to make, change or delete, just below its passage (`near`) when
+// there is one; `after` redraws what shows it.
+function openEditor(box, highlight, t, after, near) {
   let colour = highlight.colour;
   const note = el("textarea", { rows: 2, maxlength: 4000, placeholder: t.notePlaceholder, "aria-label": t.note });
   note.value = highlight.note || "";
@@ -165,6 +169,7 @@ function openEditor(box, highlight, t, after) {
   box.replaceChildren(el("p", { class: "quote" }, `“${highlight.quote}”`), el("div", { class: "swatches" }, swatches), note,
     el("div", { class: "actions" }, button(t.save, save, "primary"), highlight.id ? button(t.delete, remove, "quiet") : null,
       button(t.cancel, () => { box.hidden = true; }, "quiet")));
+  near?.after(box);
   box.hidden = false;
   note.focus();
 }
@@ -228,7 +233,8 @@ function selectionBar(prose, view, editor, t) {
 
   const highlight = button(t.highlight, () => chosen?.anchor && openEditor(editor,
     { book: view.book, chapter: view.chapter, anchor: chosen.anchor, quote: chosen.quote, colour: "yellow" }, t,
-    () => App.go("read-chapter", { book: view.book, chapter: view.chapter, page: view.page, at: chosen.anchor })), "chip");
+    () => App.go("read-chapter", { book: view.book, chapter: view.chapter, page: view.page, at: chosen.anchor }),
+    document.getElementById(chosen.anchor)), "chip");
   const explain = button(t.explainPassage, async () => {
     if (!chosen) return;
     const prompt = t.explainPassagePrompt(chosen.where, chosen.quote);
