@@ -11,7 +11,8 @@ from sqlalchemy import Connection, Engine, bindparam, func, or_, select, true
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.errors import PageNotFound, PassageNotFound, ShelfPageNotFound
-from app.library.reading import book_marks, last_read, page_marks, reading_state
+from app.library.marks import book_marks, page_marks
+from app.library.readers import last_read, reading_state
 from app.library.shelf import CARD_COLUMNS, CARDS, card, page_count, resolve
 from app.schema import books, chapters, pages, passages
 from app.views import BookCard, BookView, ChapterPage, ChapterText, ChapterView, ContentsEntry, LibraryView

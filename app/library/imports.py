@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 
-from app.library.reading import check_notes_before_removal, reattach_notes
+from app.library.kept_notes import check_notes_before_removal, reattach_notes
 from app.library.shelf import CARD_COLUMNS, CARDS, card, resolve
 from app.schema import books, chapters, pages, passages
 from app.search import searchable

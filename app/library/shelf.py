@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Row, func, select
+from sqlalchemy import Connection, Row, Table, func, select
 
 from app.errors import AmbiguousBook, BookNotFound, ChapterNotFound, Shelved
 from app.schema import books, chapters
@@ -82,3 +82,14 @@ def page_count(connection: Connection, slug: str, number: int) -> int:
 def book_id_of(connection: Connection, slug: str) -> int:
     """The row id of a book already resolved to its slug."""
     return int(connection.execute(select(books.c.id).where(books.c.slug == slug)).scalar_one())
+
+
+def upsert(connection: Connection, table: Table) -> Any:
+    """INSERT … ON CONFLICT, which SQLite and PostgreSQL both have, each in its own SQLAlchemy dialect."""
+    if connection.dialect.name == "sqlite":
+        from sqlalchemy.dialects import sqlite
+
+        return sqlite.insert(table)
+    from sqlalchemy.dialects import postgresql
+
+    return postgresql.insert(table)

@@ -1,0 +1,161 @@
+"""A reader's marks as the reading views show them: on a book's cover, on a page, in the notes list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, select
+
+from app.library.readers import known_reader, progress_of
+from app.schema import bookmarks, books, chapters, highlights, pages, passages, progress, readers
+from app.views import BookmarkEntry, HighlightEntry, ReadingProgress
+
+
+@dataclass(frozen=True, slots=True)
+class BookMarks:
+    """What a reader has in one book: where they are, how many highlights, which bookmarks."""
+
+    progress: ReadingProgress | None
+    highlights: int
+    bookmarks: list[BookmarkEntry]
+    spoiler_safe: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PageMarks:
+    """What a reader has on one page: how far they have got in the book, a bookmark, highlights."""
+
+    furthest_chapter: int | None
+    spoiler_safe: bool
+    bookmark: int | None
+    highlights: list[dict[str, Any]]
+
+
+def book_marks(connection: Connection, reader: str | None, book_id: int) -> BookMarks:
+    reader_id = known_reader(connection, reader)
+    if reader_id is None:
+        return BookMarks(None, 0, [], True)
+    state = _reader_state(connection, reader_id, book_id)
+    count = connection.scalar(
+        select(func.count()).where(highlights.c.reader_id == reader_id, highlights.c.book_id == book_id)
+    )
+    marked = bookmark_entries(connection, reader_id, bookmarks.c.book_id == book_id)
+    return BookMarks(progress_of(state) if state.chapter else None, count or 0, marked, state.spoiler_safe)
+
+
+def page_marks(
+    connection: Connection, reader: str | None, book_id: int, chapter: int, page: int
+) -> PageMarks:
+    reader_id = known_reader(connection, reader)
+    if reader_id is None:
+        return PageMarks(None, True, None, [])
+    state = _reader_state(connection, reader_id, book_id, chapter=chapter, page=page)
+    on_page = (
+        select(passages.c.anchor)
+        .join(pages, pages.c.id == passages.c.page_id)
+        .join(chapters, chapters.c.id == pages.c.chapter_id)
+        .where(chapters.c.book_id == book_id, chapters.c.number == chapter, pages.c.number == page)
+    )
+    rows = connection.execute(
+        select(
+            highlights.c.id, highlights.c.anchor, highlights.c.quote, highlights.c.colour, highlights.c.note
+        )
+        .where(
+            highlights.c.reader_id == reader_id,
+            highlights.c.book_id == book_id,
+            highlights.c.anchor.in_(on_page),
+        )
+        .order_by(highlights.c.id)
+    ).all()
+    return PageMarks(
+        state.furthest_chapter, state.spoiler_safe, state.bookmark, [dict(r._mapping) for r in rows]
+    )
+
+
+def _reader_state(
+    connection: Connection, reader_id: int, book_id: int, *, chapter: int = 0, page: int = 0
+) -> Any:
+    """The reader's setting, their progress in the book and their bookmark on one page, in one query."""
+    bookmark = (
+        select(bookmarks.c.id)
+        .where(
+            bookmarks.c.reader_id == reader_id,
+            bookmarks.c.book_id == book_id,
+            bookmarks.c.chapter == chapter,
+            bookmarks.c.page == page,
+        )
+        .scalar_subquery()
+    )
+    return connection.execute(
+        select(readers.c.spoiler_safe, progress, bookmark.label("bookmark"))
+        .select_from(readers)
+        .outerjoin(progress, and_(progress.c.reader_id == readers.c.id, progress.c.book_id == book_id))
+        .where(readers.c.id == reader_id)
+    ).one()
+
+
+def highlight_entries(connection: Connection, reader_id: int, *where: Any) -> list[HighlightEntry]:
+    # Each highlight with its book's title and its passage's citation, when the book (still) has it.
+    position = (
+        select(passages.c.position)
+        .join(pages, pages.c.id == passages.c.page_id)
+        .join(chapters, chapters.c.id == pages.c.chapter_id)
+        .where(chapters.c.book_id == highlights.c.book_id, passages.c.anchor == highlights.c.anchor)
+        .limit(1)
+        .scalar_subquery()
+    )
+    chapter_title = (
+        select(chapters.c.title)
+        .where(chapters.c.book_id == highlights.c.book_id, chapters.c.number == highlights.c.chapter)
+        .scalar_subquery()
+    )
+    rows = connection.execute(
+        select(
+            highlights,
+            books.c.title.label("book_title"),
+            chapter_title.label("chapter_title"),
+            position.label("position"),
+        )
+        .outerjoin(books, books.c.id == highlights.c.book_id)
+        .where(highlights.c.reader_id == reader_id, *where)
+        .order_by(highlights.c.book_slug, highlights.c.chapter, position, highlights.c.id)
+    ).all()
+    return [
+        HighlightEntry(
+            id=row.id,
+            book=row.book_slug,
+            book_title=row.book_title,
+            chapter=row.chapter,
+            chapter_title=row.chapter_title,
+            anchor=row.anchor,
+            citation=f"{row.chapter}.{row.position}" if row.position and not row.changed else None,
+            quote=row.quote,
+            colour=row.colour,
+            note=row.note,
+            changed=row.changed,
+            created_at=(
+                row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=UTC)
+            ).isoformat(),
+        )
+        for row in rows
+    ]
+
+
+def bookmark_entries(connection: Connection, reader_id: int, *where: Any) -> list[BookmarkEntry]:
+    rows = connection.execute(
+        select(
+            bookmarks.c.id,
+            bookmarks.c.chapter,
+            bookmarks.c.page,
+            func.coalesce(chapters.c.title, "").label("title"),
+        )
+        .outerjoin(
+            chapters,
+            and_(chapters.c.book_id == bookmarks.c.book_id, chapters.c.number == bookmarks.c.chapter),
+        )
+        .where(bookmarks.c.reader_id == reader_id, *where)
+        .order_by(bookmarks.c.book_slug, bookmarks.c.chapter, bookmarks.c.page)
+    ).all()
+    return [BookmarkEntry(id=r.id, chapter=r.chapter, page=r.page, title=r.title) for r in rows]

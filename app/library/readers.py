@@ -1,0 +1,107 @@
+"""Readers: who each one is, where they are in each book, and what the other modules ask of that.
+
+Readers are keys ("local", "host:…") that app/tools/base.py resolves for each call; a reader's
+row is made the first time they write, so reading alone leaves no trace.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from app.library.shelf import upsert
+from app.schema import bookmarks, books, chapters, highlights, pages, passages, progress, readers
+from app.views import ReadingProgress
+
+
+def reader_id_for(connection: Connection, key: str) -> int:
+    """A reader's row id, made on their first write (two first writes at once still make one row)."""
+    found = known_reader(connection, key)
+    if found is not None:
+        return found
+    connection.execute(
+        upsert(connection, readers).values(key=key).on_conflict_do_nothing(index_elements=[readers.c.key])
+    )
+    return int(connection.execute(select(readers.c.id).where(readers.c.key == key)).scalar_one())
+
+
+def known_reader(connection: Connection, key: str | None) -> int | None:
+    """A reader's row id if they have one: reading alone never makes one."""
+    return None if key is None else connection.scalar(select(readers.c.id).where(readers.c.key == key))
+
+
+def reading_state(
+    connection: Connection, reader: str | None, book_ids: list[int]
+) -> dict[int, ReadingProgress]:
+    """The reader's progress in each of these books (those they have begun)."""
+    reader_id = known_reader(connection, reader)
+    if reader_id is None or not book_ids:
+        return {}
+    rows = connection.execute(
+        select(progress).where(progress.c.reader_id == reader_id, progress.c.book_id.in_(book_ids))
+    ).all()
+    return {row.book_id: progress_of(row) for row in rows}
+
+
+def last_read(connection: Connection, reader: str | None) -> int | None:
+    """The book the reader read most recently."""
+    reader_id = known_reader(connection, reader)
+    if reader_id is None:
+        return None
+    return connection.scalar(
+        select(progress.c.book_id)
+        .where(progress.c.reader_id == reader_id)
+        .order_by(progress.c.updated_at.desc())
+        .limit(1)
+    )
+
+
+def passage_in(connection: Connection, slug: str, chapter: int, anchor: str) -> bool:
+    return (
+        connection.scalar(
+            select(passages.c.id)
+            .join(pages, pages.c.id == passages.c.page_id)
+            .join(chapters, chapters.c.id == pages.c.chapter_id)
+            .join(books, books.c.id == chapters.c.book_id)
+            .where(books.c.slug == slug, chapters.c.number == chapter, passages.c.anchor == anchor)
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def percent_read(connection: Connection, book_id: int, chapter: int, page: int, pages_in_chapter: int) -> int:
+    before, this, total = connection.execute(
+        select(
+            func.coalesce(func.sum(chapters.c.words).filter(chapters.c.number < chapter), 0),
+            func.coalesce(func.sum(chapters.c.words).filter(chapters.c.number == chapter), 0),
+            func.coalesce(func.sum(chapters.c.words), 0),
+        ).where(chapters.c.book_id == book_id)
+    ).one()
+    if not total:
+        return 0
+    return min(100, math.floor(100 * (before + this * (page - 1) / pages_in_chapter) / total))
+
+
+def progress_of(row: Any) -> ReadingProgress:
+    read_at = row.updated_at if row.updated_at.tzinfo else row.updated_at.replace(tzinfo=UTC)
+    return ReadingProgress(
+        chapter=row.chapter,
+        page=row.page,
+        percent=row.percent,
+        furthest_chapter=row.furthest_chapter,
+        read_at=read_at.isoformat(),
+    )
+
+
+def readers_with_notes(connection: Connection, slug: str) -> int:
+    """How many readers have a highlight or a bookmark in the book."""
+    everyone = (
+        select(highlights.c.reader_id)
+        .where(highlights.c.book_slug == slug)
+        .union(select(bookmarks.c.reader_id).where(bookmarks.c.book_slug == slug))
+    )
+    return connection.scalar(select(func.count()).select_from(everyone.subquery())) or 0
