@@ -60,8 +60,13 @@ def serving(
     env: dict[str, str] | None = None,
     ready: Callable[[int], bool] = healthz_answers,
     timeout: float = 60.0,
+    output: int | None = None,
 ) -> Iterator[Server]:
-    """Run `command --port P` until the block ends; yields once `ready(P)` holds. Always stops it."""
+    """Run `command --port P` until the block ends; yields once `ready(P)` holds. Always stops it.
+
+    The process's output goes to a log that a failed start shows, or to `output` (subprocess.PIPE)
+    for a test that reads it.
+    """
     port = free_port()
     # The caller's CHAPTERWISE_* variables must not leak in and point the server at another library.
     environment = {k: v for k, v in os.environ.items() if not k.startswith("CHAPTERWISE_")}
@@ -69,7 +74,11 @@ def serving(
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
         process = subprocess.Popen(
-            [*command, "--port", str(port)], cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT
+            [*command, "--port", str(port)],
+            cwd=ROOT,
+            env=environment,
+            stdout=log if output is None else output,
+            stderr=subprocess.STDOUT,
         )
         try:
             while not ready(port):

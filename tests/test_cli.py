@@ -284,3 +284,22 @@ def test_a_dry_run_with_no_library_yet_creates_none(
     assert main(["--data-dir", str(tmp_path / "library"), "import", "--dry-run", str(book)]) == 0
     assert "Tides  [tides]  1 chapter" in capsys.readouterr().out
     assert not (tmp_path / "library").exists()
+
+
+def test_ctrl_c_in_the_middle_of_an_import_leaves_the_library_as_it_was(
+    settings: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = write(tmp_path / "first.md", "# First\n## One\nThe first book.\n")
+    assert run(settings, "import", str(first)) == 0
+    before = listed(settings, capsys)
+    changed = write(tmp_path / "first.md", "# First\n## One\nThe first book, revised.\n## Two\nMore.\n")
+    second = write(tmp_path / "second.md", "# Second\n## One\nThe second book.\n")
+
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt  # as Ctrl-C lands: after a book's rows are written, before the commit
+
+    monkeypatch.setattr("app.library.imports.reattach_notes", interrupted)
+    assert run(settings, "import", str(changed), str(second)) == 130
+    assert capsys.readouterr().err.strip() == "chapterwise: stopped; the library is as it was before."
+    monkeypatch.undo()
+    assert listed(settings, capsys) == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from mcp.client import Client
 
 from app.settings import Settings
 from tests.conftest import TOOL_NAMES, library_copy
-from tests.serving import chapterwise, post_mcp
+from tests.serving import CHAPTERWISE, chapterwise, post_mcp, serving
 
 pytestmark = pytest.mark.slow
 
@@ -187,6 +188,17 @@ def test_a_busy_port_is_reported_before_the_banner_with_how_to_choose_another(se
         f"(another Chapterwise?). Choose another port: chapterwise serve --port {port + 1} "
         f"(or make run PORT={port + 1})."
     )
+
+
+def test_ctrl_c_stops_a_server_of_several_workers_quietly(settings: Settings) -> None:
+    import signal
+
+    with serving([*CHAPTERWISE, "--workers", "2"], env=settings.to_env(), output=subprocess.PIPE) as server:
+        server.process.send_signal(signal.SIGINT)
+        output, _ = server.process.communicate(timeout=30)
+    assert server.process.returncode == 0
+    # The banner, and nothing after it: no traceback, no ASGI error, no worker complaining.
+    assert output.decode().rstrip().endswith("Press Ctrl+C to stop.")
 
 
 def test_a_write_waiting_for_another_writer_never_holds_up_reading(sample_settings: Settings) -> None:

@@ -146,3 +146,31 @@ def test_a_client_that_stops_reading_gets_one_line_on_stderr_not_a_traceback(
     assert process.returncode == 1
     [line] = stderr.decode().splitlines()
     assert line.startswith("chapterwise: error: the client closed the server's stdout"), line
+
+
+def test_ctrl_c_stops_the_server_with_one_line(sample_settings: Settings) -> None:
+    import signal
+
+    server = subprocess.Popen(
+        stdio_command(sample_settings),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        env=clean_env(),
+    )
+    try:
+        assert server.stdin is not None
+        assert server.stdout is not None
+        [request] = envelope_era()[3:4]  # tools/list: answered means serving
+        server.stdin.write(json.dumps(request) + "\n")
+        server.stdin.flush()
+        assert json.loads(server.stdout.readline())["id"] == request["id"]
+        # The client is still connected (stdin open): only the signal can end the process.
+        server.send_signal(signal.SIGINT)
+        _, stderr = server.communicate(timeout=30)
+    finally:
+        server.kill()
+    assert server.returncode == 130
+    assert stderr.strip() == "chapterwise: stopped; the library is as it was before."
