@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run import doctor test test-fast check lint types bench bench-quick clean clean-library help
+.PHONY: run import doctor test test-fast check lint types bench bench-quick screenshots clean clean-library help
 
 help:
 	@echo "make help           this list"
@@ -19,6 +19,7 @@ help:
 	@echo "make lint / types   one half of that gate"
 	@echo "make bench          measure Chapterwise against its floors, into BENCHMARKS.md (~5 min)"
 	@echo "make bench-quick    a smoke run of the benchmarks (~1 min)"
+	@echo "make screenshots    refresh docs/screenshots from the showcase test (both themes in artifacts/)"
 	@echo "make clean          remove .venv, build output, caches and test artifacts (never data/)"
 	@echo "make clean-library  delete data/, the library itself (asks first)"
 
@@ -69,6 +70,14 @@ bench: $(BIN)/.dev-installed
 
 bench-quick: $(BIN)/.dev-installed
 	$(BIN)/python -m tests.bench --quick
+
+# The README's pictures are the showcase test's light ones. Old shots go first, and a missing
+# browser fails instead of skipping, so a stale picture is never copied.
+SHOTS := artifacts/screenshots/showcase
+screenshots: $(BIN)/.dev-installed
+	rm -rf $(SHOTS)
+	CHAPTERWISE_REQUIRE_BROWSER=1 $(BIN)/python -m pytest tests/e2e/test_showcase.py
+	for view in library book reader; do cp $(SHOTS)/$$view-light.png docs/screenshots/$$view.png; done
 
 # Build output and caches only: the library in data/ is the reader's, and survives a clean.
 clean:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import library_copy
+from tests.e2e.showcase import reading_url, samples_url, showcase, showcase_url  # noqa: F401  (for test_showcase)
 from tests.serving import chapterwise
 
 
