@@ -55,6 +55,9 @@ _SHOWN: dict[_TokenType, tuple[str, str, str]] = {
     Generic.Heading: ("gh", "#0b5cad", "#79c0ff"),
     Error: ("err", "#b31d28", "#ffa198"),
 }
+# Doc comments (Rust's `///`, Python's docstrings) are prose about the code: Pygments files them
+# under strings, but a reader takes them for comments.
+_READ_AS = {String.Doc: Comment}
 CLASSES = frozenset(name for name, _, _ in _SHOWN.values())
 
 
@@ -85,7 +88,7 @@ def _span(shown: str | None, text: str) -> str:
 
 @lru_cache(maxsize=256)
 def _class_of(kind: _TokenType) -> str | None:
-    current: _TokenType | None = kind
+    current: _TokenType | None = _READ_AS.get(kind, kind)
     while current is not None:
         found = _SHOWN.get(current)
         if found is not None:

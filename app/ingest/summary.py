@@ -64,23 +64,30 @@ def read_summary(text: str) -> list[Entry]:
         # An entry's text: in a paragraph (level 1), or in a list item's paragraph, two levels
         # deeper for each list (list, item) and one for the paragraph.
         elif token.type == "inline" and token.level == (1 if depth < 0 else 2 * depth + 3):
-            link = _first_link(token)
-            if link is None:
+            links = _links(token)
+            if not links:
                 continue
             titled = True
-            title, target = link
-            line = (token.map or [0])[0] + 1
-            if depth < 0:  # a prefix or suffix chapter: unnumbered, at the top, in no part
-                entries.append(Entry(title, target, line, 0, None, None))
+            first = (token.map or [0])[0] + 1
+            if depth < 0:
+                # Prefix or suffix chapters: unnumbered, at the top, in no part. Links on lines
+                # that follow each other make one paragraph, and each is a chapter of its own.
+                entries += [Entry(title, target, first + lines, 0, None, None) for title, target, lines in links]
             else:
+                title, target, _ = links[0]
                 label = ".".join(str(n) for n in numbers[: depth + 1])
-                entries.append(Entry(title, target, line, depth, label, part))
+                entries.append(Entry(title, target, first, depth, label, part))
     return entries
 
 
-def _first_link(token: Token) -> tuple[str, str | None] | None:
+def _links(token: Token) -> list[tuple[str, str | None, int]]:
+    """The links in an inline token: each one's title, its target, and the lines before it in the token."""
+    found: list[tuple[str, str | None, int]] = []
     children = token.children or []
+    breaks = 0
     for index, child in enumerate(children):
+        if child.type in ("softbreak", "hardbreak"):
+            breaks += 1
         if child.type != "link_open":
             continue
         inside: list[Token] = []
@@ -90,5 +97,5 @@ def _first_link(token: Token) -> tuple[str, str | None] | None:
             inside.append(later)
         href = str(child.attrGet("href") or "").strip()
         title = inline_text(Token("inline", "", 0, children=inside)).strip()
-        return title, href or None
-    return None
+        found.append((title, href or None, breaks))
+    return found

@@ -178,3 +178,11 @@ def test_a_very_long_heading_still_gets_an_anchor_the_library_can_store() -> Non
     anchors = [block.anchor for page in draft.chapters[0].pages for block in page.blocks]
     assert anchors[0].startswith("h-a-heading-that-goes-on")
     assert all(len(anchor) <= MAX_ANCHOR for anchor in anchors)
+
+
+def test_doc_comments_are_coloured_as_comments_not_strings() -> None:
+    code = '/// The tide\'s height.\nfn height() -> f32 { 1.0 }\nlet s = "text";\n'
+    draft = parse_book([SourceFile("b.md", f"# B\n\n## Code\n\n```rust\n{code}```\n")], slug="b")
+    html = draft.chapters[0].pages[0].html
+    assert '<span class="c">/// The tide\'s height.\n</span>' in html
+    assert '<span class="s">"text"</span>' in html
