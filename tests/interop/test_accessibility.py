@@ -15,6 +15,9 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Frame, expect
 
+from app.db import make_engine
+from app.library import Library
+from app.tools.base import LOCAL_READER
 from tests.browser import Watched
 from tests.conftest import library_copy
 from tests.interop.conftest import HERE
@@ -30,12 +33,29 @@ VIEWS = {
     "reader with notes": ("read-chapter", {"book": "chapterwise-guide", "chapter": 3}),
     "reader with a picture": ("read-chapter", {"book": "chapterwise-guide", "chapter": 2}),
     "chinese reader": ("read-chapter", {"book": "slow-reading-zh", "chapter": 2}),
+    # The reader's own marks, seeded below: highlights painted on the page (one with a note's
+    # marker), their list, and a search's results.
+    "reader with highlights": ("read-chapter", {"book": "chapterwise-guide", "chapter": 6}),
+    "notes": ("read-notes", {}),
+    "search results": ("search", {"query": "widget"}),
 }
 
 
 @pytest.fixture(scope="module")
 def preview_url(samples_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with chapterwise(library_copy(samples_template, tmp_path_factory.mktemp("a11y")), "--dev") as url:
+    settings = library_copy(samples_template, tmp_path_factory.mktemp("a11y"))
+    library = Library(make_engine(settings.db_url))
+    # Some reading done, so the library shows Continue reading and the book its ✓ and Highlights (2).
+    library.save_progress(LOCAL_READER, "chapterwise-guide", 6, 1)
+    hits = library.search("widget", book="chapterwise-guide").hits
+    first, second = [hit for hit in hits if hit.chapter == 6][:2]
+    library.save_highlight(
+        LOCAL_READER, "chapterwise-guide", 6, first.anchor, "widget", "yellow", "Why one widget"
+    )
+    library.save_highlight(LOCAL_READER, "chapterwise-guide", 6, second.anchor, "widget", "blue")
+    library.save_bookmark(LOCAL_READER, "chapterwise-guide", 6, 1)
+    library.close()
+    with chapterwise(settings, "--dev") as url:
         yield url
 
 
