@@ -14,7 +14,7 @@ help:
 	@echo "make import         import content/ again (skips books that have not changed)"
 	@echo "make doctor         check the set-up (library, port, widget, fonts…) and say how to fix it"
 	@echo "make test           install the dev tools and run the whole suite (a few minutes)"
-	@echo "make test-fast      everything but browser, process, packaging and npm-client tests (~10 s)"
+	@echo "make test-fast      the suite on SQLite only: no browser, processes, npm clients or PostgreSQL (~1 min)"
 	@echo "make check          lint (ruff) + types (mypy) + the whole suite: the gate CI runs"
 	@echo "make lint / types   one half of that gate"
 	@echo "make bench          measure Chapterwise against its floors, into BENCHMARKS.md (~5 min)"
@@ -54,7 +54,7 @@ test: $(BIN)/.dev-installed
 	$(BIN)/python -m pytest
 
 test-fast: $(BIN)/.dev-installed
-	$(BIN)/python -m pytest -m "not browser and not slow and not interop"
+	$(BIN)/python -m pytest -m "not browser and not slow and not interop and not postgres"
 
 lint: $(BIN)/.dev-installed
 	$(BIN)/ruff check app tests migrations

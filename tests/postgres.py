@@ -238,6 +238,15 @@ def _unavailable(reason: str) -> NoReturn:
     pytest.skip(reason)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that runs on PostgreSQL `postgres`, so `make test-fast` can leave them out."""
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        uses_cluster = "postgres_cluster" in getattr(item, "fixturenames", ())
+        if uses_cluster or "postgresql" in params.values():
+            item.add_marker(pytest.mark.postgres)
+
+
 @pytest.fixture(scope="session")
 def postgres_cluster() -> Iterator[PostgresCluster]:
     """One throwaway cluster for the whole run, stopped and deleted at the end."""
