@@ -42,7 +42,9 @@ def summarise(draft: BookDraft) -> dict[str, Any]:
             }
             for c in draft.chapters
         ],
-        "warnings": [warning.split(": ", 1)[1] for warning in draft.warnings],  # without the file's path
+        # Each warning without the place it starts with, "path: " or "path:line: ", since the path
+        # depends on where the book lies (and so the line number goes too).
+        "warnings": [warning.split(": ", 1)[1] for warning in draft.warnings],
     }
 
 
