@@ -1,7 +1,7 @@
 """The `chapterwise` command: import, list and remove books, migrate, check the set-up, and serve the app.
 
 This is the edge where a person meets Chapterwise: settings are read here, once, and every error
-is worded here for someone at a terminal (app/tools.py words the same errors for the model).
+is worded here for someone at a terminal (app/tools/errors.py words the same errors for the model).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The errors Chapterwise raises. They carry data (what was asked, what exists); the edges word them.
 
-The library knows nothing of tools or terminals, so its errors hold the facts only. app/tools.py
-turns each into a sentence for the model ("Call read-chapter with a chapter from 1 to 8") and
+The library knows nothing of tools or terminals, so its errors hold the facts only.
+app/tools/errors.py turns each into a sentence for the model ("Call read-chapter with a chapter from 1 to 8") and
 app/cli.py into one for a person at a terminal ("chapterwise list shows the books").
 """
 

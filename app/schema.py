@@ -129,7 +129,7 @@ passages = Table(
 
 
 # -- reading state: what each reader has read and marked ------------------------------------------
-# A reader is whoever app/readers.py says a call comes from: the one local reader, or a host's
+# A reader is whoever app/tools/base.py's reader() says a call comes from: the one local reader, or a host's
 # anonymous user id. Highlights and bookmarks name their book by slug as well as by id: a book
 # removed with `remove --keep-notes` leaves them (book_id becomes NULL), and importing a book
 # with that slug again gives them back.

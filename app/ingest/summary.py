@@ -72,7 +72,9 @@ def read_summary(text: str) -> list[Entry]:
             if depth < 0:
                 # Prefix or suffix chapters: unnumbered, at the top, in no part. Links on lines
                 # that follow each other make one paragraph, and each is a chapter of its own.
-                entries += [Entry(title, target, first + lines, 0, None, None) for title, target, lines in links]
+                entries += [
+                    Entry(title, target, first + lines, 0, None, None) for title, target, lines in links
+                ]
             else:
                 title, target, _ = links[0]
                 label = ".".join(str(n) for n in numbers[: depth + 1])

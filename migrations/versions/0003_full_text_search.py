@@ -4,8 +4,8 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-12-01 11:00:00
 
-Neither index is a table of app/schema.py: each database builds its own kind, and app/library.py's
-search() speaks to each in its own words. migrations/env.py keeps Alembic's comparison away from them.
+Neither index is a table of app/schema.py: each database builds its own kind, and
+app/library/searching.py's search() speaks to each in its own words. migrations/env.py keeps Alembic's comparison away from them.
 """
 
 from collections.abc import Sequence
