@@ -44,7 +44,8 @@ Views.book = {
   },
 
   describe(book, t) {
-    const where = book.progress ? ` The reader is at chapter ${book.progress.chapter} (${book.progress.percent}% read).` : "";
+    const at = book.progress;
+    const where = at ? ` The reader is at chapter ${at.chapter} (${at.percent}% read).` : "";
     return {
       announce: `${book.title} — ${t.contents}`,
       text: `The user is looking at the contents of the book '${book.slug}' (${book.chapters} chapters).${where}`,

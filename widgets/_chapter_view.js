@@ -57,13 +57,14 @@ Views.chapter = {
   arrival: (view) => (view.at ? document.getElementById(view.at) : null),
 
   describe(view, t) {
-    const page = view.pages > 1 ? `, page ${view.page} of ${view.pages}` : "";
-    const far = view.spoiler_safe && view.furthest_chapter
-      ? ` They have read up to chapter ${Math.max(view.furthest_chapter, view.chapter)}: do not reveal what comes after it unless they ask.` : "";
+    const { book, chapter, chapters, title, page, pages, furthest_chapter: furthest } = view;
+    const where = pages > 1 ? `, page ${page} of ${pages}` : "";
+    const far = view.spoiler_safe && furthest
+      ? ` They have read up to chapter ${Math.max(furthest, chapter)}: do not reveal what comes after it unless they ask.` : "";
     return {
-      announce: `${t.chapterOf(view.chapter, view.chapters)} — ${view.title}`,
-      text: `The user is reading chapter ${view.chapter} of ${view.chapters} («${safeTitle(view.title)}») of the book '${view.book}'${page}.${far}`,
-      state: { view: "chapter", ...placeOf(view) },
+      announce: `${t.chapterOf(chapter, chapters)} — ${title}`,
+      text: `The user is reading chapter ${chapter} of ${chapters} («${safeTitle(title)}») of the book '${book}'${where}.${far}`,
+      state: { view: "chapter", book, chapter, page },
     };
   },
 };
@@ -116,8 +117,9 @@ function bookmarkButton(view, t) {
 // Mark a highlight in the text: its quote inside its passage, wrapped in <mark>, which opens the
 // editor for its colour and note. The quote is matched as the reader selected it, spaces folded.
 function paint(prose, highlight, editor, t, again) {
+  const { anchor, quote, note } = highlight;
   // The page is not in the document yet while it is drawn: look for the passage among its blocks.
-  const block = [...prose.children].find((node) => node.id === highlight.anchor);
+  const block = [...prose.children].find((node) => node.id === anchor);
   if (!block) return;
   const map = [];
   let flat = "";
@@ -130,19 +132,18 @@ function paint(prose, highlight, editor, t, again) {
       map.push([node, i]);
     }
   }
-  const start = flat.indexOf(highlight.quote);
+  const start = flat.indexOf(quote);
   if (start < 0) return;
-  const end = start + highlight.quote.length;
+  const end = start + quote.length;
   const [first, from] = map[start], [last, to] = map[end - 1];
-  const edit = () => openEditor(editor, highlight, t, () => again(highlight.anchor), block);
+  const edit = () => openEditor(editor, highlight, t, () => again(anchor), block);
   // A note shows as a small mark after the highlight; the note itself opens with it.
-  if (highlight.note) last.parentNode.insertBefore(el("span.noted", { "aria-hidden": "true" }, "✎"), last.splitText(to + 1));
+  if (note) last.parentNode.insertBefore(el("span.noted", { "aria-hidden": "true" }, "✎"), last.splitText(to + 1));
   for (const node of [...new Set(map.slice(start, end).map(([node]) => node))].reverse()) {
     const text = node === last ? node.splitText(to + 1).previousSibling : node;
     const piece = node === first ? text.splitText(from) : text;
     const mark = el("mark", {
-      class: `hl ${highlight.colour}`, tabindex: "0", title: highlight.note || null,
-      "aria-label": highlight.note ? t.noted(highlight.note) : null,
+      class: `hl ${highlight.colour}`, tabindex: "0", title: note || null, "aria-label": note ? t.noted(note) : null,
       onclick: edit, onkeydown: (event) => event.key === "Enter" && edit(),
     });
     piece.replaceWith(mark);
@@ -153,6 +154,7 @@ function paint(prose, highlight, editor, t, again) {
 // A highlight's colour and note, to make, change or delete, just below its passage (`near`) when
 // there is one; `after` redraws what shows it.
 function openEditor(box, highlight, t, after, near) {
+  const { book, chapter, anchor, quote, id } = highlight;
   let colour = highlight.colour;
   const note = el("textarea", { rows: 2, maxlength: 4000, placeholder: t.notePlaceholder, "aria-label": t.note });
   note.value = highlight.note || "";
@@ -161,12 +163,11 @@ function openEditor(box, highlight, t, after, near) {
     onclick: () => { colour = name; swatches.forEach((swatch) => swatch.setAttribute("aria-pressed", swatch.classList.contains(name))); },
   }));
   const save = async () => (await App.act("save-highlight", {
-    book: highlight.book, chapter: highlight.chapter, at: highlight.anchor, quote: highlight.quote, colour,
-    ...(note.value.trim() ? { note: note.value.trim() } : {}), ...(highlight.id ? { id: highlight.id } : {}),
+    book, chapter, at: anchor, quote, colour, ...(note.value.trim() ? { note: note.value.trim() } : {}), ...(id ? { id } : {}),
   })) && after();
-  const remove = async () => (await App.act("delete-highlight", { id: highlight.id })) && after();
-  box.replaceChildren(el("p.quote", `“${highlight.quote}”`), el("div.swatches", swatches), note,
-    el("div.actions", button(t.save, save, "primary"), highlight.id ? button(t.delete, remove) : null,
+  const remove = async () => (await App.act("delete-highlight", { id })) && after();
+  box.replaceChildren(el("p.quote", `“${quote}”`), el("div.swatches", swatches), note,
+    el("div.actions", button(t.save, save, "primary"), id ? button(t.delete, remove) : null,
       button(t.cancel, () => { box.hidden = true; })));
   near?.after(box);
   box.hidden = false;
@@ -231,6 +232,7 @@ function followLink(event, view) {
 // note), "Explain this passage" (a message as the user), or "Ask about this…" (into the model's
 // context, so the user's next message, typed in the chat, can ask anything about it).
 function selectionBar(prose, view, editor, t, again) {
+  const { book, chapter } = view;
   const quoteOf = el("span.quote", { lang: view.language });
   const hint = el("div.hint", { hidden: true, role: "status" });
   const say = (text) => {
@@ -240,7 +242,7 @@ function selectionBar(prose, view, editor, t, again) {
   let chosen = null; // {quote, where, anchor, citation}
 
   const highlight = button(t.highlight, () => chosen?.anchor && openEditor(editor,
-    { book: view.book, chapter: view.chapter, anchor: chosen.anchor, quote: chosen.quote, colour: "yellow" }, t,
+    { book, chapter, anchor: chosen.anchor, quote: chosen.quote, colour: "yellow" }, t,
     () => again(chosen.anchor), document.getElementById(chosen.anchor)), "chip");
   const explain = button(t.explainPassage, async () => {
     if (chosen && await sendAsUser(t.explainPassagePrompt(chosen.where, chosen.quote), hint, t)) say(t.sent);
@@ -269,7 +271,7 @@ function selectionBar(prose, view, editor, t, again) {
     const block = selection.anchorNode.parentElement?.closest(".prose > [id]");
     const citation = block ? citationOf(block, view) : null;
     const quote = text.length > 600 ? `${text.slice(0, 599)}…` : text;
-    chosen = { quote, where: t.passageWhere(view.book, view.chapter, citation), anchor: block?.id || null, citation };
+    chosen = { quote, where: t.passageWhere(book, chapter, citation), anchor: block?.id || null, citation };
     quoteOf.textContent = `“${quote.length > 90 ? `${quote.slice(0, 89)}…` : quote}”`;
     highlight.hidden = !block;
     hint.hidden = true;

@@ -25,11 +25,12 @@ Views.search = {
   },
 
   describe(view, t) {
-    const where = view.book ? ` in «${safeTitle(view.book_title || view.book)}»` : "";
+    const { query, book, total, page, pages } = view;
+    const where = book ? ` in «${safeTitle(view.book_title || book)}»` : "";
     return {
-      announce: `${t.found(view.query)} — ${t.passages(view.total)}`,
-      text: `The user is looking at ${view.total} passages matching the search «${safeTitle(view.query)}»${where}, page ${view.page} of ${view.pages}.`,
-      state: { view: "search", query: view.query, book: view.book || null, page: view.page },
+      announce: `${t.found(query)} — ${t.passages(total)}`,
+      text: `The user is looking at ${total} passages matching the search «${safeTitle(query)}»${where}, page ${page} of ${pages}.`,
+      state: { view: "search", query, book: book || null, page },
     };
   },
 };
