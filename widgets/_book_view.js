@@ -9,46 +9,45 @@ Views.book = {
     const at = book.progress;
     const first = book.contents[0];
     const start = at ? button(t.continueAt(at.chapter), read(at.chapter, at.page), "primary")
-      : first ? button(t.startReading, read(first.number), "primary") : null;
+      : first && button(t.startReading, read(first.number), "primary");
     // A part's title goes above its first chapter; depth indents sub-chapters, as the book has them.
     let part = null;
     const toc = book.contents.flatMap((entry) => {
-      const heading = entry.part && entry.part !== part ? el("li", { class: "part", lang: book.language }, entry.part) : null;
+      const heading = entry.part && entry.part !== part && el("li.part", { lang: book.language }, entry.part);
       part = entry.part;
       const done = at && entry.number < at.furthest_chapter;
-      const here = at && entry.number === at.chapter;
-      const item = el("li", { class: `depth-${Math.min(entry.depth, 3)}` },
-        el("button", { type: "button", onclick: read(entry.number), "aria-current": here ? "step" : null },
-          el("span", { class: "n", "aria-label": done ? t.readMark : null }, done ? "✓" : entry.label || entry.number),
-          el("span", { class: "t", lang: book.language }, entry.title),
-          el("span", { class: "m" }, entry.pages > 1 ? `${t.duration(entry.minutes)} · ${t.pages(entry.pages)}` : t.duration(entry.minutes))));
-      return [heading, item];
+      return [heading, el("li", { class: `depth-${Math.min(entry.depth, 3)}` },
+        el("button", { type: "button", onclick: read(entry.number), "aria-current": at && entry.number === at.chapter && "step" },
+          el("span.n", { "aria-label": done && t.readMark }, done ? "✓" : entry.label || entry.number),
+          el("span.t", { lang: book.language }, entry.title),
+          el("span.m", facts(t.duration(entry.minutes), entry.pages > 1 && t.pages(entry.pages)))))];
     });
-    const notes = book.highlights || book.bookmarks.length;
+    const marks = book.bookmarks;
     return [
-      el("nav", { class: "top" }, button(t.toLibrary, () => App.go("list-books", {}), "quiet")),
-      el("section", { class: "cover" },
+      el("nav.top", backTo(t, null)),
+      el("section.cover",
         jacket(book, "jacket large"),
-        el("div", { class: "cover-text" },
+        el("div.cover-text",
           el("h1", { lang: book.language, tabindex: "-1" }, book.title),
-          book.author ? el("p", { class: "byline" }, t.by(book.author)) : null,
-          book.description ? el("p", { class: "blurb", lang: book.language }, book.description) : null,
-          el("p", { class: "meta" }, [t.chapters(book.chapters), t.read(t.duration(book.minutes)), at ? t.percentRead(at.percent) : null].filter(Boolean).join(" · ")),
-          el("div", { class: "actions" }, start,
-            notes ? button(t.notesCount(book.highlights, book.bookmarks.length), () => App.go("read-notes", { book: book.slug }), "quiet") : null))),
+          book.author && el("p.byline", t.by(book.author)),
+          book.description && el("p.blurb", { lang: book.language }, book.description),
+          el("p.meta", facts(t.chapters(book.chapters), t.read(t.duration(book.minutes)), at && t.percentRead(at.percent))),
+          el("div.actions", start,
+            book.highlights + marks.length > 0 && button(t.notesCount(book.highlights, marks.length), () => App.go("read-notes", { book: book.slug }))))),
       searchForm(t, book.slug),
-      book.bookmarks.length ? el("p", { class: "marks" }, t.bookmarks, ...book.bookmarks.map((mark) =>
-        button(`🔖 ${mark.chapter}${mark.page > 1 ? `.${mark.page}` : ""} ${mark.title}`, read(mark.chapter, mark.page), "chip"))) : null,
-      el("h2", { class: "section-title" }, t.contents),
-      el("ol", { class: "toc" }, toc),
+      marks.length && el("p.marks", t.bookmarks, marks.map((mark) =>
+        button(`🔖 ${mark.chapter}${mark.page > 1 ? `.${mark.page}` : ""} ${mark.title}`, read(mark.chapter, mark.page), "chip"))),
+      el("h2.section-title", t.contents),
+      el("ol.toc", toc),
       spoilerSwitch(book.spoiler_safe, t),
     ];
   },
 
   describe(book, t) {
-    const where = book.progress ? ` The reader is at chapter ${book.progress.chapter} (${book.progress.percent}% read).` : "";
+    const at = book.progress;
+    const where = at ? ` The reader is at chapter ${at.chapter} (${at.percent}% read).` : "";
     return {
-      announce: t.nowShowing(`${book.title} — ${t.contents}`),
+      announce: `${book.title} — ${t.contents}`,
       text: `The user is looking at the contents of the book '${book.slug}' (${book.chapters} chapters).${where}`,
       state: { view: "book", book: book.slug },
     };
@@ -57,7 +56,6 @@ Views.book = {
 
 // Spoiler-safe help is the reader's to turn off (a reference book has nothing to spoil).
 function spoilerSwitch(on, t) {
-  const box = el("input", { type: "checkbox", checked: on });
-  box.addEventListener("change", () => quietly("save-settings", { spoiler_safe: box.checked }));
-  return el("label", { class: "switch" }, box, ` ${t.spoilerSafe}`);
+  const box = el("input", { type: "checkbox", checked: on, onchange: () => quietly("save-settings", { spoiler_safe: box.checked }) });
+  return el("label.switch", box, ` ${t.spoilerSafe}`);
 }

@@ -143,17 +143,20 @@ const Bridge = (() => {
     return normalise(await openai().callTool(name, args));
   }
 
-  // A refused ui/message falls back to the alias where there is one; the caller shows failures.
-  async function sendFollowUpMessage(text) {
+  // A request to the MCP Apps host; where it refuses (or the other dialect is spoken), the
+  // window.openai alias that does the same. Throws when neither takes it: the caller shows that.
+  async function askHost(method, params, alias, aliasParams) {
     if ((await ready) === "mcp-apps") {
-      const answer = await request("ui/message", { role: "user", content: [{ type: "text", text }] })
-        .catch((error) => ({ isError: true, error }));
-      if (!answer?.isError) return;
-      if (!openai()?.sendFollowUpMessage) throw answer.error || new Error("The host did not take the message.");
+      const answer = await request(method, params).catch((error) => ({ isError: true, error }));
+      if (!answer?.isError) return answer;
+      if (!openai()?.[alias]) throw answer.error || new Error(`The host refused ${method}.`);
     }
-    if (!openai()?.sendFollowUpMessage) throw unsupported();
-    await openai().sendFollowUpMessage({ prompt: text });
+    if (!openai()?.[alias]) throw unsupported();
+    return openai()[alias](aliasParams);
   }
+
+  const sendFollowUpMessage = (text) =>
+    askHost("ui/message", { role: "user", content: [{ type: "text", text }] }, "sendFollowUpMessage", { prompt: text });
 
   // Replaces what the model was last told; it reads it with the user's next message. ChatGPT also
   // keeps the widget state with the message and hands it back (savedState) when the conversation
@@ -163,13 +166,7 @@ const Bridge = (() => {
     openai()?.setWidgetState?.(structuredContent);
   }
 
-  async function openLink(url) {
-    if ((await ready) === "mcp-apps") {
-      const answer = await request("ui/open-link", { url }).catch(() => ({ isError: true }));
-      if (!answer?.isError) return;
-    }
-    openai()?.openExternal?.({ href: url });
-  }
+  const openLink = (url) => askHost("ui/open-link", { url }, "openExternal", { href: url }).catch(() => {});
 
   // Saving a file is the host's to offer (ui/download-file, in some MCP Apps hosts): where it is
   // missing, the widget offers no button rather than one that does nothing.
@@ -188,9 +185,7 @@ const Bridge = (() => {
 
   // The host may grant another mode than asked for: it answers with the one it chose.
   async function requestDisplayMode(mode) {
-    const answer = dialect === "mcp-apps"
-      ? await request("ui/request-display-mode", { mode })
-      : await openai()?.requestDisplayMode?.({ mode });
+    const answer = await askHost("ui/request-display-mode", { mode }, "requestDisplayMode", { mode });
     merge({ displayMode: answer?.mode || mode });
   }
 
@@ -198,10 +193,8 @@ const Bridge = (() => {
     connect, callTool, sendFollowUpMessage, updateModelContext, openLink, canRequestDisplayMode, requestDisplayMode,
     canDownload, downloadFile,
     isUnsupported: (error) => error?.code === NOT_FOUND,
-    onInput: (listener) => listeners.input.push(listener),
-    onResult: (listener) => listeners.result.push(listener),
-    onContext: (listener) => listeners.context.push(listener),
-    onCancelled: (listener) => listeners.cancelled.push(listener),
+    // kind: "input" (the tool's arguments), "result", "context" (theme, locale…) or "cancelled".
+    on: (kind, listener) => listeners[kind].push(listener),
     get context() { return context; },
     get locale() { return context.locale || openai()?.locale || navigator.language; },
     get savedState() { return openai()?.widgetState ?? null; },

@@ -5,56 +5,50 @@ Views.chapter = {
   accepts: (data) => typeof data.chapter === "number" && typeof data.book === "string",
 
   render(view, result, t) {
-    const { book, chapter, page, pages } = view;
+    const { book, chapter, page, pages, language: lang } = view;
     const go = (args) => () => App.go("read-chapter", { book, ...args });
-    const where = [t.chapterOf(chapter, view.chapters)];
-    if (pages > 1) where.push(t.pageOf(page, pages));
-    const progress = el("div", { class: "progress", "aria-hidden": "true" }, el("span"));
-    progress.firstChild.style.width = `${(100 * (chapter - 1 + page / pages)) / view.chapters}%`;
+    const where = facts(t.chapterOf(chapter, view.chapters), pages > 1 && t.pageOf(page, pages));
 
-    const prose = el("article", { class: "prose", lang: view.language });
+    const prose = el("article.prose", { lang, onclick: (event) => followLink(event, view) });
     const html = result._meta["chapterwise/html"];
     if (typeof html === "string") prose.innerHTML = html; // the widgets' only innerHTML: sanitised by the server
-    else prose.append(...App.textOf(result).split(/\n{2,}/).map((text) => el("p", {}, text)));
-    prose.addEventListener("click", (event) => followLink(event, view));
-    const editor = el("div", { class: "editor", hidden: true });
-    const again = (at) => App.go("read-chapter", { book, chapter, page, ...(at ? { at } : {}) });
+    else prose.append(...App.textOf(result).split(/\n{2,}/).map((text) => el("p", text)));
+    const editor = el("div.editor", { hidden: true });
+    const again = (at) => App.go("read-chapter", { ...placeOf(view), ...(at ? { at } : {}) });
     for (const mark of result._meta["chapterwise/highlights"] || []) paint(prose, { ...mark, book, chapter }, editor, t, again);
 
     // As on an e-reader, forward is the next page while there is one, then the next chapter.
-    const turn = (side, label, name, onclick) => turnButton(side, label, onclick, name, view.language);
+    const turn = (side, label, name, onclick) => turnButton(side, label, onclick, name, lang);
     const back = page > 1 ? turn("back", t.previousPage, t.pageOf(page - 1, pages), go({ chapter, page: page - 1 }))
       : chapter > 1 ? turn("back", t.previousChapter, view.previous_title, go({ chapter: chapter - 1 })) : el("span");
     const forward = page < pages ? turn("forward", t.nextPage, t.pageOf(page + 1, pages), go({ chapter, page: page + 1 }))
       : chapter < view.chapters ? turn("forward", t.nextChapter, view.next_title, go({ chapter: chapter + 1 }))
-      : el("p", { class: "the-end" }, t.theEnd);
+      : el("p.the-end", t.theEnd);
 
-    const hint = el("div", { class: "hint", hidden: true });
-    const ask = (label, prompt) => suggestion(label, prompt, hint, t);
+    const hint = el("div.hint", { hidden: true });
     // Spoiler-safe help asks the model to keep to the chapters the reader has reached.
-    const upTo = view.spoiler_safe ? Math.max(view.furthest_chapter || 0, chapter) : 0;
-    const trail = view.trail.length ? el("p", { class: "trail", lang: view.language }, view.trail.join(" › ")) : null;
+    const upTo = view.spoiler_safe && Math.max(view.furthest_chapter || 0, chapter);
+    const ask = (label, prompt) => suggestion(label, prompt + (upTo ? t.noSpoilers(upTo) : ""), hint, t);
     watchPlace(prose, view);
     return [
-      el("header", { class: "top" },
-        el("p", { class: "eyebrow" }, el("span", { class: "book", lang: view.language }, view.book_title), ` · ${where.join(" · ")}`),
-        el("div", { class: "tools" }, displayModeButton(t), bookmarkButton(view, t),
-          button(t.toContents, () => App.go("open-book", { book }), "quiet"))),
-      progress,
-      trail,
+      el("header.top",
+        el("p.eyebrow", el("span.book", { lang }, view.book_title), ` · ${where}`),
+        el("div.tools", displayModeButton(t), bookmarkButton(view, t), backTo(t, book))),
+      meter((100 * (chapter - 1 + page / pages)) / view.chapters, "progress"),
+      view.trail.length > 0 && el("p.trail", { lang }, view.trail.join(" › ")),
       // The book's own numbering, where it says more than the eyebrow's chapter number ("4.2").
-      el("h1", { class: "chapter-title", lang: view.language, tabindex: "-1" },
-        view.label && view.label !== String(chapter) ? el("span", { class: "label" }, `${view.label} `) : null, view.title),
-      el("p", { class: "meta" }, t.read(t.duration(view.minutes))),
+      el("h1.chapter-title", { lang, tabindex: "-1" },
+        view.label && view.label !== String(chapter) && el("span.label", `${view.label} `), view.title),
+      el("p.meta", t.read(t.duration(view.minutes))),
       prose,
-      selectionBar(prose, view, editor, t),
+      selectionBar(prose, view, editor, t, again),
       editor,
-      el("nav", { class: "turn", "aria-label": where.join(" · ") }, back, forward),
-      el("section", { class: "ask" },
-        el("h2", { class: "section-title" }, t.ask),
-        el("div", { class: "suggest" },
-          ask(t.summarize, t.summarizePrompt(chapter, view.title, book) + (upTo ? t.noSpoilers(upTo) : "")),
-          ask(t.explain, t.explainPrompt(chapter, view.title, book) + (upTo ? t.noSpoilers(upTo) : ""))),
+      el("nav.turn", { "aria-label": where }, back, forward),
+      el("section.ask",
+        el("h2.section-title", t.ask),
+        el("div.suggest",
+          ask(t.summarize, t.summarizePrompt(chapter, view.title, book)),
+          ask(t.explain, t.explainPrompt(chapter, view.title, book))),
         hint),
     ];
   },
@@ -63,16 +57,20 @@ Views.chapter = {
   arrival: (view) => (view.at ? document.getElementById(view.at) : null),
 
   describe(view, t) {
-    const page = view.pages > 1 ? `, page ${view.page} of ${view.pages}` : "";
-    const far = view.spoiler_safe && view.furthest_chapter
-      ? ` They have read up to chapter ${Math.max(view.furthest_chapter, view.chapter)}: do not reveal what comes after it unless they ask.` : "";
+    const { book, chapter, chapters, title, page, pages, furthest_chapter: furthest } = view;
+    const where = pages > 1 ? `, page ${page} of ${pages}` : "";
+    const far = view.spoiler_safe && furthest
+      ? ` They have read up to chapter ${Math.max(furthest, chapter)}: do not reveal what comes after it unless they ask.` : "";
     return {
-      announce: t.nowShowing(`${t.chapterOf(view.chapter, view.chapters)} — ${view.title}`),
-      text: `The user is reading chapter ${view.chapter} of ${view.chapters} («${safeTitle(view.title)}») of the book '${view.book}'${page}.${far}`,
-      state: { view: "chapter", book: view.book, chapter: view.chapter, page: view.page },
+      announce: `${t.chapterOf(chapter, chapters)} — ${title}`,
+      text: `The user is reading chapter ${chapter} of ${chapters} («${safeTitle(title)}») of the book '${book}'${where}.${far}`,
+      state: { view: "chapter", book, chapter, page },
     };
   },
 };
+
+// Which page of which book the reader has open: what the tools that save or go back to a place take.
+const placeOf = ({ book, chapter, page }) => ({ book, chapter, page });
 
 // A passage's citation, as the model's copy of the text marks it: chapter.passage. Passages are the
 // top-level blocks with an id; the page says which number its first one has.
@@ -90,7 +88,7 @@ function watchPlace(prose, view) {
   const save = () => {
     if (!prose.isConnected) return;
     const top = [...prose.children].find((node) => node.id && node.getBoundingClientRect().bottom > 40);
-    const place = { book: view.book, chapter: view.chapter, page: view.page, ...(top ? { at: top.id } : {}) };
+    const place = { ...placeOf(view), ...(top ? { at: top.id } : {}) };
     const key = JSON.stringify(place);
     if (key !== last) quietly("save-progress", place);
     last = key;
@@ -101,24 +99,27 @@ function watchPlace(prose, view) {
 
 function bookmarkButton(view, t) {
   let mark = view.bookmark;
-  const node = button(mark ? t.bookmarked : t.bookmark, async () => {
-    node.disabled = true;
-    const done = mark ? await quietly("delete-bookmark", { id: mark })
-      : await quietly("save-bookmark", { book: view.book, chapter: view.chapter, page: view.page });
-    if (done && !done.isError) mark = mark ? null : done.structuredContent.id;
+  const show = () => {
     node.textContent = mark ? t.bookmarked : t.bookmark;
     node.setAttribute("aria-pressed", Boolean(mark));
+  };
+  const node = button("", async () => {
+    node.disabled = true;
+    const done = await (mark ? quietly("delete-bookmark", { id: mark }) : quietly("save-bookmark", placeOf(view)));
+    if (done && !done.isError) mark = mark ? null : done.structuredContent.id;
+    show();
     node.disabled = false;
-  }, "quiet");
-  node.setAttribute("aria-pressed", Boolean(mark));
+  });
+  show();
   return node;
 }
 
 // Mark a highlight in the text: its quote inside its passage, wrapped in <mark>, which opens the
 // editor for its colour and note. The quote is matched as the reader selected it, spaces folded.
 function paint(prose, highlight, editor, t, again) {
+  const { anchor, quote, note } = highlight;
   // The page is not in the document yet while it is drawn: look for the passage among its blocks.
-  const block = [...prose.children].find((node) => node.id === highlight.anchor);
+  const block = [...prose.children].find((node) => node.id === anchor);
   if (!block) return;
   const map = [];
   let flat = "";
@@ -131,67 +132,73 @@ function paint(prose, highlight, editor, t, again) {
       map.push([node, i]);
     }
   }
-  const start = flat.indexOf(highlight.quote);
+  const start = flat.indexOf(quote);
   if (start < 0) return;
-  const [first, from] = map[start], [last, to] = map[start + highlight.quote.length - 1];
-  const nodes = map.slice(start, start + highlight.quote.length).map(([node]) => node).filter((node, i, all) => all.indexOf(node) === i);
+  const end = start + quote.length;
+  const [first, from] = map[start], [last, to] = map[end - 1];
+  const edit = () => openEditor(editor, highlight, t, () => again(anchor), block);
   // A note shows as a small mark after the highlight; the note itself opens with it.
-  if (highlight.note) last.parentNode.insertBefore(el("span", { class: "noted", "aria-hidden": "true" }, "✎"), last.splitText(to + 1));
-  for (const node of nodes.reverse()) {
+  if (note) last.parentNode.insertBefore(el("span.noted", { "aria-hidden": "true" }, "✎"), last.splitText(to + 1));
+  for (const node of [...new Set(map.slice(start, end).map(([node]) => node))].reverse()) {
     const text = node === last ? node.splitText(to + 1).previousSibling : node;
     const piece = node === first ? text.splitText(from) : text;
-    const mark = el("mark", { class: `hl ${highlight.colour}`, tabindex: "0", title: highlight.note || null, "aria-label": highlight.note ? t.noted(highlight.note) : null });
+    const mark = el("mark", {
+      class: `hl ${highlight.colour}`, tabindex: "0", title: note || null, "aria-label": note ? t.noted(note) : null,
+      onclick: edit, onkeydown: (event) => event.key === "Enter" && edit(),
+    });
     piece.replaceWith(mark);
     mark.append(piece);
-    const edit = () => openEditor(editor, highlight, t, () => again(highlight.anchor), block);
-    mark.addEventListener("click", edit);
-    mark.addEventListener("keydown", (event) => event.key === "Enter" && edit());
   }
 }
 
 // A highlight's colour and note, to make, change or delete, just below its passage (`near`) when
 // there is one; `after` redraws what shows it.
 function openEditor(box, highlight, t, after, near) {
+  const { book, chapter, anchor, quote, id } = highlight;
   let colour = highlight.colour;
   const note = el("textarea", { rows: 2, maxlength: 4000, placeholder: t.notePlaceholder, "aria-label": t.note });
   note.value = highlight.note || "";
-  const swatches = ["yellow", "green", "blue", "pink"].map((name) => {
-    const swatch = button("", () => { colour = name; swatches.forEach((s) => s.setAttribute("aria-pressed", s === swatch)); }, `swatch ${name}`);
-    swatch.setAttribute("aria-label", t.colours[name]);
-    swatch.setAttribute("aria-pressed", name === colour);
-    return swatch;
-  });
+  const swatches = ["yellow", "green", "blue", "pink"].map((name) => el(`button.swatch.${name}`, {
+    type: "button", "aria-label": t.colours[name], "aria-pressed": String(name === colour),
+    onclick: () => { colour = name; swatches.forEach((swatch) => swatch.setAttribute("aria-pressed", swatch.classList.contains(name))); },
+  }));
   const save = async () => (await App.act("save-highlight", {
-    book: highlight.book, chapter: highlight.chapter, at: highlight.anchor, quote: highlight.quote, colour,
-    ...(note.value.trim() ? { note: note.value.trim() } : {}), ...(highlight.id ? { id: highlight.id } : {}),
+    book, chapter, at: anchor, quote, colour, ...(note.value.trim() ? { note: note.value.trim() } : {}), ...(id ? { id } : {}),
   })) && after();
-  const remove = async () => (await App.act("delete-highlight", { id: highlight.id })) && after();
-  box.replaceChildren(el("p", { class: "quote" }, `“${highlight.quote}”`), el("div", { class: "swatches" }, swatches), note,
-    el("div", { class: "actions" }, button(t.save, save, "primary"), highlight.id ? button(t.delete, remove, "quiet") : null,
-      button(t.cancel, () => { box.hidden = true; }, "quiet")));
+  const remove = async () => (await App.act("delete-highlight", { id })) && after();
+  box.replaceChildren(el("p.quote", `“${quote}”`), el("div.swatches", swatches), note,
+    el("div.actions", button(t.save, save, "primary"), id ? button(t.delete, remove) : null,
+      button(t.cancel, () => { box.hidden = true; })));
   near?.after(box);
   box.hidden = false;
   note.focus();
 }
 
-// A suggestion posts a follow-up as the user. Hosts may drop it (say, while the model answers) or
-// not offer it: the button shows it was sent, or else the words to type instead.
+// Post a message as the user. Hosts may drop it (say, while the model answers) or not offer it:
+// then `hint` shows the words to type instead. Resolves to whether it was sent.
+async function sendAsUser(prompt, hint, t) {
+  try {
+    await Bridge.sendFollowUpMessage(prompt);
+    return true;
+  } catch (error) {
+    hint.replaceChildren(el("p", Bridge.isUnsupported(error) ? t.unsupported : t.failed), el("p.typed", prompt));
+    hint.hidden = false;
+    return false;
+  }
+}
+
+// A suggestion posts its prompt once: the button then shows it was sent, or is ready to try again.
 function suggestion(label, prompt, hint, t) {
   const node = button(label, async () => {
     node.disabled = true;
     node.dataset.done = "";
     node.textContent = t.sending;
-    try {
-      await Bridge.sendFollowUpMessage(prompt);
-      node.textContent = t.sent;
-      node.classList.add("sent");
-    } catch (error) {
-      delete node.dataset.done;
-      node.disabled = false;
-      node.textContent = label;
-      hint.replaceChildren(el("p", {}, Bridge.isUnsupported(error) ? t.unsupported : t.failed), el("p", { class: "typed" }, prompt));
-      hint.hidden = false;
-    }
+    const sent = await sendAsUser(prompt, hint, t);
+    node.textContent = sent ? t.sent : label;
+    node.classList.toggle("sent", sent);
+    if (sent) return;
+    delete node.dataset.done;
+    node.disabled = false;
   }, "chip");
   return node;
 }
@@ -199,7 +206,7 @@ function suggestion(label, prompt, hint, t) {
 function displayModeButton(t) {
   if (!Bridge.canRequestDisplayMode("fullscreen")) return null;
   const full = Bridge.context.displayMode === "fullscreen";
-  return button(full ? t.inline : t.fullscreen, () => Bridge.requestDisplayMode(full ? "inline" : "fullscreen").catch(() => {}), "quiet");
+  return button(full ? t.inline : t.fullscreen, () => Bridge.requestDisplayMode(full ? "inline" : "fullscreen").catch(() => {}));
 }
 
 // A chapter's links never navigate this frame (the widget would be gone): the host opens web and
@@ -224,38 +231,32 @@ function followLink(event, view) {
 // Select words in the chapter, and buttons offer what to do with them: highlight them (then add a
 // note), "Explain this passage" (a message as the user), or "Ask about this…" (into the model's
 // context, so the user's next message, typed in the chat, can ask anything about it).
-function selectionBar(prose, view, editor, t) {
-  const quoteOf = el("span", { class: "quote", lang: view.language });
-  const hint = el("p", { class: "hint", hidden: true, role: "status" });
-  const bar = el("div", { class: "selection", hidden: true, "aria-label": t.selected, role: "group" },
-    el("span", { class: "what" }, t.selected, " ", quoteOf));
+function selectionBar(prose, view, editor, t, again) {
+  const { book, chapter } = view;
+  const quoteOf = el("span.quote", { lang: view.language });
+  const hint = el("div.hint", { hidden: true, role: "status" });
+  const say = (text) => {
+    hint.replaceChildren(el("p", text));
+    hint.hidden = false;
+  };
   let chosen = null; // {quote, where, anchor, citation}
 
   const highlight = button(t.highlight, () => chosen?.anchor && openEditor(editor,
-    { book: view.book, chapter: view.chapter, anchor: chosen.anchor, quote: chosen.quote, colour: "yellow" }, t,
-    () => App.go("read-chapter", { book: view.book, chapter: view.chapter, page: view.page, at: chosen.anchor }),
-    document.getElementById(chosen.anchor)), "chip");
+    { book, chapter, anchor: chosen.anchor, quote: chosen.quote, colour: "yellow" }, t,
+    () => again(chosen.anchor), document.getElementById(chosen.anchor)), "chip");
   const explain = button(t.explainPassage, async () => {
-    if (!chosen) return;
-    const prompt = t.explainPassagePrompt(chosen.where, chosen.quote);
-    try {
-      await Bridge.sendFollowUpMessage(prompt);
-      hint.textContent = t.sent;
-    } catch (error) {
-      hint.textContent = `${Bridge.isUnsupported(error) ? t.unsupported : t.failed} ${prompt}`;
-    }
-    hint.hidden = false;
+    if (chosen && await sendAsUser(t.explainPassagePrompt(chosen.where, chosen.quote), hint, t)) say(t.sent);
   }, "chip");
   const ask = button(t.askAbout, () => {
     if (!chosen) return;
     Bridge.updateModelContext({
       content: [{ type: "text", text: t.askContext(chosen.where, chosen.quote) }],
-      structuredContent: { view: "chapter", book: view.book, chapter: view.chapter, page: view.page, selection: chosen },
+      structuredContent: { view: "chapter", ...placeOf(view), selection: chosen },
     });
-    hint.textContent = t.askReady;
-    hint.hidden = false;
+    say(t.askReady);
   }, "chip");
-  bar.append(el("span", { class: "actions" }, highlight, explain, ask), hint);
+  const bar = el("div.selection", { hidden: true, "aria-label": t.selected, role: "group" },
+    el("span.what", t.selected, " ", quoteOf), el("span.actions", highlight, explain, ask), hint);
 
   // A selection inside the chapter's text shows the bar; elsewhere (or none) hides it, unless the
   // reader has moved into the bar itself to press one of its buttons.
@@ -270,7 +271,7 @@ function selectionBar(prose, view, editor, t) {
     const block = selection.anchorNode.parentElement?.closest(".prose > [id]");
     const citation = block ? citationOf(block, view) : null;
     const quote = text.length > 600 ? `${text.slice(0, 599)}…` : text;
-    chosen = { quote, where: t.passageWhere(view.book, view.chapter, citation), anchor: block?.id || null, citation };
+    chosen = { quote, where: t.passageWhere(book, chapter, citation), anchor: block?.id || null, citation };
     quoteOf.textContent = `“${quote.length > 90 ? `${quote.slice(0, 89)}…` : quote}”`;
     highlight.hidden = !block;
     hint.hidden = true;

@@ -6,43 +6,38 @@ Views.library = {
   render(library, result, t) {
     // The button is the title, so its name is what it shows; the rest of the card describes it.
     // The whole card is clickable all the same: the button's ::after covers it (_styles.css).
-    const cards = library.books.map((book, index) => el("li", { class: "card" },
+    const cards = library.books.map((book, index) => el("li.card",
       jacket(book, "jacket"),
-      el("span", { class: "card-text" },
-        el("button", {
-          type: "button", class: "card-title", lang: book.language, "aria-describedby": `book-${index}-about`,
+      el("span.card-text",
+        el("button.card-title", {
+          type: "button", lang: book.language, "aria-describedby": `book-${index}-about`,
           onclick: () => App.go("open-book", { book: book.slug }),
         }, book.title),
-        el("span", { class: "card-about", id: `book-${index}-about` },
-          book.author ? el("span", { class: "byline" }, t.by(book.author)) : null,
-          book.description ? el("span", { class: "blurb", lang: book.language }, book.description) : null,
-          el("span", { class: "meta" }, [t.chapters(book.chapters), t.read(t.duration(book.minutes)),
-            book.progress ? t.percentRead(book.progress.percent) : null].filter(Boolean).join(" · ")),
-          book.progress ? meter(book.progress.percent) : null))));
+        el("span.card-about", { id: `book-${index}-about` },
+          book.author && el("span.byline", t.by(book.author)),
+          book.description && el("span.blurb", { lang: book.language }, book.description),
+          el("span.meta", facts(t.chapters(book.chapters), t.read(t.duration(book.minutes)), book.progress && t.percentRead(book.progress.percent))),
+          book.progress && meter(book.progress.percent)))));
     // The book read last, to go on with in one press: the first thing a returning reader wants.
     const last = library.continue_reading;
-    const resume = last?.progress ? el("section", { class: "resume" },
+    const at = last?.progress;
+    const resume = at && el("section.resume",
       jacket(last, "jacket"),
-      el("span", { class: "card-text" },
-        el("span", { class: "eyebrow" }, t.continueReading),
+      el("span.card-text",
+        el("span.eyebrow", t.continueReading),
         el("strong", { lang: last.language }, last.title),
-        el("span", { class: "meta" }, `${t.chapterOf(last.progress.chapter, last.chapters)} · ${t.percentRead(last.progress.percent)}`),
-        meter(last.progress.percent)),
-      button(t.continueAt(last.progress.chapter), () => App.go("read-chapter", { book: last.slug, chapter: last.progress.chapter, page: last.progress.page }), "primary")) : null;
+        el("span.meta", facts(t.chapterOf(at.chapter, last.chapters), t.percentRead(at.percent))),
+        meter(at.percent)),
+      button(t.continueAt(at.chapter), () => App.go("read-chapter", { book: last.slug, chapter: at.chapter, page: at.page }), "primary"));
     const { query, page, pages } = library;
-    const go = (args) => () => App.go("list-books", { ...(query ? { query } : {}), ...args });
     return [
-      el("header", { class: "top" },
-        el("h1", { class: "page-title", tabindex: "-1" }, query ? t.matching(query) : t.library),
-        el("div", { class: "tools" },
-          el("p", { class: "meta" }, [t.books(library.total), pages > 1 ? t.pageOf(page, pages) : null].filter(Boolean).join(" · ")),
-          query ? button(t.allBooks, () => App.go("list-books", {}), "quiet") : null)),
+      pageTop(query ? t.matching(query) : t.library,
+        el("p.meta", facts(t.books(library.total), pages > 1 && t.pageOf(page, pages))),
+        query && button(t.allBooks, () => App.go("list-books", {}))),
       resume,
       searchForm(t, null),
-      cards.length ? el("ul", { class: "shelf" }, cards) : el("p", { class: "notice" }, query ? t.noMatch(query) : t.empty),
-      pages > 1 ? el("nav", { class: "turn", "aria-label": t.pageOf(page, pages) },
-        page > 1 ? turnButton("back", t.previousBooks, go({ page: page - 1 })) : el("span"),
-        page < pages ? turnButton("forward", t.moreBooks, go({ page: page + 1 })) : null) : null,
+      cards.length ? el("ul.shelf", cards) : el("p.notice", query ? t.noMatch(query) : t.empty),
+      pager(t, library, t.previousBooks, t.moreBooks, (to) => App.go("list-books", query ? { query, page: to } : { page: to })),
     ];
   },
 
@@ -51,7 +46,7 @@ Views.library = {
     const which = `${total} ${total === 1 ? "book" : "books"}${query ? ` matching "${query}"` : ""}`;
     const where = pages > 1 ? `, page ${page} of ${pages}` : "";
     return {
-      announce: t.nowShowing(`${query ? t.matching(query) : t.library} — ${t.books(total)}`),
+      announce: `${query ? t.matching(query) : t.library} — ${t.books(total)}`,
       text: `The user is looking at their library: ${which}${where}.`,
       state: { view: "library", query: query || null, page },
     };

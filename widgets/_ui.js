@@ -3,23 +3,43 @@
 // and the shape of a result's structuredContent picks one.
 const Views = {};
 
-// Children go in as text nodes: no string from a tool result ever becomes markup here.
+// Children go in as text nodes: no string from a tool result ever becomes markup here. The tag
+// may carry classes as CSS writes them ("p.meta"), and the attributes may be left out.
 function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs || {})) {
-    if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
-    else if (value != null && value !== false) node.setAttribute(name, value === true ? "" : value);
+  const [name, ...classes] = tag.split(".");
+  const node = document.createElement(name);
+  if (attrs?.constructor !== Object) [attrs, children] = [{}, [attrs, ...children]];
+  if (classes.length) node.className = classes.join(" ");
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else if (value != null && value !== false) node.setAttribute(key, value === true ? "" : value);
   }
   node.append(...children.flat().filter((child) => child != null && child !== false));
   return node;
 }
 
-const button = (label, onclick, className) => el("button", { type: "button", class: className, onclick }, label);
+// Most buttons are quiet (text on the page until hovered); `className` names the others.
+const button = (label, onclick, className = "quiet") => el("button", { type: "button", class: className, onclick }, label);
 
 // One of the two buttons in a `nav.turn` row at the foot of a view: "back" or "forward", with
 // where it goes (a chapter's title, say) under the direction when there is one.
-const turnButton = (side, label, onclick, name, lang) => el("button", { type: "button", class: `turn-${side}`, onclick },
-  el("span", { class: "dir" }, label), name && el("span", { class: "name", lang }, name));
+const turnButton = (side, label, onclick, name, lang) =>
+  button([el("span.dir", label), name && el("span.name", { lang }, name)], onclick, `turn-${side}`);
+
+// The head of a view of many things (books, passages, notes): its title, and its tools beside it.
+const pageTop = (title, ...tools) => el("header.top", el("h1.page-title", { tabindex: "-1" }, title), el("div.tools", tools));
+
+// A line of facts, those that are there: "12 chapters · 1 h 5 min read · 40% read".
+const facts = (...parts) => parts.filter(Boolean).join(" · ");
+
+// The way out of a view: to the book's contents when it is about one book, else to the library.
+const backTo = (t, book) => (book ? button(t.toContents, () => App.go("open-book", { book }))
+  : button(t.toLibrary, () => App.go("list-books", {})));
+
+// The `nav.turn` row of a view that comes a page at a time; `turnTo(page)` asks for another page.
+const pager = (t, { page, pages }, back, forward, turnTo) => pages > 1 && el("nav.turn", { "aria-label": t.pageOf(page, pages) },
+  page > 1 ? turnButton("back", back, () => turnTo(page - 1)) : el("span"),
+  page < pages && turnButton("forward", forward, () => turnTo(page + 1)));
 
 // Book text set inside a sentence the widget writes (a message sent as the user, the model's
 // context): one line, no quotation marks or guillemets of its own to break out of «…», and short.
@@ -32,27 +52,28 @@ const safeTitle = (text, limit = 80) => {
 // The search box: inside every book, or inside one. It asks the search tool, whose results the
 // search view draws.
 function searchForm(t, book, query) {
+  const label = book ? t.searchThisBook : t.searchBooks;
   const input = el("input", {
-    type: "search", name: "query", maxlength: 200, enterkeyhint: "search", value: query || null,
-    placeholder: book ? t.searchThisBook : t.searchBooks, "aria-label": book ? t.searchThisBook : t.searchBooks,
+    type: "search", name: "query", maxlength: 200, enterkeyhint: "search", value: query || null, placeholder: label, "aria-label": label,
   });
   const submit = (event) => {
     event.preventDefault();
     const words = input.value.trim();
     if (words) App.go("search", book ? { query: words, book } : { query: words });
   };
-  return el("form", { class: "search", role: "search", onsubmit: submit }, input, el("button", { type: "submit" }, t.search));
+  return el("form.search", { role: "search", onsubmit: submit }, input, el("button", { type: "submit" }, t.search));
 }
 
 // A tool call the reader does not wait for (saving their place, say): nothing is redrawn, and a
 // failure costs nothing worse than a place not saved.
 const quietly = (tool, args) => Bridge.callTool(tool, args).catch(() => null);
 
-// How much of a book is read, as a thin bar.
-function meter(percent) {
-  const bar = el("span", { class: "meter", "aria-hidden": "true" }, el("span"));
-  bar.firstChild.style.width = `${percent}%`;
-  return bar;
+// How much is read, as a thin bar: of a book (a "meter"), or of the book at this page ("progress").
+// Styles are set through the CSSOM, which a host's CSP allows even where style attributes are not.
+function meter(percent, kind = "meter") {
+  const bar = el("span");
+  bar.style.width = `${percent}%`;
+  return el(`span.${kind}`, { "aria-hidden": "true" }, bar);
 }
 
 // A drawn cover: the title's first letter on a colour picked by the slug, so books look different.
@@ -75,33 +96,38 @@ const App = (() => {
   let busy = false;
 
   const textOf = (result) => result.content.map((block) => block.text || "").join("\n").trim();
+  const viewOf = (data) => data && Object.values(Views).find((view) => view.accepts(data));
+
+  // Busy: a bar sweeps across the top, and assistive technology hears that the page is not ready.
+  function showBusy(on) {
+    root.classList.toggle("busy", on);
+    main.setAttribute("aria-busy", on);
+  }
 
   function setBusy(on) {
     busy = on;
-    root.classList.toggle("busy", on);
-    main.setAttribute("aria-busy", on);
+    showBusy(on);
     // A sent suggestion stays disabled: enabling it would invite asking twice.
     for (const node of main.querySelectorAll("button:not([data-done])")) node.disabled = on;
   }
 
   // Before the first result: the loading text, or why none will come.
   function status(text, waiting) {
-    main.replaceChildren(el("p", { class: waiting ? "status" : "notice" }, text));
-    root.classList.toggle("busy", waiting);
-    main.setAttribute("aria-busy", waiting);
+    main.replaceChildren(el(waiting ? "p.status" : "p.notice", text));
+    showBusy(waiting);
   }
 
   function draw(result, quiet) {
     const data = result.structuredContent;
-    const view = data && Object.values(Views).find((candidate) => candidate.accepts(data));
+    const view = viewOf(data);
     if (!view) return false;
     shown = { view, result };
-    main.replaceChildren(...view.render(data, result, t).filter(Boolean));
+    main.replaceChildren(...view.render(data, result, t).flat().filter(Boolean));
     setBusy(busy);
     if (!quiet) {
       // The reader hears where they are; the model is told (in English: it is for the model).
       const about = view.describe(data, t);
-      announcer.textContent = about.announce;
+      announcer.textContent = t.nowShowing(about.announce);
       Bridge.updateModelContext({ content: [{ type: "text", text: about.text }], structuredContent: about.state });
     }
     return true;
@@ -110,8 +136,8 @@ const App = (() => {
   // An error keeps the view it interrupts, so the reader can try again or go elsewhere.
   function showError(message) {
     main.querySelector(".error")?.remove();
-    const box = el("div", { class: "error", role: "alert" }, el("strong", {}, t.error), el("p", {}, message || t.error),
-      shown && button(t.dismiss, () => box.remove(), "quiet"));
+    const box = el("div.error", { role: "alert" }, el("strong", t.error), el("p", message || t.error),
+      shown && button(t.dismiss, () => box.remove()));
     if (shown) main.prepend(box);
     else main.replaceChildren(box);
     setBusy(busy);
@@ -187,7 +213,7 @@ const App = (() => {
   function resumeFrom(result) {
     const saved = Bridge.savedState;
     const data = result.structuredContent;
-    const view = data && Object.values(Views).find((candidate) => candidate.accepts(data));
+    const view = viewOf(data);
     if (!view || !RESUME[saved?.view] || !Views[saved.view]) return null;
     const now = view.describe(data, t).state;
     const [there, here] = [RESUME[saved.view](saved), RESUME[now.view](now)];
@@ -204,8 +230,8 @@ const App = (() => {
     root.lang = t.lang;
     status(t.loading[coming], true);
     let firstResult = true;
-    Bridge.onInput(expect);
-    Bridge.onResult((result) => {
+    Bridge.on("input", expect);
+    Bridge.on("result", (result) => {
       if (result.isError) return showError(textOf(result));
       const resume = firstResult && resumeFrom(result);
       firstResult = false;
@@ -213,8 +239,8 @@ const App = (() => {
       if (resume) go(...resume);
       else arrive(false);
     });
-    Bridge.onContext(onContext);
-    Bridge.onCancelled(() => shown || status(t.cancelled, false));
+    Bridge.on("context", onContext);
+    Bridge.on("cancelled", () => shown || status(t.cancelled, false));
     Bridge.connect().then((dialect) => dialect === "none" && !shown && status(t.noHost, false));
   }
 
