@@ -198,7 +198,7 @@ def check_widget(widgets: Path | None = None) -> Check:
         return Check("fail", f"the widget cannot be built: {error}", "Install the packages named above.")
     try:
         widget = render_widget(widgets or bundled("widgets"))
-    except (TemplateError, OSError) as error:
+    except (TemplateError, OSError, ValueError) as error:
         fix = "Reinstall Chapterwise (make run), or fix the template error if you changed widgets/."
         return Check("fail", f"the widget does not render ({error}), so chapterwise serve cannot start", fix)
     outside = sorted({found.group(0) for found in EXTERNAL.finditer(widget.html)})

@@ -8,7 +8,11 @@ Views.book = {
     const read = (chapter, page) => () => App.go("read-chapter", { book: book.slug, chapter, ...(page > 1 ? { page } : {}) });
     const at = book.progress;
     const first = book.contents[0];
-    const start = at ? button(t.continueAt(at.chapter), read(at.chapter, at.page), "primary")
+    // The book's own numbering where it has one ("2.2", "11"); a count only where it has none.
+    const numbered = book.contents.some((entry) => entry.label);
+    const nameOf = (entry) => entry.label || (numbered ? "" : String(entry.number));
+    const current = at && book.contents.find((entry) => entry.number === at.chapter);
+    const start = at ? button(current && nameOf(current) ? t.continueAt(nameOf(current)) : t.continueReading, read(at.chapter, at.page), "primary")
       : first && button(t.startReading, read(first.number), "primary");
     // A part's title goes above its first chapter; depth indents sub-chapters, as the book has them.
     let part = null;
@@ -18,9 +22,10 @@ Views.book = {
       const done = at && entry.number < at.furthest_chapter;
       return [heading, el("li", { class: `depth-${Math.min(entry.depth, 3)}` },
         el("button", { type: "button", onclick: read(entry.number), "aria-current": at && entry.number === at.chapter && "step" },
-          el("span.n", { "aria-label": done && t.readMark }, done ? "✓" : entry.label || entry.number),
+          el("span.n", nameOf(entry)),
           el("span.t", { lang: book.language }, entry.title),
-          el("span.m", facts(t.duration(entry.minutes), entry.pages > 1 && t.pages(entry.pages)))))];
+          el("span.m", done && el("span.done", { role: "img", "aria-label": t.readMark }, "✓ "),
+            facts(t.duration(entry.minutes), entry.pages > 1 && t.pages(entry.pages)))))];
     });
     const marks = book.bookmarks;
     return [

@@ -7,12 +7,17 @@ Views.chapter = {
   render(view, result, t) {
     const { book, chapter, page, pages, language: lang } = view;
     const go = (args) => () => App.go("read-chapter", { book, ...args });
-    const where = facts(t.chapterOf(chapter, view.chapters), pages > 1 && t.pageOf(page, pages));
+    // "Chapter 32 of 47" counts chapters; a book that numbers its own ("11", "2.2") is not
+    // contradicted: its number heads the title instead, and the bar shows how far in it is.
+    const own = view.label && view.label !== String(chapter) ? view.label : null;
+    const where = facts(!own && t.chapterOf(chapter, view.chapters), pages > 1 && t.pageOf(page, pages));
 
     const prose = el("article.prose", { lang, onclick: (event) => followLink(event, view) });
     const html = result._meta["chapterwise/html"];
     if (typeof html === "string") prose.innerHTML = html; // the widgets' only innerHTML: sanitised by the server
     else prose.append(...App.textOf(result).split(/\n{2,}/).map((text) => el("p", text)));
+    // A wide table scrolls sideways in its own box, as code does: a keyboard must reach it too.
+    for (const table of prose.querySelectorAll("table")) table.tabIndex = 0;
     const editor = el("div.editor", { hidden: true });
     const again = (at) => App.go("read-chapter", { ...placeOf(view), ...(at ? { at } : {}) });
     for (const mark of result._meta["chapterwise/highlights"] || []) paint(prose, { ...mark, book, chapter }, editor, t, again);
@@ -32,18 +37,16 @@ Views.chapter = {
     watchPlace(prose, view);
     return [
       el("header.top",
-        el("p.eyebrow", el("span.book", { lang }, view.book_title), ` · ${where}`),
+        el("p.eyebrow", el("span.book", { lang }, view.book_title), where && ` · ${where}`),
         el("div.tools", displayModeButton(t), bookmarkButton(view, t), backTo(t, book))),
       meter((100 * (chapter - 1 + page / pages)) / view.chapters, "progress"),
       view.trail.length > 0 && el("p.trail", { lang }, view.trail.join(" › ")),
-      // The book's own numbering, where it says more than the eyebrow's chapter number ("4.2").
-      el("h1.chapter-title", { lang, tabindex: "-1" },
-        view.label && view.label !== String(chapter) && el("span.label", `${view.label} `), view.title),
+      el("h1.chapter-title", { lang, tabindex: "-1" }, own && el("span.label", `${own} `), view.title),
       el("p.meta", t.read(t.duration(view.minutes))),
       prose,
       selectionBar(prose, view, editor, t, again),
       editor,
-      el("nav.turn", { "aria-label": where }, back, forward),
+      el("nav.turn", { "aria-label": where || view.title }, back, forward),
       el("section.ask",
         el("h2.section-title", t.ask),
         el("div.suggest",
@@ -57,12 +60,12 @@ Views.chapter = {
   arrival: (view) => (view.at ? document.getElementById(view.at) : null),
 
   describe(view, t) {
-    const { book, chapter, chapters, title, page, pages, furthest_chapter: furthest } = view;
+    const { book, chapter, chapters, title, label, page, pages, furthest_chapter: furthest } = view;
     const where = pages > 1 ? `, page ${page} of ${pages}` : "";
     const far = view.spoiler_safe && furthest
       ? ` They have read up to chapter ${Math.max(furthest, chapter)}: do not reveal what comes after it unless they ask.` : "";
     return {
-      announce: `${t.chapterOf(chapter, chapters)} — ${title}`,
+      announce: `${label && label !== String(chapter) ? label : t.chapterOf(chapter, chapters)} — ${title}`,
       text: `The user is reading chapter ${chapter} of ${chapters} («${safeTitle(title)}») of the book '${book}'${where}.${far}`,
       state: { view: "chapter", book, chapter, page },
     };

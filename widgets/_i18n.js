@@ -84,7 +84,9 @@ const STRINGS = {
   askReady: ["Attached to your next message: type your question in the chat.", "已附在你的下一条消息中：请在对话中输入你的问题。"],
   continueAt: [(n) => `Continue at chapter ${n}`, (n) => `从第 ${n} 章继续`],
   continueReading: ["Continue reading", "继续阅读"],
-  percentRead: [(p) => `${p}% read`, (p) => `已读 ${p}%`],
+  resume: ["Continue →", "继续 →"],
+  // A no-break space: "15%" and "read" never part at the end of a line.
+  percentRead: [(p) => `${p}%\u00a0read`, (p) => `已读\u00a0${p}%`],
   readMark: ["read", "已读"],
   notesCount: [(h, b) => `🖍 Highlights (${h})${b ? ` · 🔖 ${b}` : ""}`, (h, b) => `🖍 划线（${h}）${b ? ` · 🔖 ${b}` : ""}`],
   bookmarks: ["Bookmarks", "书签"],

@@ -26,9 +26,9 @@ Views.library = {
       el("span.card-text",
         el("span.eyebrow", t.continueReading),
         el("strong", { lang: last.language }, last.title),
-        el("span.meta", facts(t.chapterOf(at.chapter, last.chapters), t.percentRead(at.percent))),
+        el("span.meta", t.percentRead(at.percent)),
         meter(at.percent)),
-      button(t.continueAt(at.chapter), () => App.go("read-chapter", { book: last.slug, chapter: at.chapter, page: at.page }), "primary"));
+      button(t.resume, () => App.go("read-chapter", { book: last.slug, chapter: at.chapter, page: at.page }), "primary"));
     const { query, page, pages } = library;
     return [
       pageTop(query ? t.matching(query) : t.library,

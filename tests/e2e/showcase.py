@@ -51,6 +51,7 @@ def showcase(samples_template: Path, tmp_path_factory: pytest.TempPathFactory) -
         chapter = book / "src" / (entry.target or "")
         if entry.target and not chapter.exists():
             text = f"{FILLER[index % 3]}\n\n{FILLER[(index + 1) % 3]}"
+            chapter.parent.mkdir(parents=True, exist_ok=True)  # git keeps no empty folders
             chapter.write_text(f"# {entry.title}\n\n{text}\n", encoding="utf-8")
     draft = read_book(book)
     assert draft.warnings == ()  # every include and picture was found

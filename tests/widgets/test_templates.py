@@ -129,3 +129,11 @@ def test_the_handshake_announces_the_standard_version_and_this_apps_version(widg
     assert 'appInfo: { name: "chapterwise", version: {{ version|tojson }} }' in bridge
     assert 'availableDisplayModes: ["inline", "fullscreen"]' in bridge
     assert "2026-01-26" in widget.html
+
+
+def test_javascript_that_does_not_parse_fails_at_render_time_not_in_a_host(tmp_path: Path) -> None:
+    copy = copy_of_widgets(tmp_path)
+    views = copy / "_notes_view.js"
+    views.write_text(views.read_text(encoding="utf-8") + "\nif (true) {\n  broken(\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="does not parse"):
+        render_widget(copy)
