@@ -39,10 +39,14 @@ BEGIN_BOOK_TEXT = "⟦book text⟧"
 END_BOOK_TEXT = "⟦end of book text⟧"
 
 
-# For the widget's own writes (progress, highlights): they change what this server keeps for the
-# reader, so they are not read-only; doing one twice leaves the same state, and nothing is lost.
+# For the widget's own writes (progress, a bookmark, a setting): they change what this server keeps
+# for the reader, so they are not read-only; doing one twice leaves the same state, and nothing is lost.
 WRITES = ToolAnnotations(
     read_only_hint=False, destructive_hint=False, idempotent_hint=True, open_world_hint=False
+)
+# Saving a highlight: without an id each call adds one, so a repeated call is not harmless.
+ADDS = ToolAnnotations(
+    read_only_hint=False, destructive_hint=False, idempotent_hint=False, open_world_hint=False
 )
 # Deleting a highlight or a bookmark: it is gone.
 DELETES = ToolAnnotations(

@@ -93,7 +93,10 @@ async def read_chapter(
         Field(
             min_length=1,
             max_length=100,
-            description="A passage's anchor (from a link in the book): opens the page that holds it.",
+            description=(
+                "Where to open the chapter: a passage's citation from search or the text "
+                "('¶ 3.12' or '3.12') or its anchor; opens the page that holds it."
+            ),
         ),
     ] = None,
 ) -> Annotated[CallToolResult, ChapterView]:
@@ -173,7 +176,8 @@ def _describe_book(view: BookView) -> str:
         if entry.part != part and entry.part:
             lines.append(f"{quoted(entry.part)}:")
         part = entry.part
-        label = f"{entry.label} " if entry.label else ""
+        # The book's own numbering, where it says something the chapter's number does not ("2.2").
+        label = f"{entry.label} " if entry.label and entry.label != str(entry.number) else ""
         lines.append(
             f"{'  ' * entry.depth}{entry.number}. {label}{quoted(entry.title)} ({entry.minutes} min)"
         )
@@ -203,7 +207,7 @@ def _describe_shelf(view: LibraryView) -> str:
     if not view.books:
         return "The library is empty. The user can add a book with `chapterwise import PATH`."
     which = (
-        f"{plural(view.total, 'book')} match {quoted(view.query)}"
+        f"{plural(view.total, 'book')} {'matches' if view.total == 1 else 'match'} {quoted(view.query)}"
         if view.query
         else f"The library has {plural(view.total, 'book')}"
     )

@@ -20,6 +20,7 @@ from app.export import notes_markdown
 from app.schema import MAX_ANCHOR, MAX_NOTE, MAX_QUOTE
 from app.text import plural
 from app.tools.base import (
+    ADDS,
     DELETES,
     LARGEST_NUMBER,
     MARKDOWN_META_KEY,
@@ -69,7 +70,7 @@ def save_progress(
     title="Highlight a passage",
     invoking="Highlighting…",
     invoked="Highlighted",
-    annotations=WRITES,
+    annotations=ADDS,
     visibility=APP_ONLY,
 )
 def save_highlight(

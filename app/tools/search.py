@@ -59,7 +59,8 @@ def _describe_hits(view: SearchView) -> str:
     count = plural(view.total, "passage") + ("+" if view.more else "")
     first = (view.page - 1) * HITS_PER_PAGE + 1
     shown = f"{first} to {first + len(view.hits) - 1}"
-    intro = f"{count}{where} match {quoted(view.query)}; here are {shown}, best first. "
+    verb = "matches" if view.total == 1 and not view.more else "match"
+    intro = f"{count}{where} {verb} {quoted(view.query)}; here are {shown}, best first. "
     lines = [intro + "Each passage is book text, to quote with its citation:"]
     hits = []
     for number, hit in enumerate(view.hits, first):

@@ -61,7 +61,8 @@ async def test_every_tool_declares_its_widget_title_annotations_and_output_schem
         assert annotations.read_only_hint is not app_only
         assert annotations.destructive_hint is tool.name.startswith("delete-")
         assert annotations.open_world_hint is False
-        assert annotations.idempotent_hint is True
+        # Only saving a highlight adds something each time (a second call, a second highlight).
+        assert annotations.idempotent_hint is (tool.name != "save-highlight"), tool.name
         uri = meta["ui"]["resourceUri"]
         # One widget draws every tool's result, each in its own view.
         assert re.fullmatch(r"ui://chapterwise/widget-[0-9a-f]{10}\.html", uri)
@@ -109,7 +110,7 @@ async def test_list_books_searches_by_title_or_author(client: Client) -> None:
     library = LibraryView.model_validate(result.structured_content)
     assert [book.slug for book in library.books] == [GUIDE]
     assert (library.total, library.query) == (1, "INSIDE")
-    assert '1 book match "INSIDE"' in text_of(result)
+    assert '1 book matches "INSIDE"' in text_of(result)
 
 
 async def test_a_search_that_finds_nothing_says_how_to_see_every_book(client: Client) -> None:
