@@ -79,7 +79,7 @@ def test_every_view_passes_axe_in_both_themes(
     )
     violations = frame.evaluate(
         """rules => axe.run(document, { runOnly: { type: "tag", values: rules } }).then(result =>
-            result.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(" ")).join(", ")}`))""",
+            result.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(" ") + " " + (n.failureSummary || "")).join(", ")}`))""",
         RULES,
     )
     assert violations == []
