@@ -71,6 +71,7 @@ class BookmarkEntry(BaseModel):
     chapter: int
     page: int
     title: str = Field(description="The chapter's title.")
+    label: str | None = Field(default=None, description="The book's own number for the chapter, e.g. '4.2'.")
 
 
 class BookView(BookCard):
@@ -184,6 +185,9 @@ class HighlightEntry(BaseModel):
     book_title: str | None = Field(description="None when the book was removed and the highlight kept.")
     chapter: int
     chapter_title: str | None = None
+    chapter_label: str | None = Field(
+        default=None, description="The book's own number for the chapter, e.g. '4.2'."
+    )
     anchor: str
     citation: str | None = Field(default=None, description="chapter.passage, to cite as [¶ 3.12].")
     quote: str

@@ -41,7 +41,7 @@ Views.book = {
             book.highlights + marks.length > 0 && button(t.notesCount(book.highlights, marks.length), () => App.go("read-notes", { book: book.slug }))))),
       searchForm(t, book.slug),
       marks.length && el("p.marks", t.bookmarks, marks.map((mark) =>
-        button(`🔖 ${mark.chapter}${mark.page > 1 ? `.${mark.page}` : ""} ${mark.title}`, read(mark.chapter, mark.page), "chip"))),
+        button(`🔖 ${facts(mark.label || t.chapterNo(mark.chapter), mark.page > 1 && t.pageNo(mark.page), mark.title)}`, read(mark.chapter, mark.page), "chip"))),
       el("h2.section-title", t.contents),
       el("ol.toc", toc),
       spoilerSwitch(book.spoiler_safe, t),

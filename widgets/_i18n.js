@@ -110,6 +110,7 @@ const STRINGS = {
   noNotes: ["No highlights yet: select words in a chapter to highlight them.", "还没有划线：在章节中选中文字即可划线。"],
   changedPassage: ["the passage has changed since", "原文已修改"],
   chapterNo: [(n) => `Chapter ${n}`, (n) => `第 ${n} 章`],
+  pageNo: [(p) => `page ${p}`, (p) => `第 ${p} 页`],
   sending: ["Sending…", "正在发送…"],
   sent: ["✓ Sent — the answer appears in the chat", "✓ 已发送，回答会出现在对话中"],
   failed: ["That didn't reach the chat. Type this instead:", "没能发送到对话中。你可以直接输入："],

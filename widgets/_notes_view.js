@@ -12,7 +12,7 @@ Views.notes = {
     let chapter = null;
     const marks = notes.highlights.flatMap((mark) => {
       const heading = (mark.chapter !== chapter || !book)
-        && el("li.part", facts(!book && (mark.book_title || mark.book), t.chapterNo(mark.chapter), mark.chapter_title));
+        && el("li.part", facts(!book && (mark.book_title || mark.book), mark.chapter_label || t.chapterNo(mark.chapter), mark.chapter_title));
       chapter = mark.chapter;
       const open = () => App.go("read-chapter", { book: mark.book, chapter: mark.chapter, at: mark.anchor });
       return [heading, el("li", { class: `note ${mark.colour}` },
@@ -25,7 +25,7 @@ Views.notes = {
           remove("delete-highlight", mark.id)))];
     });
     const pages = notes.bookmarks.map((mark) => el("li",
-      button(`🔖 ${facts(t.chapterNo(mark.chapter), mark.page > 1 && t.pageOf(mark.page, mark.page), mark.title)}`,
+      button(`🔖 ${facts(mark.label || t.chapterNo(mark.chapter), mark.page > 1 && t.pageNo(mark.page), mark.title)}`,
         () => App.go("read-chapter", { book, chapter: mark.chapter, page: mark.page })),
       remove("delete-bookmark", mark.id)));
     const markdown = result._meta["chapterwise/markdown"];

@@ -106,19 +106,19 @@ def highlight_entries(connection: Connection, reader_id: int, *where: Any) -> li
         .limit(1)
         .scalar_subquery()
     )
-    chapter_title = (
-        select(chapters.c.title)
-        .where(chapters.c.book_id == highlights.c.book_id, chapters.c.number == highlights.c.chapter)
-        .scalar_subquery()
-    )
     rows = connection.execute(
         select(
             highlights,
             books.c.title.label("book_title"),
-            chapter_title.label("chapter_title"),
+            chapters.c.title.label("chapter_title"),
+            chapters.c.label.label("chapter_label"),
             position.label("position"),
         )
         .outerjoin(books, books.c.id == highlights.c.book_id)
+        .outerjoin(
+            chapters,
+            and_(chapters.c.book_id == highlights.c.book_id, chapters.c.number == highlights.c.chapter),
+        )
         .where(highlights.c.reader_id == reader_id, *where)
         .order_by(highlights.c.book_slug, highlights.c.chapter, position, highlights.c.id)
     ).all()
@@ -129,6 +129,7 @@ def highlight_entries(connection: Connection, reader_id: int, *where: Any) -> li
             book_title=row.book_title,
             chapter=row.chapter,
             chapter_title=row.chapter_title,
+            chapter_label=row.chapter_label,
             anchor=row.anchor,
             citation=f"{row.chapter}.{row.position}" if row.position and not row.changed else None,
             quote=row.quote,
@@ -150,6 +151,7 @@ def bookmark_entries(connection: Connection, reader_id: int, *where: Any) -> lis
             bookmarks.c.chapter,
             bookmarks.c.page,
             func.coalesce(chapters.c.title, "").label("title"),
+            chapters.c.label,
         )
         .outerjoin(
             chapters,
@@ -158,4 +160,6 @@ def bookmark_entries(connection: Connection, reader_id: int, *where: Any) -> lis
         .where(bookmarks.c.reader_id == reader_id, *where)
         .order_by(bookmarks.c.book_slug, bookmarks.c.chapter, bookmarks.c.page)
     ).all()
-    return [BookmarkEntry(id=r.id, chapter=r.chapter, page=r.page, title=r.title) for r in rows]
+    return [
+        BookmarkEntry(id=r.id, chapter=r.chapter, page=r.page, title=r.title, label=r.label) for r in rows
+    ]
