@@ -19,11 +19,13 @@ from typing import Any
 
 from app.db import make_engine
 from app.library import Library
+from app.settings import Settings
 from app.views import ContentsEntry
 from tests.bench import books, calls, ingest, load, report, startup, targets
 from tests.bench.runner import PLAIN_BODY_ENV
-from tests.bench.servers import BENCH_SERVER, CHAPTERWISE, ROOT, memory_kib, serving, wait_for_workers
+from tests.bench.servers import BENCH_SERVER, answers_tools_list, memory_kib, wait_for_workers
 from tests.bench.wire import ERAS, Connection, post
+from tests.serving import CHAPTERWISE, ROOT, serving
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +70,11 @@ def main() -> int:
         shelf = _shelf(data_dir)
         # /plain answers the exact bytes of a typical read-chapter response, captured into this file.
         plain_body = work / "plain.json"
-        bench_env = {PLAIN_BODY_ENV: str(plain_body)}
+        library_env = Settings(data_dir=data_dir).to_env()
+        bench_env = {**library_env, PLAIN_BODY_ENV: str(plain_body)}
 
         _step(started, "latency and server CPU per call, widget sizes")
-        with serving(BENCH_SERVER, data_dir, extra_env=bench_env) as server:
+        with serving(BENCH_SERVER, env=bench_env, ready=answers_tools_list) as server:
             measured = _calls(server.port, shelf)
             with Connection(server.port) as connection:
                 shapes = {
@@ -90,7 +93,8 @@ def main() -> int:
         results["throughput"] = {}
         for workers in (1, 2):
             _step(started, f"throughput, {workers} worker(s)")
-            with serving([*BENCH_SERVER, "--workers", str(workers)], data_dir, extra_env=bench_env) as server:
+            command = [*BENCH_SERVER, "--workers", str(workers)]
+            with serving(command, env=bench_env, ready=answers_tools_list) as server:
                 wait_for_workers(server, workers)
                 chosen = [t for t in _calls(server.port, shelf) if t.label in targets.THROUGHPUT_CALLS]
                 chosen.append(calls.Target(PLAIN, post(server.port, "/plain", b"{}"), mcp=False))
@@ -99,7 +103,7 @@ def main() -> int:
                 )
 
         _step(started, "peak memory of `chapterwise serve` after a mixed load")
-        with serving(CHAPTERWISE, data_dir) as server:
+        with serving(CHAPTERWISE, env=library_env, ready=answers_tools_list) as server:
             made = load.mixed_load(server, shelf, calls=plan.mixed_calls)
             results["memory"] = {"books": len(shelf), "calls": made, **memory_kib(server.pid)}
 
@@ -121,23 +125,22 @@ def main() -> int:
 
 def _shelf(data_dir: Path) -> dict[str, list[ContentsEntry]]:
     """Every book's contents (words and pages of each chapter), read through the app's own library."""
-    engine = make_engine(f"sqlite:///{data_dir / 'chapterwise.db'}")
+    library = Library(make_engine(Settings(data_dir=data_dir).db_url))
     try:
-        library = Library(engine)
-        return {card.slug: library.open_book(card.slug).contents for card in library.list_books()}
+        return {card.slug: library.open_book(card.slug).contents for card in library.all_books()}
     finally:
-        engine.dispose()
+        library.close()
 
 
 def _calls(port: int, shelf: dict[str, list[ContentsEntry]]) -> list[calls.Target]:
     """The calls measured, in both eras; the no-ops take the typical read-chapter's arguments.
 
-    The typical chapter is a one-page chapter of median length; the long one has the most pages.
+    The typical chapter is a one-page chapter of median reading time; the long one has the most pages.
     """
     chapters = [(slug, entry) for slug, contents in sorted(shelf.items()) for entry in contents]
     one_page = [(slug, entry) for slug, entry in chapters if entry.pages == 1]
-    median = statistics.median_low(entry.words for _, entry in one_page)
-    typical_slug, typical = next((slug, entry) for slug, entry in one_page if entry.words == median)
+    median = statistics.median_low(entry.minutes for _, entry in one_page)
+    typical_slug, typical = next((slug, entry) for slug, entry in one_page if entry.minutes == median)
     long_slug, long = max(chapters, key=lambda chapter: chapter[1].pages)
     typical_args = {"book": typical_slug, "chapter": typical.number}
     long_args = {"book": long_slug, "chapter": long.number, "page": 2}
@@ -145,7 +148,7 @@ def _calls(port: int, shelf: dict[str, list[ContentsEntry]]) -> list[calls.Targe
     for era in ERAS:
         chosen += [
             calls.tool_call(port, era, "noop", "noop", **typical_args),
-            calls.tool_call(port, era, "noop, async def", "noop-async", **typical_args),
+            calls.tool_call(port, era, report.NOOP_SYNC, "noop-sync", **typical_args),
             calls.tool_call(port, era, "read-chapter (typical)", "read-chapter", **typical_args),
             calls.tool_call(port, era, "read-chapter (long, page 2)", "read-chapter", **long_args),
             calls.tool_call(port, era, ECHO_LONG, "echo-read-chapter", **long_args),

@@ -15,7 +15,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from app.db import make_engine, upgrade
+from app.db import make_engine, migrate
 from app.ingest import SourceFile, parse_book, render_markdown
 from app.library import Library
 
@@ -51,14 +51,13 @@ def measure(
 def _import(sources: list[tuple[str, SourceFile]], data_dir: Path) -> dict[str, float]:
     """Time `chapterwise import`'s two steps into a fresh, migrated SQLite file (migrating is not timed)."""
     data_dir.mkdir(parents=True)
-    engine = make_engine(f"sqlite:///{data_dir / 'chapterwise.db'}")
-    upgrade(engine)
-    library = Library(engine)
+    library = Library(make_engine(f"sqlite:///{data_dir / 'chapterwise.db'}", create=True))
+    migrate(library.engine)
     drafts: list[Any] = []
     parse = _timed(lambda: drafts.extend(parse_book([source], slug=slug) for slug, source in sources))
     save = _timed(lambda: library.save_books(drafts))
-    # Disposing closes every connection, which checkpoints the WAL into the file the servers open.
-    engine.dispose()
+    # Closing every connection checkpoints the WAL into the file the servers open.
+    library.close()
     return {"parse": parse, "save": save, "import": parse + save}
 
 

@@ -9,13 +9,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tests.bench.servers import CHAPTERWISE, EMPTY_SERVER, ROOT, memory_kib, serving
+from app.settings import Settings
+from tests.bench.servers import EMPTY_SERVER, answers_tools_list, memory_kib
+from tests.serving import CHAPTERWISE, ROOT, serving
 
 IMPORTS = {
     "python": "pass",  # the interpreter alone
     "mcp": "import mcp.server.mcpserver",
-    # What SQLAlchemy (the design card's ORM) adds on top of the SDK, for the cold-start floor.
-    "mcp_sqlalchemy": "import mcp.server.mcpserver, sqlalchemy.orm",
+    # What SQLAlchemy Core (the library's only database layer when serving) adds on top of the SDK.
+    "mcp_sqlalchemy": "import mcp.server.mcpserver, sqlalchemy",
     "app": "import app.http",
 }
 
@@ -24,9 +26,10 @@ def cold_start(data_dir: Path, *, repeats: int) -> dict[str, Any]:
     """`chapterwise serve` against the empty MCPServer, alternating, medians over repeats."""
     starts: dict[str, list[float]] = {"chapterwise": [], "empty": []}
     memory: dict[str, dict[str, int]] = {}
+    library = Settings(data_dir=data_dir).to_env()
     for _ in range(repeats):
-        for label, command in (("chapterwise", CHAPTERWISE), ("empty", EMPTY_SERVER)):
-            with serving(command, data_dir if label == "chapterwise" else None) as server:
+        for label, command, env in (("chapterwise", CHAPTERWISE, library), ("empty", EMPTY_SERVER, {})):
+            with serving(command, env=env, ready=answers_tools_list) as server:
                 starts[label].append(server.started_in)
                 memory[label] = memory_kib(server.pid)
     return {
