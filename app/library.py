@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import Connection, Engine, Row, bindparam, delete, func, insert, or_, select, true, update
+from sqlalchemy import Connection, Engine, Result, Row, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.errors import (
@@ -72,32 +72,26 @@ class Library:
     def list_books(self, query: str | None = None, page: int = 1) -> LibraryView:
         """One page of the library by title; with a query, only books whose title, author or slug has it."""
         query = (query or "").strip() or None
-        match = _matching(query)
+        count, shelf = _COUNT, _SHELF
+        if query is not None:
+            match = _matching(query)
+            count, shelf = count.where(match), shelf.where(match)
         with self.engine.connect() as connection:
-            rows = connection.execute(
-                _CARDS.add_columns(func.count().over().label("total"))
-                .where(match)
-                .limit(BOOKS_PER_PAGE)
-                .offset((page - 1) * BOOKS_PER_PAGE)
-            ).all()
-            # The total rides along on every row; a page past the end has no rows to carry it.
-            total = (
-                rows[0].total
-                if rows
-                else connection.scalar(select(func.count()).select_from(books).where(match))
-            )
-        total = total or 0
-        last = max(1, math.ceil(total / BOOKS_PER_PAGE))
-        if page > last:
-            raise ShelfPageNotFound(page, last, total, BOOKS_PER_PAGE, query)
-        return LibraryView(
-            books=[_card(row) for row in rows], total=total, page=page, pages=last, query=query
+            # Counting first says whether the page exists, from the slug index alone. (A count
+            # riding on each row, as a window function, made SQLite sort every book twice.)
+            total = connection.scalar(count) or 0
+            last = max(1, math.ceil(total / BOOKS_PER_PAGE))
+            if page > last:
+                raise ShelfPageNotFound(page, last, total, BOOKS_PER_PAGE, query)
+            cards = _records(connection.execute(shelf, {"skip": (page - 1) * BOOKS_PER_PAGE}))
+        return LibraryView.model_validate(
+            {"books": cards, "total": total, "page": page, "pages": last, "query": query}
         )
 
     def all_books(self) -> list[BookCard]:
         """Every book, by title (the command line's `list`: a terminal has room for them all)."""
         with self.engine.connect() as connection:
-            return [_card(row) for row in connection.execute(_CARDS)]
+            return [BookCard.model_validate(card) for card in _records(connection.execute(_CARDS))]
 
     def open_book(self, ref: str) -> BookView:
         """A book's card and its contents, found by slug (or by a title only one book has)."""
@@ -113,7 +107,7 @@ class Library:
                 depth=r.depth,
                 part=r.part,
                 minutes=r.chapter_minutes,
-                pages=r.page_count,
+                pages=r.pages,
             )
             for r in rows
         ]
@@ -212,7 +206,7 @@ _CARD_COLUMNS = (
     books.c.author,
     books.c.description,
     books.c.language,
-    books.c.chapter_count,
+    books.c.chapter_count.label("chapters"),
     books.c.words,
     books.c.minutes,
 )
@@ -220,6 +214,9 @@ _CARD_COLUMNS = (
 # Every book as a card, by title. The slug breaks ties between equal titles, so that pages of the
 # list never overlap or skip a book.
 _CARDS = select(*_CARD_COLUMNS).order_by(func.lower(books.c.title), books.c.slug)
+_COUNT = select(func.count()).select_from(books)
+# One page of cards: `skip` is how many come before it.
+_SHELF = _CARDS.limit(BOOKS_PER_PAGE).offset(bindparam("skip"))
 
 # A book and all of its contents in one query: one row a chapter, the book's columns on each.
 _CONTENTS = (
@@ -231,7 +228,7 @@ _CONTENTS = (
         chapters.c.depth,
         chapters.c.part,
         chapters.c.minutes.label("chapter_minutes"),
-        chapters.c.page_count,
+        chapters.c.page_count.label("pages"),
     )
     .join(chapters, chapters.c.book_id == books.c.id)
     .where(books.c.slug == bindparam("slug"))
@@ -289,9 +286,7 @@ _PASSAGE_PAGE = (
 )
 
 
-def _matching(query: str | None) -> ColumnElement[bool]:
-    if query is None:
-        return true()
+def _matching(query: str) -> ColumnElement[bool]:
     # autoescape: a '%' or '_' in the query is matched as itself, not as a LIKE wildcard.
     return or_(
         *(
@@ -301,17 +296,18 @@ def _matching(query: str | None) -> ColumnElement[bool]:
     )
 
 
+def _records(result: Result[Any]) -> list[dict[str, Any]]:
+    """The rows as dicts keyed by column label (the views' field names, where the columns are theirs).
+
+    Pydantic validates such dicts, a whole list in one pass, several times faster than a model
+    built from each Row's attributes one by one.
+    """
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result]
+
+
 def _card(row: Row[Any, *tuple[Any, ...]]) -> BookCard:
-    return BookCard(
-        slug=row.slug,
-        title=row.title,
-        author=row.author,
-        description=row.description,
-        language=row.language,
-        chapters=row.chapter_count,
-        words=row.words,
-        minutes=row.minutes,
-    )
+    return BookCard.model_validate(row._mapping)
 
 
 def _resolve(connection: Connection, ref: str) -> str:
