@@ -96,7 +96,6 @@ def create_app() -> ASGIApp:
         stateless_http=True, json_response=True, transport_security=transport_security(settings)
     )
     # As app.http.create_app does: what start-up built is moved out of the collector's way.
-    gc.collect()
     gc.freeze()
     return Guard(app, transport_security(settings))
 
