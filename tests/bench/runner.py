@@ -4,9 +4,9 @@
   `async def` like every Chapterwise tool, so that it runs on the event loop as they do;
 - `noop-sync` is the same as a plain `def`, which the SDK runs in a worker thread: shown for
   reference, the difference between the two is what that hop costs;
-- `echo-read-chapter` answers exactly what read-chapter answers (same output schema, same result,
-  computed once through read-chapter's own function and then cached): the SDK's cost of returning
-  those bytes, so that read-chapter's CPU minus its CPU is Chapterwise's own work;
+- `list-books-once`, `open-book-once` and `read-chapter-once` answer exactly what each tool answers
+  (same schemas, same result, worked out once by the tool's own function and then cached): the
+  SDK's cost of returning that result, so that the tool's CPU minus its CPU is Chapterwise's own work;
 - `/plain` is a Starlette route answering the bytes of a real read-chapter response: the
   transport's own cost (uvicorn + Starlette), with no MCP at all;
 - `/pid` names the worker that answered, so the harness can tell when every worker is up;
@@ -19,11 +19,14 @@ python -m tests.bench.runner --port P [--workers N]   (the library comes from CH
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
+import json
 import os
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import uvicorn
 from mcp.server.mcpserver import Context
@@ -37,7 +40,6 @@ from app.http import Guard, transport_security
 from app.library import Library
 from app.server import build_server
 from app.settings import Settings
-from app.views import ChapterView
 
 # The harness captures a read-chapter response from this very server, writes it here, and only
 # then calls /plain; the route reads it once and serves the same pre-encoded bytes ever after.
@@ -54,17 +56,22 @@ def noop_sync(book: str, chapter: int = 1, page: int = 1) -> str:
     return ""
 
 
-_answers: dict[tuple[str, int, int], CallToolResult] = {}
+def answered_once(tool: tools.Tool) -> Callable[..., Awaitable[CallToolResult]]:
+    """A tool with `tool`'s signature and output schema that works its answer out once per arguments.
 
+    Called again, it returns the very same result without touching the library: the SDK's cost of
+    that result (validating it against the output schema and encoding it), with no work of ours.
+    """
+    answers: dict[str, CallToolResult] = {}
 
-async def echo_read_chapter(
-    ctx: Context[Library, Any], book: str, chapter: int = 1, page: int = 1
-) -> Annotated[CallToolResult, ChapterView]:
-    """Answer what read-chapter answers, worked out once: the SDK's cost of returning it."""
-    key = (book, chapter, page)
-    if key not in _answers:
-        _answers[key] = await tools.read_chapter.fn(ctx, book, chapter, page)
-    return _answers[key]
+    @functools.wraps(tool.fn)  # the SDK reads the wrapped function's parameters and annotations
+    async def answer(ctx: Context[Library, Any], **arguments: Any) -> CallToolResult:
+        key = json.dumps(arguments, sort_keys=True)
+        if key not in answers:
+            answers[key] = await tool.fn(ctx, **arguments)
+        return answers[key]
+
+    return answer
 
 
 def create_app() -> ASGIApp:
@@ -73,7 +80,10 @@ def create_app() -> ASGIApp:
     server = build_server(settings)
     server.add_tool(noop, name="noop", description="Does nothing.", structured_output=False)
     server.add_tool(noop_sync, name="noop-sync", description="Does nothing.", structured_output=False)
-    server.add_tool(echo_read_chapter, name="echo-read-chapter", description="Answers read-chapter's answer.")
+    for tool in (tools.list_books, tools.open_book, tools.read_chapter):
+        server.add_tool(
+            answered_once(tool), name=f"{tool.name}-once", description=f"{tool.name}'s answer, cached."
+        )
     plain: list[bytes] = []
 
     @server.custom_route("/plain", methods=["POST"])
