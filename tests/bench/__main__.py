@@ -30,7 +30,9 @@ from tests.serving import CHAPTERWISE, ROOT, serving
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    rounds: int  # latency and CPU: rounds of `calls` sequential calls of each kind
+    # Latency and CPU: rounds of `calls` sequential calls of each kind. Many short rounds keep each
+    # call's round close in time to the no-op's it is divided by, on a machine others share.
+    rounds: int
     calls: int
     warmup: int
     throughput_rounds: int
@@ -41,8 +43,8 @@ class Plan:
 
 
 FULL = Plan(
-    rounds=7, calls=300, warmup=50, throughput_rounds=3, throughput_s=2.0,
-    ingest_rounds=3, mixed_calls=1000, startup_repeats=9,
+    rounds=21, calls=100, warmup=50, throughput_rounds=3, throughput_s=2.0,
+    ingest_rounds=3, mixed_calls=1000, startup_repeats=15,
 )  # fmt: skip
 QUICK = Plan(
     rounds=2, calls=30, warmup=5, throughput_rounds=1, throughput_s=0.5,
