@@ -174,7 +174,8 @@ def _startup(r: dict[str, Any]) -> list[str]:
     ours, empty, seconds = cold["chapterwise"], cold["empty"], imports["seconds"]
     packages = ", ".join(f"{k} {v:.0f}" for k, v in imports["app_only_ms_by_package"].items())
     return [
-        f"## Start-up and memory ({r['plan']['startup_repeats']} starts each after one unmeasured, alternating; medians)", "",
+        (f"## Start-up and memory ({r['plan']['startup_repeats']} starts each after an unmeasured one, and "
+         f"{r['plan']['import_repeats']} imports, alternating; medians)"), "",
         "| measure | Chapterwise | empty MCPServer | ratio |", "|---|---:|---:|---:|",
         _row("process start → first tools/list answered, ms", f"{ours['seconds'] * 1000:.0f}",
              f"{empty['seconds'] * 1000:.0f}", f"{ours['seconds'] / empty['seconds']:.2f}×"),
