@@ -10,6 +10,7 @@ import argparse
 import datetime
 import json
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -52,6 +53,8 @@ QUICK = Plan(
     ingest_rounds=1, mixed_calls=200, startup_repeats=1, import_repeats=1,
 )  # fmt: skip
 PLAIN = "plain Starlette JSON (/plain)"
+# What the figures depend on: a run of other code is not compared with this one's.
+CODE = ("app", "tests/bench", "migrations", "widgets", "pyproject.toml")
 
 
 def main() -> int:
@@ -117,6 +120,7 @@ def main() -> int:
 
     results["targets"] = targets.verdicts(results)
     results["machine"] = report.machine()
+    results["code"] = _code_version()
     results["date"] = datetime.date.today().isoformat()
     results["command"] = "make bench-quick" if quick else "make bench"
     results["seconds"] = time.perf_counter() - started
@@ -171,10 +175,31 @@ def _write(results: dict[str, Any], quick: bool) -> None:
     out.mkdir(parents=True, exist_ok=True)
     text = json.dumps(results, indent=2, ensure_ascii=False)
     (out / "results.json").write_text(text + "\n", encoding="utf-8")
-    markdown = report.markdown(results)
+    earlier: list[dict[str, Any]] = []
+    if not quick:
+        # Every full run is kept, so that BENCHMARKS.md can say how much the figures of this same
+        # code wobble from one run to the next on this machine.
+        runs = out / "runs"
+        runs.mkdir(exist_ok=True)
+        earlier = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(runs.glob("*.json"))]
+        earlier = [run for run in earlier if run.get("code") == results["code"]]
+        (runs / f"{datetime.datetime.now():%Y%m%d-%H%M%S}.json").write_text(text + "\n", encoding="utf-8")
+    markdown = report.markdown(results, earlier)
     # A quick run must never replace the committed full figures with smoke-test ones.
     (out / "BENCHMARKS.md" if quick else ROOT / "BENCHMARKS.md").write_text(markdown, encoding="utf-8")
     print(markdown)
+
+
+def _code_version() -> str:
+    """The commit measured, marked as changed when the code (not BENCHMARKS.md) differs from it."""
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", *args], cwd=ROOT, capture_output=True, text=True, check=False
+        ).stdout.strip()
+
+    commit = git("rev-parse", "--short=12", "HEAD") or "outside git"
+    return commit + (" with changes" if git("status", "--porcelain", "--", *CODE) else "")
 
 
 def _step(started: float, what: str) -> None:

@@ -38,7 +38,9 @@ def machine() -> dict[str, Any]:
     }
 
 
-def markdown(r: dict[str, Any]) -> str:
+def markdown(r: dict[str, Any], earlier: list[dict[str, Any]] | None = None) -> str:
+    """The report of run `r`; `earlier` full runs of the same code add how each target moved between runs."""
+    earlier = earlier or []
     met = sum(t["met"] for t in r["targets"])
     smoke = " — a quick smoke run (fewer rounds, smaller books), not for comparison" if r["quick"] else ""
     sections = [
@@ -54,9 +56,12 @@ def markdown(r: dict[str, Any]) -> str:
          "validating and encoding that answer, and the tool's CPU above it is Chapterwise's own work. **/plain**",
          "is a bare Starlette route answering the very bytes of a read-chapter response: the transport's cost."],
         ["## Targets", "",
-         "The range is that of the single rounds (or starts) the figure is the median of: how much it wobbles.", "",
-         "| measure | measured | range | target | |", "|---|---:|---:|---|---|",
-         *(_row(t["measure"], t["value"], t.get("spread", ""), t["target"], "PASS" if t["met"] else "**MISS**")
+         "The range is that of the single rounds (or starts) the figure is the median of: how much it wobbles",
+         "within the run. " + _across(r, earlier), "",
+         _row("measure", "measured", "range", *(["in each run"] if earlier else []), "target", ""),
+         _row("---", "---:", "---:", *(["---:"] if earlier else []), "---", "---"),
+         *(_row(t["measure"], t["value"], t.get("spread", ""), *_runs(t, earlier), t["target"],
+                "PASS" if t["met"] else "**MISS**")
            for t in r["targets"])],
         *_misses(r),
         _calls(r), _throughput(r), _ingest(r), _startup(r),
@@ -66,9 +71,10 @@ def markdown(r: dict[str, Any]) -> str:
         ["## Machine", "", _machine_line(r["machine"])],
         ["## Reproduce", "",
          "`make bench` (the full run, a few minutes on two cores) writes this file and `artifacts/bench/results.json`",
-         "(with every round's raw figures); `make bench-quick` is a smoke run under a minute that writes only",
-         "`artifacts/bench/quick/`. Books are generated from fixed seeds (`tests/bench/books.py`), every server",
-         "listens on 127.0.0.1, and every process and temporary file is cleaned up."],
+         "(with every round's raw figures), and keeps a copy of each run in `artifacts/bench/runs/` to compare runs",
+         "of the same code; `make bench-quick` is a smoke run under a minute that writes only `artifacts/bench/quick/`.",
+         "Books are generated from fixed seeds (`tests/bench/books.py`), every server listens on 127.0.0.1, and",
+         "every process and temporary file is cleaned up."],
     ]  # fmt: skip
     return "\n\n".join("\n".join(section) for section in sections) + "\n"
 
@@ -109,6 +115,23 @@ def _misses(r: dict[str, Any]) -> list[list[str]]:
     if not lines:
         return []
     return [["## Where the misses come from", "", *lines]]
+
+
+def _across(r: dict[str, Any], earlier: list[dict[str, Any]]) -> str:
+    if not earlier:
+        return "This is the only full run of this code (`code` in results.json) so far."
+    return (
+        f"This is the last of {len(earlier) + 1} full runs of this same code ({r['code']}); "
+        '"in each run" lists every run\'s figure, oldest first, to show how much they move between runs.'
+    )
+
+
+def _runs(target: dict[str, Any], earlier: list[dict[str, Any]]) -> list[str]:
+    """The target's figure in each earlier run and this one, as one cell; no cell without earlier runs."""
+    if not earlier:
+        return []
+    values = [t["value"] for run in earlier for t in run["targets"] if t["measure"] == target["measure"]]
+    return [", ".join([*values, target["value"]])]
 
 
 def _met(r: dict[str, Any], measure: str) -> bool:
