@@ -118,6 +118,8 @@ def _misses(r: dict[str, Any]) -> list[list[str]]:
 
 
 def _across(r: dict[str, Any], earlier: list[dict[str, Any]]) -> str:
+    if r["quick"]:
+        return "Smoke runs are not compared with one another."
     if not earlier:
         return "This is the only full run of this code (`code` in results.json) so far."
     return (
