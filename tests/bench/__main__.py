@@ -2,6 +2,7 @@
 
 python -m tests.bench           # the full run, a few minutes on two cores (make bench)
 python -m tests.bench --quick   # a smoke run under a minute (make bench-quick); writes artifacts only
+python -m tests.bench --report  # measure nothing: rewrite BENCHMARKS.md from the last full run
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -53,6 +55,7 @@ QUICK = Plan(
     ingest_rounds=1, mixed_calls=200, startup_repeats=1, import_repeats=1,
 )  # fmt: skip
 PLAIN = "plain Starlette JSON (/plain)"
+RUNS = ROOT / "artifacts" / "bench" / "runs"
 # What the figures depend on: a run of other code is not compared with this one's.
 CODE = ("app", "tests/bench", "migrations", "widgets", "pyproject.toml")
 
@@ -62,10 +65,20 @@ def main() -> int:
     parser.add_argument(
         "--quick", action="store_true", help="a smoke run under a minute; writes artifacts only"
     )
-    quick = parser.parse_args().quick
+    parser.add_argument(
+        "--report", action="store_true", help="measure nothing: rewrite BENCHMARKS.md from the last full run"
+    )
+    args = parser.parse_args()
+    if args.report:
+        last = json.loads((ROOT / "artifacts" / "bench" / "results.json").read_text(encoding="utf-8"))
+        _write_report(last, [run for run in _runs(last) if run != last])
+        return 0
+    quick = args.quick
     plan, scale = (QUICK, books.QUICK) if quick else (FULL, books.FULL)
     started = time.perf_counter()
     results: dict[str, Any] = {"quick": quick, "plan": asdict(plan), "scale": asdict(scale)}
+    # Other work on the same cores moves every figure: the load says how busy the machine was.
+    results["load"] = {"start": os.getloadavg()}
 
     with tempfile.TemporaryDirectory(prefix="chapterwise-bench-") as scratch:
         work = Path(scratch)
@@ -118,6 +131,7 @@ def main() -> int:
             "imports": startup.import_times(repeats=plan.import_repeats),
         }
 
+    results["load"]["end"] = os.getloadavg()
     results["targets"] = targets.verdicts(results)
     results["machine"] = report.machine()
     results["code"] = _code_version()
@@ -175,18 +189,29 @@ def _write(results: dict[str, Any], quick: bool) -> None:
     out.mkdir(parents=True, exist_ok=True)
     text = json.dumps(results, indent=2, ensure_ascii=False)
     (out / "results.json").write_text(text + "\n", encoding="utf-8")
-    earlier: list[dict[str, Any]] = []
-    if not quick:
-        # Every full run is kept, so that BENCHMARKS.md can say how much the figures of this same
-        # code wobble from one run to the next on this machine.
-        runs = out / "runs"
-        runs.mkdir(exist_ok=True)
-        earlier = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(runs.glob("*.json"))]
-        earlier = [run for run in earlier if run.get("code") == results["code"]]
-        (runs / f"{datetime.datetime.now():%Y%m%d-%H%M%S}.json").write_text(text + "\n", encoding="utf-8")
+    if quick:
+        # A quick run must never replace the committed full figures with smoke-test ones.
+        markdown = report.markdown(results)
+        (out / "BENCHMARKS.md").write_text(markdown, encoding="utf-8")
+        print(markdown)
+        return
+    # Every full run is kept, so that BENCHMARKS.md can say how much the figures of this same code
+    # move from one run to the next on this machine.
+    earlier = _runs(results)
+    RUNS.mkdir(exist_ok=True)
+    (RUNS / f"{datetime.datetime.now():%Y%m%d-%H%M%S}.json").write_text(text + "\n", encoding="utf-8")
+    _write_report(results, earlier)
+
+
+def _runs(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """The kept full runs of the same code as `results`, oldest first."""
+    runs = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(RUNS.glob("*.json"))]
+    return [run for run in runs if run.get("code") == results["code"]]
+
+
+def _write_report(results: dict[str, Any], earlier: list[dict[str, Any]]) -> None:
     markdown = report.markdown(results, earlier)
-    # A quick run must never replace the committed full figures with smoke-test ones.
-    (out / "BENCHMARKS.md" if quick else ROOT / "BENCHMARKS.md").write_text(markdown, encoding="utf-8")
+    (ROOT / "BENCHMARKS.md").write_text(markdown, encoding="utf-8")
     print(markdown)
 
 
