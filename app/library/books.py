@@ -7,19 +7,27 @@ import math
 import re
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, func, or_, select, true
+from sqlalchemy import Connection, Engine, bindparam, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.errors import PageNotFound, PassageNotFound, ShelfPageNotFound
 from app.library.marks import book_marks, page_marks
 from app.library.readers import last_read, reading_state
-from app.library.shelf import CARD_COLUMNS, CARDS, card, page_count, resolve
+from app.library.shelf import (
+    BOOKS_PER_PAGE,
+    CARD_COLUMNS,
+    CARDS,
+    COUNT,
+    card,
+    page_count,
+    records,
+    resolve,
+    shelf_page,
+)
 from app.schema import books, chapters, pages, passages
 from app.views import BookCard, BookView, ChapterPage, ChapterText, ChapterView, ContentsEntry, LibraryView
 
-# list-books shows the library a page at a time: a shelf of 24 cards is about 6 KB of
-# structuredContent, where a 200-book library in one result would be near 50 KB (~12k tokens).
-BOOKS_PER_PAGE = 24
+__all__ = ["BOOKS_PER_PAGE", "Books"]
 
 # A citation as the model writes it, `¶ 3.12` (chapter 3, passage 12), or just the passage's number.
 _CITATION = re.compile(r"^\s*(?:¶\s*)?(?:(\d+)\.)?(\d+)\s*$")
@@ -39,45 +47,40 @@ class Books:
         library leads with the book they read last.
         """
         query = (query or "").strip() or None
-        match = _matching(query)
+        count, shelf = COUNT, _SHELF
+        if query is not None:
+            match = _matching(query)
+            count = count.where(match)
+            shelf = shelf_page(count).where(match)
         with self.engine.connect() as connection:
-            rows = list(
-                connection.execute(
-                    CARDS.add_columns(func.count().over().label("total"))
-                    .where(match)
-                    .limit(BOOKS_PER_PAGE)
-                    .offset((page - 1) * BOOKS_PER_PAGE)
-                ).all()
-            )
-            # The total rides along on every row; a page past the end has no rows to carry it.
-            total = (
-                rows[0].total
-                if rows
-                else connection.scalar(select(func.count()).select_from(books).where(match))
-            )
+            cards = records(connection.execute(shelf, {"skip": (page - 1) * BOOKS_PER_PAGE}))
+            # The total rides along on every card; a page past the end has none to carry it.
+            total = cards[0]["total"] if cards else connection.scalar(count) or 0
             latest = last_read(connection, reader) if query is None and page == 1 else None
-            if latest is not None and latest not in {row.id for row in rows}:
-                rows += connection.execute(CARDS.where(books.c.id == latest)).all()
-            state = reading_state(connection, reader, [row.id for row in rows])
-        total = total or 0
+            if latest is not None and latest not in {book["id"] for book in cards}:
+                cards += records(connection.execute(CARDS.where(books.c.id == latest)))
+            state = reading_state(connection, reader, [book["id"] for book in cards])
         last = max(1, math.ceil(total / BOOKS_PER_PAGE))
         if page > last:
             raise ShelfPageNotFound(page, last, total, BOOKS_PER_PAGE, query)
-        cards = {row.id: card(row, state.get(row.id)) for row in rows}
-        shelf = [cards[row.id] for row in rows[:BOOKS_PER_PAGE]]
-        return LibraryView(
-            books=shelf,
-            total=total,
-            page=page,
-            pages=last,
-            query=query,
-            continue_reading=cards.get(latest or -1),
+        for book in cards:
+            book["progress"] = state.get(book["id"])
+        leading = next((book for book in cards if book["id"] == latest), None)
+        return LibraryView.model_validate(
+            {
+                "books": cards[:BOOKS_PER_PAGE],
+                "total": total,
+                "page": page,
+                "pages": last,
+                "query": query,
+                "continue_reading": leading,
+            }
         )
 
     def all_books(self) -> list[BookCard]:
         """Every book, by title (the command line's `list`: a terminal has room for them all)."""
         with self.engine.connect() as connection:
-            return [card(row) for row in connection.execute(CARDS)]
+            return [BookCard.model_validate(book) for book in records(connection.execute(CARDS))]
 
     def open_book(self, ref: str, *, reader: str | None = None) -> BookView:
         """A book's card and its contents, found by slug (or by a title only one book has).
@@ -97,7 +100,7 @@ class Books:
                 depth=r.depth,
                 part=r.part,
                 minutes=r.chapter_minutes,
-                pages=r.page_count,
+                pages=r.pages,
             )
             for r in rows
         ]
@@ -185,7 +188,7 @@ _CONTENTS = (
         chapters.c.depth,
         chapters.c.part,
         chapters.c.minutes.label("chapter_minutes"),
-        chapters.c.page_count,
+        chapters.c.page_count.label("pages"),
     )
     .join(chapters, chapters.c.book_id == books.c.id)
     .where(books.c.slug == bindparam("slug"))
@@ -272,9 +275,11 @@ _CITED_PAGE = (
 )
 
 
-def _matching(query: str | None) -> ColumnElement[bool]:
-    if query is None:
-        return true()
+# The whole library's first page, the statement list-books runs most.
+_SHELF = shelf_page(COUNT)
+
+
+def _matching(query: str) -> ColumnElement[bool]:
     # autoescape: a '%' or '_' in the query is matched as itself, not as a LIKE wildcard.
     return or_(
         *(
