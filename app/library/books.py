@@ -7,12 +7,12 @@ import math
 import re
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, func, or_, select
+from sqlalchemy import Connection, Engine, Select, bindparam, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.errors import PageNotFound, PassageNotFound, ShelfPageNotFound
 from app.library.marks import book_marks, page_marks
-from app.library.readers import last_read, reading_state
+from app.library.readers import READER_ID, shelf_progress
 from app.library.shelf import (
     BOOKS_PER_PAGE,
     CARD_COLUMNS,
@@ -22,7 +22,6 @@ from app.library.shelf import (
     page_count,
     records,
     resolve,
-    shelf_page,
 )
 from app.schema import books, chapters, pages, passages
 from app.views import BookCard, BookView, ChapterPage, ChapterText, ChapterView, ContentsEntry, LibraryView
@@ -53,22 +52,29 @@ class Books:
             count = count.where(match)
             shelf = shelf_page(count).where(match)
         with self.engine.connect() as connection:
-            cards = records(connection.execute(shelf, {"skip": (page - 1) * BOOKS_PER_PAGE}))
-            # The total rides along on every card; a page past the end has none to carry it.
+            skip = (page - 1) * BOOKS_PER_PAGE
+            cards = records(connection.execute(shelf, {"skip": skip, "reader": reader}))
+            # The total and the reader's id ride along on every card; a page past the end has none.
             total = cards[0]["total"] if cards else connection.scalar(count) or 0
-            latest = last_read(connection, reader) if query is None and page == 1 else None
-            if latest is not None and latest not in {book["id"] for book in cards}:
-                cards += records(connection.execute(CARDS.where(books.c.id == latest)))
-            state = reading_state(connection, reader, [book["id"] for book in cards])
+            reader_id = cards[0]["reader_id"] if cards else None
+            lead = query is None and page == 1
+            begun = (
+                shelf_progress(connection, reader_id, [book["id"] for book in cards], lead=lead)
+                if reader_id is not None
+                else []
+            )
         last = max(1, math.ceil(total / BOOKS_PER_PAGE))
         if page > last:
             raise ShelfPageNotFound(page, last, total, BOOKS_PER_PAGE, query)
-        for book in cards:
-            book["progress"] = state.get(book["id"])
-        leading = next((book for book in cards if book["id"] == latest), None)
+        by_id = {book["id"]: book for book in cards}
+        for book, where in begun:
+            by_id.setdefault(book["id"], book)["progress"] = where
+        # The first page of the whole library leads with the book read last (begun's first), on
+        # this page or not.
+        leading = by_id[begun[0][0]["id"]] if lead and begun else None
         return LibraryView.model_validate(
             {
-                "books": cards[:BOOKS_PER_PAGE],
+                "books": cards,
                 "total": total,
                 "page": page,
                 "pages": last,
@@ -88,10 +94,11 @@ class Books:
         With a reader: where they are in it, how many passages they highlighted, their bookmarks.
         """
         with self.engine.connect() as connection:
-            rows = connection.execute(_CONTENTS, {"slug": ref}).all()
+            rows = connection.execute(_CONTENTS, {"slug": ref, "reader": reader}).all()
             if not rows:
                 return self.open_book(resolve(connection, ref), reader=reader)
-            marks = book_marks(connection, reader, rows[0].id) if reader else None
+            begun = rows[0].reader_id is not None
+            marks = book_marks(connection, reader, rows[0].id) if begun else None
         contents = [
             ContentsEntry(
                 number=r.number,
@@ -134,13 +141,14 @@ class Books:
                     page_count(connection, slug, chapter)
                     raise PassageNotFound(slug, chapter, at)
                 chapter, page, at = found
-            row = connection.execute(_PAGE, {"slug": ref, "number": chapter, "page": page}).one_or_none()
+            found_page = {"slug": ref, "number": chapter, "page": page, "reader": reader}
+            row = connection.execute(_PAGE, found_page).one_or_none()
             if row is None:
                 slug = resolve(connection, ref)
                 if slug != ref:
                     return self.read_chapter(slug, chapter, page=page, at=at, reader=reader)
                 raise PageNotFound(slug, chapter, page, page_count(connection, slug, chapter))
-            marks = page_marks(connection, reader, row.book_id, chapter, page) if reader else None
+            marks = page_marks(connection, reader, row.book_id, chapter, page) if row.reader_id else None
         view = ChapterView(
             book=row.slug,
             book_title=row.book_title,
@@ -189,6 +197,7 @@ _CONTENTS = (
         chapters.c.part,
         chapters.c.minutes.label("chapter_minutes"),
         chapters.c.page_count.label("pages"),
+        READER_ID.label("reader_id"),
     )
     .join(chapters, chapters.c.book_id == books.c.id)
     .where(books.c.slug == bindparam("slug"))
@@ -228,6 +237,7 @@ _PAGE = (
         .where(passages.c.page_id == pages.c.id)
         .scalar_subquery()
         .label("first_passage"),
+        READER_ID.label("reader_id"),
     )
     .join(chapters, chapters.c.book_id == books.c.id)
     .join(pages, pages.c.chapter_id == chapters.c.id)
@@ -273,6 +283,20 @@ _CITED_PAGE = (
         passages.c.position == bindparam("position"),
     )
 )
+
+
+def shelf_page(count: Select[int]) -> Select[Any]:
+    """One page of cards (`skip` is how many come before it), each carrying the `total` that `count`
+    counts and the `reader_id` of the reader whose key is bound as `reader`.
+
+    The count is a subquery SQLite runs once, from the slug index, so the page costs one
+    statement. (As a window function, count(*) OVER (), it made SQLite sort every book twice.)
+    """
+    return (
+        CARDS.add_columns(count.scalar_subquery().label("total"), READER_ID.label("reader_id"))
+        .limit(BOOKS_PER_PAGE)
+        .offset(bindparam("skip"))
+    )
 
 
 # The whole library's first page, the statement list-books runs most.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Result, Row, Select, Table, bindparam, func, select
+from sqlalchemy import Connection, Result, Row, Table, func, select
 
 from app.errors import AmbiguousBook, BookNotFound, ChapterNotFound, Shelved
 from app.schema import books, chapters
@@ -33,19 +33,6 @@ CARD_COLUMNS = (
 # list never overlap or skip a book.
 CARDS = select(*CARD_COLUMNS).order_by(func.lower(books.c.title), books.c.slug)
 COUNT = select(func.count()).select_from(books)
-
-
-def shelf_page(count: Select[int]) -> Select[Any]:
-    """One page of cards (`skip` is how many come before it), each carrying the `total` that `count` counts.
-
-    The count is a subquery SQLite runs once, from the slug index, so the page costs one
-    statement. (As a window function, count(*) OVER (), it made SQLite sort every book twice.)
-    """
-    return (
-        CARDS.add_columns(count.scalar_subquery().label("total"))
-        .limit(BOOKS_PER_PAGE)
-        .offset(bindparam("skip"))
-    )
 
 
 def card(row: Row[Any, *tuple[Any, ...]], progress: ReadingProgress | None = None) -> BookCard:
