@@ -12,6 +12,7 @@ import argparse
 import datetime
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -21,11 +22,14 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import event
+
 from app.db import make_engine
 from app.library import Library
 from app.settings import Settings
+from app.tools.base import LOCAL_READER
 from app.views import ContentsEntry
-from tests.bench import books, calls, ingest, load, report, soak, startup, targets
+from tests.bench import books, calls, ingest, load, report, search, soak, startup, targets
 from tests.bench.runner import PLAIN_BODY_ENV
 from tests.bench.servers import BENCH_SERVER, answers_tools_list, memory_kib, wait_for_workers
 from tests.bench.wire import ERAS, Connection, post
@@ -45,15 +49,16 @@ class Plan:
     mixed_calls: int  # made before reading the peak RSS
     startup_repeats: int
     import_repeats: int
+    search_calls: int  # a search costs far more than a page: fewer calls a round
 
 
 FULL = Plan(
     rounds=21, calls=100, warmup=50, throughput_rounds=3, throughput_s=2.0,
-    ingest_rounds=3, mixed_calls=1000, startup_repeats=15, import_repeats=5,
+    ingest_rounds=3, mixed_calls=1000, startup_repeats=15, import_repeats=5, search_calls=10,
 )  # fmt: skip
 QUICK = Plan(
     rounds=2, calls=30, warmup=5, throughput_rounds=1, throughput_s=0.5,
-    ingest_rounds=1, mixed_calls=200, startup_repeats=1, import_repeats=1,
+    ingest_rounds=1, mixed_calls=200, startup_repeats=1, import_repeats=1, search_calls=5,
 )  # fmt: skip
 PLAIN = "plain Starlette JSON (/plain)"
 RUNS = ROOT / "artifacts" / "bench" / "runs"
@@ -92,6 +97,12 @@ def main() -> int:
         big, library = books.big_book(scale), books.library(scale)
         results["ingest"], data_dir = ingest.measure(big, library, work / "ingest", rounds=plan.ingest_rounds)
         shelf = _shelf(data_dir)
+        # Saving progress gives the reader a row: that server reads a copy, so that every other
+        # figure is of a reader who has saved nothing, the same as before reading state existed.
+        reading_dir = work / "reading-state"
+        shutil.copytree(data_dir, reading_dir)
+        shutil.copytree(data_dir, work / "statements")
+        results["statements"] = _statements(work / "statements", shelf)
         # /plain answers the exact bytes of a typical read-chapter response, captured into this file.
         plain_body = work / "plain.json"
         library_env = Settings(data_dir=data_dir).to_env()
@@ -113,6 +124,18 @@ def main() -> int:
                 server, measured, rounds=plan.rounds, calls=plan.calls, warmup=plan.warmup
             )
             results["widgets"] = calls.widget_sizes(server)
+
+        _step(started, "progress writes, and reading for a reader who has saved progress")
+        with serving(
+            BENCH_SERVER, env=Settings(data_dir=reading_dir).to_env(), ready=answers_tools_list
+        ) as server:
+            results["reading_state"] = calls.per_call(
+                server,
+                _reading_state_calls(server.port, shelf),
+                rounds=plan.rounds,
+                calls=plan.calls,
+                warmup=plan.warmup,
+            )
 
         results["throughput"] = {}
         for workers in (1, 2):
@@ -136,6 +159,12 @@ def main() -> int:
             "cold_start": startup.cold_start(data_dir, repeats=plan.startup_repeats),
             "imports": startup.import_times(repeats=plan.import_repeats),
         }
+
+    with tempfile.TemporaryDirectory(prefix="chapterwise-bench-search-") as scratch:
+        _step(started, "search: the generated library (made once, then kept in artifacts/bench/search)")
+        results["search"] = search.measure(
+            quick, Path(scratch), rounds=plan.rounds, calls_per_round=plan.search_calls
+        )
 
     _step(started, "load and soak: readers during a re-import, on SQLite and PostgreSQL")
     results["soak"] = soak.measure(quick, "make bench-quick" if quick else "make bench")
@@ -161,17 +190,24 @@ def _shelf(data_dir: Path) -> dict[str, list[ContentsEntry]]:
         library.close()
 
 
+def _typical_args(shelf: dict[str, list[ContentsEntry]]) -> dict[str, Any]:
+    """The typical chapter: a one-page chapter of median reading time."""
+    chapters = [(slug, entry) for slug, contents in sorted(shelf.items()) for entry in contents]
+    one_page = [(slug, entry) for slug, entry in chapters if entry.pages == 1]
+    median = statistics.median_low(entry.minutes for _, entry in one_page)
+    slug, typical = next((slug, entry) for slug, entry in one_page if entry.minutes == median)
+    return {"book": slug, "chapter": typical.number}
+
+
 def _calls(port: int, shelf: dict[str, list[ContentsEntry]]) -> list[calls.Target]:
     """The calls measured, in both eras; the no-ops take the typical read-chapter's arguments.
 
     The typical chapter is a one-page chapter of median reading time; the long one has the most pages.
     """
     chapters = [(slug, entry) for slug, contents in sorted(shelf.items()) for entry in contents]
-    one_page = [(slug, entry) for slug, entry in chapters if entry.pages == 1]
-    median = statistics.median_low(entry.minutes for _, entry in one_page)
-    typical_slug, typical = next((slug, entry) for slug, entry in one_page if entry.minutes == median)
+    typical_args = _typical_args(shelf)
+    typical_slug = typical_args["book"]
     long_slug, long = max(chapters, key=lambda chapter: chapter[1].pages)
-    typical_args = {"book": typical_slug, "chapter": typical.number}
     long_args = {"book": long_slug, "chapter": long.number, "page": 2}
     measured: tuple[tuple[str, str, dict[str, Any]], ...] = (
         ("list-books", "list-books", {}),
@@ -190,6 +226,49 @@ def _calls(port: int, shelf: dict[str, list[ContentsEntry]]) -> list[calls.Targe
                 calls.tool_call(port, era, label, name, **arguments),
                 calls.tool_call(port, era, report.cached(label), f"{name}-once", **arguments),
             ]
+    return chosen
+
+
+def _statements(data_dir: Path, shelf: dict[str, list[ContentsEntry]]) -> dict[str, dict[str, int]]:
+    """How many SQL statements each call's library method sends, for a reader without a row and with progress."""
+    library = Library(make_engine(Settings(data_dir=data_dir).db_url))
+    sent: list[str] = []
+    event.listen(library.engine, "before_cursor_execute", lambda *_: sent.append(""))
+    typical = _typical_args(shelf)
+    book, chapter = typical["book"], typical["chapter"]
+    methods = {
+        "list-books": lambda: library.list_books(reader=LOCAL_READER),
+        "open-book": lambda: library.open_book(book, reader=LOCAL_READER),
+        "read-chapter": lambda: library.read_chapter(book, chapter, reader=LOCAL_READER),
+        "save-progress": lambda: library.save_progress(LOCAL_READER, book, chapter, 1),
+    }
+    counted: dict[str, dict[str, int]] = {"reader without a row": {}, "reader with progress": {}}
+    try:
+        # In this order: the first save-progress gives the reader the row and progress the second pass has.
+        for counts in counted.values():
+            for name, method in methods.items():
+                sent.clear()
+                method()
+                counts[name] = len(sent)
+    finally:
+        library.close()
+    return counted
+
+
+def _reading_state_calls(port: int, shelf: dict[str, list[ContentsEntry]]) -> list[calls.Target]:
+    """save-progress on the typical chapter, and read-chapter there for the reader it gave progress."""
+    typical = _typical_args(shelf)
+    chosen = []
+    for era in ERAS:
+        chosen += [
+            calls.tool_call(port, era, "noop", "noop", **typical),
+            calls.tool_call(port, era, "save-progress", "save-progress", **typical),
+            calls.tool_call(port, era, report.cached("save-progress"), "save-progress-once", **typical),
+            calls.tool_call(port, era, targets.READ_WITH_PROGRESS, "read-chapter", **typical),
+            calls.tool_call(
+                port, era, report.cached(targets.READ_WITH_PROGRESS), "read-chapter-once", **typical
+            ),
+        ]
     return chosen
 
 

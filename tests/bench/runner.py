@@ -4,7 +4,8 @@
   `async def` like every Chapterwise tool, so that it runs on the event loop as they do;
 - `noop-sync` is the same as a plain `def`, which the SDK runs in a worker thread: shown for
   reference, the difference between the two is what that hop costs;
-- `list-books-once`, `open-book-once` and `read-chapter-once` answer exactly what each tool answers
+- `list-books-once`, `open-book-once`, `read-chapter-once`, `search-once` and `save-progress-once`
+  answer exactly what each tool answers
   (same schemas, same result, worked out once by the tool's own function and then cached): the
   SDK's cost of returning that result, so that the tool's CPU minus its CPU is Chapterwise's own work;
 - `/plain` is a Starlette route answering the bytes of a real read-chapter response: the
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gc
+import inspect
 import json
 import os
 import time
@@ -56,11 +58,13 @@ def noop_sync(book: str, chapter: int = 1, page: int = 1) -> str:
     return ""
 
 
-def answered_once(tool: tools.Tool) -> Callable[..., Awaitable[CallToolResult]]:
+def answered_once(tool: tools.Tool) -> Callable[..., Awaitable[CallToolResult] | CallToolResult]:
     """A tool with `tool`'s signature and output schema that works its answer out once per arguments.
 
     Called again, it returns the very same result without touching the library: the SDK's cost of
     that result (validating it against the output schema and encoding it), with no work of ours.
+    A tool that is a plain `def` (the writing ones) gets a plain `def`, which the SDK runs in a
+    worker thread as it runs the tool, so that the floor pays for the same hop.
     """
     answers: dict[str, CallToolResult] = {}
 
@@ -71,7 +75,14 @@ def answered_once(tool: tools.Tool) -> Callable[..., Awaitable[CallToolResult]]:
             answers[key] = await tool.fn(ctx, **arguments)
         return answers[key]
 
-    return answer
+    @functools.wraps(tool.fn)
+    def answer_in_thread(ctx: Context[Library, Any], **arguments: Any) -> CallToolResult:
+        key = json.dumps(arguments, sort_keys=True)
+        if key not in answers:
+            answers[key] = tool.fn(ctx, **arguments)
+        return answers[key]
+
+    return answer if inspect.iscoroutinefunction(tool.fn) else answer_in_thread
 
 
 def create_app() -> ASGIApp:
@@ -80,7 +91,7 @@ def create_app() -> ASGIApp:
     server = build_server(settings)
     server.add_tool(noop, name="noop", description="Does nothing.", structured_output=False)
     server.add_tool(noop_sync, name="noop-sync", description="Does nothing.", structured_output=False)
-    for tool in (tools.list_books, tools.open_book, tools.read_chapter):
+    for tool in (tools.list_books, tools.open_book, tools.read_chapter, tools.search, tools.save_progress):
         server.add_tool(
             answered_once(tool), name=f"{tool.name}-once", description=f"{tool.name}'s answer, cached."
         )
