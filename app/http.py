@@ -52,8 +52,8 @@ def create_app() -> ASGIApp:
     """uvicorn's factory for each worker process: settings come from the environment `serve` set."""
     app = build_http_app(Settings.from_env())
     # Everything built so far lives as long as the process: move it out of the collector's way,
-    # so collections during requests only scan what requests create.
-    gc.collect()
+    # so collections during requests only scan what requests create. No collection first: it
+    # would add ~50 ms to every start to free the few hundred objects start-up leaves unreachable.
     gc.freeze()
     return app
 

@@ -7,19 +7,26 @@ import math
 import re
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, func, or_, select, true
+from sqlalchemy import Connection, Engine, Select, bindparam, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.errors import PageNotFound, PassageNotFound, ShelfPageNotFound
 from app.library.marks import book_marks, page_marks
-from app.library.readers import last_read, reading_state
-from app.library.shelf import CARD_COLUMNS, CARDS, card, page_count, resolve
+from app.library.readers import READER_ID, shelf_progress
+from app.library.shelf import (
+    BOOKS_PER_PAGE,
+    CARD_COLUMNS,
+    CARDS,
+    COUNT,
+    card,
+    page_count,
+    records,
+    resolve,
+)
 from app.schema import books, chapters, pages, passages
 from app.views import BookCard, BookView, ChapterPage, ChapterText, ChapterView, ContentsEntry, LibraryView
 
-# list-books shows the library a page at a time: a shelf of 24 cards is about 6 KB of
-# structuredContent, where a 200-book library in one result would be near 50 KB (~12k tokens).
-BOOKS_PER_PAGE = 24
+__all__ = ["BOOKS_PER_PAGE", "Books"]
 
 # A citation as the model writes it, `¶ 3.12` (chapter 3, passage 12), or just the passage's number.
 _CITATION = re.compile(r"^\s*(?:¶\s*)?(?:(\d+)\.)?(\d+)\s*$")
@@ -39,45 +46,47 @@ class Books:
         library leads with the book they read last.
         """
         query = (query or "").strip() or None
-        match = _matching(query)
+        count, shelf = COUNT, _SHELF
+        if query is not None:
+            match = _matching(query)
+            count = count.where(match)
+            shelf = shelf_page(count).where(match)
         with self.engine.connect() as connection:
-            rows = list(
-                connection.execute(
-                    CARDS.add_columns(func.count().over().label("total"))
-                    .where(match)
-                    .limit(BOOKS_PER_PAGE)
-                    .offset((page - 1) * BOOKS_PER_PAGE)
-                ).all()
+            skip = (page - 1) * BOOKS_PER_PAGE
+            cards = records(connection.execute(shelf, {"skip": skip, "reader": reader}))
+            # The total and the reader's id ride along on every card; a page past the end has none.
+            total = cards[0]["total"] if cards else connection.scalar(count) or 0
+            reader_id = cards[0]["reader_id"] if cards else None
+            lead = query is None and page == 1
+            begun = (
+                shelf_progress(connection, reader_id, [book["id"] for book in cards], lead=lead)
+                if reader_id is not None
+                else []
             )
-            # The total rides along on every row; a page past the end has no rows to carry it.
-            total = (
-                rows[0].total
-                if rows
-                else connection.scalar(select(func.count()).select_from(books).where(match))
-            )
-            latest = last_read(connection, reader) if query is None and page == 1 else None
-            if latest is not None and latest not in {row.id for row in rows}:
-                rows += connection.execute(CARDS.where(books.c.id == latest)).all()
-            state = reading_state(connection, reader, [row.id for row in rows])
-        total = total or 0
         last = max(1, math.ceil(total / BOOKS_PER_PAGE))
         if page > last:
             raise ShelfPageNotFound(page, last, total, BOOKS_PER_PAGE, query)
-        cards = {row.id: card(row, state.get(row.id)) for row in rows}
-        shelf = [cards[row.id] for row in rows[:BOOKS_PER_PAGE]]
-        return LibraryView(
-            books=shelf,
-            total=total,
-            page=page,
-            pages=last,
-            query=query,
-            continue_reading=cards.get(latest or -1),
+        by_id = {book["id"]: book for book in cards}
+        for book, where in begun:
+            by_id.setdefault(book["id"], book)["progress"] = where
+        # The first page of the whole library leads with the book read last (begun's first), on
+        # this page or not.
+        leading = by_id[begun[0][0]["id"]] if lead and begun else None
+        return LibraryView.model_validate(
+            {
+                "books": cards,
+                "total": total,
+                "page": page,
+                "pages": last,
+                "query": query,
+                "continue_reading": leading,
+            }
         )
 
     def all_books(self) -> list[BookCard]:
         """Every book, by title (the command line's `list`: a terminal has room for them all)."""
         with self.engine.connect() as connection:
-            return [card(row) for row in connection.execute(CARDS)]
+            return [BookCard.model_validate(book) for book in records(connection.execute(CARDS))]
 
     def open_book(self, ref: str, *, reader: str | None = None) -> BookView:
         """A book's card and its contents, found by slug (or by a title only one book has).
@@ -85,10 +94,11 @@ class Books:
         With a reader: where they are in it, how many passages they highlighted, their bookmarks.
         """
         with self.engine.connect() as connection:
-            rows = connection.execute(_CONTENTS, {"slug": ref}).all()
+            rows = connection.execute(_CONTENTS, {"slug": ref, "reader": reader}).all()
             if not rows:
                 return self.open_book(resolve(connection, ref), reader=reader)
-            marks = book_marks(connection, reader, rows[0].id) if reader else None
+            begun = rows[0].reader_id is not None
+            marks = book_marks(connection, reader, rows[0].id) if begun else None
         contents = [
             ContentsEntry(
                 number=r.number,
@@ -97,7 +107,7 @@ class Books:
                 depth=r.depth,
                 part=r.part,
                 minutes=r.chapter_minutes,
-                pages=r.page_count,
+                pages=r.pages,
             )
             for r in rows
         ]
@@ -131,13 +141,14 @@ class Books:
                     page_count(connection, slug, chapter)
                     raise PassageNotFound(slug, chapter, at)
                 chapter, page, at = found
-            row = connection.execute(_PAGE, {"slug": ref, "number": chapter, "page": page}).one_or_none()
+            found_page = {"slug": ref, "number": chapter, "page": page, "reader": reader}
+            row = connection.execute(_PAGE, found_page).one_or_none()
             if row is None:
                 slug = resolve(connection, ref)
                 if slug != ref:
                     return self.read_chapter(slug, chapter, page=page, at=at, reader=reader)
                 raise PageNotFound(slug, chapter, page, page_count(connection, slug, chapter))
-            marks = page_marks(connection, reader, row.book_id, chapter, page) if reader else None
+            marks = page_marks(connection, reader, row.book_id, chapter, page) if row.reader_id else None
         view = ChapterView(
             book=row.slug,
             book_title=row.book_title,
@@ -185,7 +196,8 @@ _CONTENTS = (
         chapters.c.depth,
         chapters.c.part,
         chapters.c.minutes.label("chapter_minutes"),
-        chapters.c.page_count,
+        chapters.c.page_count.label("pages"),
+        READER_ID.label("reader_id"),
     )
     .join(chapters, chapters.c.book_id == books.c.id)
     .where(books.c.slug == bindparam("slug"))
@@ -225,6 +237,7 @@ _PAGE = (
         .where(passages.c.page_id == pages.c.id)
         .scalar_subquery()
         .label("first_passage"),
+        READER_ID.label("reader_id"),
     )
     .join(chapters, chapters.c.book_id == books.c.id)
     .join(pages, pages.c.chapter_id == chapters.c.id)
@@ -272,9 +285,25 @@ _CITED_PAGE = (
 )
 
 
-def _matching(query: str | None) -> ColumnElement[bool]:
-    if query is None:
-        return true()
+def shelf_page(count: Select[int]) -> Select[Any]:
+    """One page of cards (`skip` is how many come before it), each carrying the `total` that `count`
+    counts and the `reader_id` of the reader whose key is bound as `reader`.
+
+    The count is a subquery SQLite runs once, from the slug index, so the page costs one
+    statement. (As a window function, count(*) OVER (), it made SQLite sort every book twice.)
+    """
+    return (
+        CARDS.add_columns(count.scalar_subquery().label("total"), READER_ID.label("reader_id"))
+        .limit(BOOKS_PER_PAGE)
+        .offset(bindparam("skip"))
+    )
+
+
+# The whole library's first page, the statement list-books runs most.
+_SHELF = shelf_page(COUNT)
+
+
+def _matching(query: str) -> ColumnElement[bool]:
     # autoescape: a '%' or '_' in the query is matched as itself, not as a LIKE wildcard.
     return or_(
         *(

@@ -10,9 +10,9 @@ import math
 from datetime import UTC
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, bindparam, func, or_, select
 
-from app.library.shelf import upsert
+from app.library.shelf import CARD_COLUMNS, upsert
 from app.schema import bookmarks, books, chapters, highlights, pages, passages, progress, readers
 from app.views import ReadingProgress
 
@@ -33,30 +33,47 @@ def known_reader(connection: Connection, key: str | None) -> int | None:
     return None if key is None else connection.scalar(select(readers.c.id).where(readers.c.key == key))
 
 
-def reading_state(
-    connection: Connection, reader: str | None, book_ids: list[int]
-) -> dict[int, ReadingProgress]:
-    """The reader's progress in each of these books (those they have begun)."""
-    reader_id = known_reader(connection, reader)
-    if reader_id is None or not book_ids:
-        return {}
+# The reader's row id as a column of the statement that needs it (bind `reader`, the key): a
+# reader who has never saved anything has no row, and learning that costs no statement of its own.
+READER_ID = select(readers.c.id).where(readers.c.key == bindparam("reader")).scalar_subquery()
+
+
+def shelf_progress(
+    connection: Connection, reader_id: int, book_ids: list[int], *, lead: bool
+) -> list[tuple[dict[str, Any], ReadingProgress]]:
+    """The reader's progress in these books, each with the book's card, most recent first.
+
+    With `lead`, the book they read last comes first even when it is not among `book_ids`.
+    """
     rows = connection.execute(
-        select(progress).where(progress.c.reader_id == reader_id, progress.c.book_id.in_(book_ids))
-    ).all()
-    return {row.book_id: progress_of(row) for row in rows}
-
-
-def last_read(connection: Connection, reader: str | None) -> int | None:
-    """The book the reader read most recently."""
-    reader_id = known_reader(connection, reader)
-    if reader_id is None:
-        return None
-    return connection.scalar(
-        select(progress.c.book_id)
-        .where(progress.c.reader_id == reader_id)
-        .order_by(progress.c.updated_at.desc())
-        .limit(1)
+        _LEADING_PROGRESS if lead else _PROGRESS, {"reader_id": reader_id, "book_ids": book_ids}
     )
+    return [({**row._mapping}, progress_of(row)) for row in rows]
+
+
+# Every book the reader has begun, with its card and where they are in it, most recent first.
+_BEGUN = (
+    select(
+        *CARD_COLUMNS,
+        progress.c.chapter,
+        progress.c.page,
+        progress.c.percent,
+        progress.c.furthest_chapter,
+        progress.c.updated_at,
+    )
+    .join(progress, progress.c.book_id == books.c.id)
+    .where(progress.c.reader_id == bindparam("reader_id"))
+    .order_by(progress.c.updated_at.desc())
+)
+_ON_SHELF = books.c.id.in_(bindparam("book_ids", expanding=True))
+_READ_LAST = (
+    progress.c.updated_at
+    == select(func.max(progress.c.updated_at))
+    .where(progress.c.reader_id == bindparam("reader_id"))
+    .scalar_subquery()
+)
+_PROGRESS = _BEGUN.where(_ON_SHELF)
+_LEADING_PROGRESS = _BEGUN.where(or_(_ON_SHELF, _READ_LAST))
 
 
 def passage_in(connection: Connection, slug: str, chapter: int, anchor: str) -> bool:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Row, Table, func, select
+from sqlalchemy import Connection, Result, Row, Table, func, select
 
 from app.errors import AmbiguousBook, BookNotFound, ChapterNotFound, Shelved
 from app.schema import books, chapters
 from app.views import BookCard, ReadingProgress
+
+# list-books shows the library a page at a time: a shelf of 24 cards is about 6 KB of
+# structuredContent, where a 200-book library in one result would be near 50 KB (~12k tokens).
+BOOKS_PER_PAGE = 24
 
 # How many books a "no such book" error names.
 _NAMED_IN_ERRORS = 8
@@ -20,7 +24,7 @@ CARD_COLUMNS = (
     books.c.author,
     books.c.description,
     books.c.language,
-    books.c.chapter_count,
+    books.c.chapter_count.label("chapters"),
     books.c.words,
     books.c.minutes,
 )
@@ -28,20 +32,21 @@ CARD_COLUMNS = (
 # Every book as a card, by title. The slug breaks ties between equal titles, so that pages of the
 # list never overlap or skip a book.
 CARDS = select(*CARD_COLUMNS).order_by(func.lower(books.c.title), books.c.slug)
+COUNT = select(func.count()).select_from(books)
 
 
 def card(row: Row[Any, *tuple[Any, ...]], progress: ReadingProgress | None = None) -> BookCard:
-    return BookCard(
-        slug=row.slug,
-        title=row.title,
-        author=row.author,
-        description=row.description,
-        language=row.language,
-        chapters=row.chapter_count,
-        words=row.words,
-        minutes=row.minutes,
-        progress=progress,
-    )
+    return BookCard.model_validate({**row._mapping, "progress": progress})
+
+
+def records(result: Result[Any]) -> list[dict[str, Any]]:
+    """The rows as dicts keyed by column label (the views' field names, where the columns are theirs).
+
+    Pydantic validates such dicts, a whole list in one pass, several times faster than a model
+    built from each Row's attributes one by one.
+    """
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result]
 
 
 def resolve(connection: Connection, ref: str) -> str:

@@ -10,8 +10,8 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from tests.bench.servers import Server
 from tests.bench.wire import ERAS, Connection, get, mcp_request, result_of
+from tests.serving import Server
 
 
 @dataclass(frozen=True, slots=True)

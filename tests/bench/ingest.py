@@ -17,14 +17,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.models import Book
 from markdown_it import MarkdownIt
 from sqlalchemy import select
 
-from app.db import make_engine, upgrade
+from app.db import make_engine, migrate
 from app.ingest import SourceFile, load_book
 from app.ingest.markdown import PARSER
 from app.library import Library
+from app.schema import books as books_table
 from tests.bench.books import write_library, write_mdbook
 
 _BARE = MarkdownIt("js-default")
@@ -69,23 +69,24 @@ def measure(
 def _import(paths: list[Path], data_dir: Path) -> dict[str, float]:
     """Time `chapterwise import`'s steps into a fresh, migrated SQLite file (migrating is not timed)."""
     data_dir.mkdir(parents=True)
-    engine = make_engine(f"sqlite:///{data_dir / 'chapterwise.db'}")
-    upgrade(engine)
-    library = Library(engine)
+    library = Library(make_engine(f"sqlite:///{data_dir / 'chapterwise.db'}", create=True))
+    migrate(library.engine)
     drafts: list[Any] = []
     parse = _timed(lambda: drafts.extend(load_book(path).parse() for path in paths))
     save = _timed(lambda: library.save_books(drafts))
 
     def unchanged() -> None:
-        with engine.connect() as connection:
-            stored = dict(connection.execute(select(Book.slug, Book.source_hash)).tuples().all())
+        with library.engine.connect() as connection:
+            stored = dict(
+                connection.execute(select(books_table.c.slug, books_table.c.source_hash)).tuples().all()
+            )
         for path in paths:
             source = load_book(path)
             assert stored[source.slug] == source.source_hash, f"{path} looked changed"
 
     again = _timed(unchanged)
-    # Disposing closes every connection, which checkpoints the WAL into the file the servers open.
-    engine.dispose()
+    # Closing every connection checkpoints the WAL into the file the servers open.
+    library.close()
     return {"parse": parse, "save": save, "import": parse + save, "unchanged": again}
 
 

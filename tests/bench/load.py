@@ -13,8 +13,9 @@ import uvloop
 
 from app.views import ContentsEntry
 from tests.bench.calls import Target
-from tests.bench.servers import Server, cpu_seconds
+from tests.bench.servers import cpu_seconds
 from tests.bench.wire import ERAS, AsyncConnection, Connection, get, mcp_request, result_of
+from tests.serving import Server
 
 # /proc's CPU ticks of a worker can lag the last response a little: let them settle before reading.
 _SETTLE_S = 0.02

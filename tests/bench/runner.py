@@ -1,12 +1,13 @@
-"""The server under benchmark: the real Chapterwise plus its two floors, served by one process.
+"""The server under benchmark: the real Chapterwise plus its floors, served by one process.
 
-- the `noop` tool is the SDK's own cost of a tool call: same arguments as read-chapter, no work;
-  a plain `def` like every Chapterwise tool, so the SDK runs it in a worker thread, as it does them;
-- `noop-async` is the same as an `async def`, which runs on the event loop: the difference between
-  the two is what the hop to a worker thread costs;
-- `echo-read-chapter` answers exactly what read-chapter answers (same output schema, same result,
-  computed once and then cached): the SDK's cost of returning those bytes, so that read-chapter's
-  CPU minus its CPU is Chapterwise's own work;
+- the `noop` tool is the SDK's own cost of a tool call: read-chapter's arguments, no work, and an
+  `async def` like every Chapterwise tool, so that it runs on the event loop as they do;
+- `noop-sync` is the same as a plain `def`, which the SDK runs in a worker thread: shown for
+  reference, the difference between the two is what that hop costs;
+- `list-books-once`, `open-book-once`, `read-chapter-once`, `search-once` and `save-progress-once`
+  answer exactly what each tool answers
+  (same schemas, same result, worked out once by the tool's own function and then cached): the
+  SDK's cost of returning that result, so that the tool's CPU minus its CPU is Chapterwise's own work;
 - `/plain` is a Starlette route answering the bytes of a real read-chapter response: the
   transport's own cost (uvicorn + Starlette), with no MCP at all;
 - `/pid` names the worker that answered, so the harness can tell when every worker is up;
@@ -19,66 +20,81 @@ python -m tests.bench.runner --port P [--workers N]   (the library comes from CH
 from __future__ import annotations
 
 import argparse
+import functools
+import gc
+import inspect
+import json
 import os
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Any
 
 import uvicorn
+from mcp.server.mcpserver import Context
 from mcp.types import CallToolResult
-from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
+from starlette.types import ASGIApp
 
 from app import tools
-from app.db import make_engine
-from app.http import freeze_startup_objects, transport_security
+from app.http import Guard, transport_security
 from app.library import Library
 from app.server import build_server
 from app.settings import Settings
-from app.views import ChapterView
 
 # The harness captures a read-chapter response from this very server, writes it here, and only
 # then calls /plain; the route reads it once and serves the same pre-encoded bytes ever after.
 PLAIN_BODY_ENV = "CHAPTERWISE_BENCH_PLAIN_BODY"
 
 
-def noop(book: str, chapter: int = 1, page: int = 1) -> str:
-    """Do nothing: the floor read-chapter is measured against."""
+async def noop(book: str, chapter: int = 1, page: int = 1) -> str:
+    """Do nothing: the floor every tool is measured against."""
     return ""
 
 
-async def noop_async(book: str, chapter: int = 1, page: int = 1) -> str:
-    """Do nothing, on the event loop."""
+def noop_sync(book: str, chapter: int = 1, page: int = 1) -> str:
+    """Do nothing, in a worker thread."""
     return ""
 
 
-def echo(read_chapter: Callable[..., Awaitable[CallToolResult]]) -> Callable[..., Awaitable[CallToolResult]]:
-    answers: dict[tuple[str, int, int], CallToolResult] = {}
+def answered_once(tool: tools.Tool) -> Callable[..., Awaitable[CallToolResult] | CallToolResult]:
+    """A tool with `tool`'s signature and output schema that works its answer out once per arguments.
 
-    async def echo_read_chapter(
-        book: str, chapter: int = 1, page: int = 1
-    ) -> Annotated[CallToolResult, ChapterView]:
-        """Answer what read-chapter answers, worked out once: the SDK's cost of returning it."""
-        key = (book, chapter, page)
+    Called again, it returns the very same result without touching the library: the SDK's cost of
+    that result (validating it against the output schema and encoding it), with no work of ours.
+    A tool that is a plain `def` (the writing ones) gets a plain `def`, which the SDK runs in a
+    worker thread as it runs the tool, so that the floor pays for the same hop.
+    """
+    answers: dict[str, CallToolResult] = {}
+
+    @functools.wraps(tool.fn)  # the SDK reads the wrapped function's parameters and annotations
+    async def answer(ctx: Context[Library, Any], **arguments: Any) -> CallToolResult:
+        key = json.dumps(arguments, sort_keys=True)
         if key not in answers:
-            answers[key] = await read_chapter(book, chapter, page)
+            answers[key] = await tool.fn(ctx, **arguments)
         return answers[key]
 
-    return echo_read_chapter
+    @functools.wraps(tool.fn)
+    def answer_in_thread(ctx: Context[Library, Any], **arguments: Any) -> CallToolResult:
+        key = json.dumps(arguments, sort_keys=True)
+        if key not in answers:
+            answers[key] = tool.fn(ctx, **arguments)
+        return answers[key]
+
+    return answer if inspect.iscoroutinefunction(tool.fn) else answer_in_thread
 
 
-def create_app() -> Starlette:
-    """app.http.build_http_app, plus the floors: the same server, transport and security settings."""
+def create_app() -> ASGIApp:
+    """app.http.build_http_app, plus the floors: the same server, transport, guard and security settings."""
     settings = Settings.from_env()
     server = build_server(settings)
     server.add_tool(noop, name="noop", description="Does nothing.", structured_output=False)
-    server.add_tool(noop_async, name="noop-async", description="Does nothing.", structured_output=False)
-    read_chapter = tools.read_chapter(Library(make_engine(settings.db_url)))
-    server.add_tool(
-        echo(read_chapter), name="echo-read-chapter", description="Answers read-chapter's answer."
-    )
+    server.add_tool(noop_sync, name="noop-sync", description="Does nothing.", structured_output=False)
+    for tool in (tools.list_books, tools.open_book, tools.read_chapter, tools.search, tools.save_progress):
+        server.add_tool(
+            answered_once(tool), name=f"{tool.name}-once", description=f"{tool.name}'s answer, cached."
+        )
     plain: list[bytes] = []
 
     @server.custom_route("/plain", methods=["POST"])
@@ -100,8 +116,9 @@ def create_app() -> Starlette:
     app = server.streamable_http_app(
         stateless_http=True, json_response=True, transport_security=transport_security(settings)
     )
-    freeze_startup_objects()  # as app.http.create_app does
-    return app
+    # As app.http.create_app does: what start-up built is moved out of the collector's way.
+    gc.freeze()
+    return Guard(app, transport_security(settings))
 
 
 def main() -> None:

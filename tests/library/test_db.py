@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,8 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from app.db import alembic_config, current_revision, head_revision, make_engine, migrate
 from app.errors import StorageProblem
+from app.library.books import shelf_page
+from app.library.shelf import COUNT
 from app.paths import bundled
 from app.settings import Settings
 from tests.postgres import PostgresCluster
@@ -173,3 +176,34 @@ def test_replicas_migrating_one_new_postgresql_database_at_once_take_turns(
             engine.dispose()
     # One of them built the schema; the others waited for its lock and found the work done.
     assert outcomes == ["created", "current", "current"]
+
+
+def test_both_databases_keep_books_in_title_order_in_an_index(db_settings: Settings) -> None:
+    # Alembic cannot compare this expression index on SQLite (migrations/env.py), so check it here.
+    engine = make_engine(db_settings.db_url)
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            found = "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = :name"
+        else:
+            found = "SELECT indexdef FROM pg_indexes WHERE indexname = :name"
+        definition = connection.scalar(text(found), {"name": "ix_books_title_order"})
+    engine.dispose()
+    assert definition is not None
+    # The two databases word it differently: `(lower(title), slug)`, `(lower((title)::text), slug)`.
+    assert "lowertitle,slug" in re.sub(r'["()\s]|::text', "", definition.lower())
+
+
+def test_a_page_of_the_library_reads_the_title_index_rather_than_sorting_every_book(
+    settings: Settings,
+) -> None:
+    engine = make_engine(settings.db_url)
+    page = shelf_page(COUNT).compile(engine)
+    values = page.construct_params({"skip": 0, "reader": "local"})
+    with engine.connect() as connection:
+        explained = connection.exec_driver_sql(
+            f"EXPLAIN QUERY PLAN {page}", tuple(values[name] for name in page.positiontup or ())
+        )
+        plan = " / ".join(row.detail for row in explained)
+    engine.dispose()
+    assert "ix_books_title_order" in plan
+    assert "TEMP B-TREE" not in plan
