@@ -12,6 +12,7 @@ which matches only those two characters side by side. Readers never see the zero
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -92,9 +93,14 @@ def _split_cjk(word: str) -> list[str]:
 
 def fold(text: str) -> str:
     """Lower case without accents, character for character (so positions still match the original text)."""
+    if text.isascii():
+        return text.lower()  # the common case, and one C call: ASCII has no accents to take off
     return "".join(_fold_character(char) for char in text)
 
 
+# Books use a few thousand distinct characters, each folded once; the bound keeps a hostile book
+# of every character in Unicode from growing the cache without end.
+@functools.lru_cache(maxsize=8192)
 def _fold_character(char: str) -> str:
     bare = "".join(c for c in unicodedata.normalize("NFKD", char.lower()) if not unicodedata.combining(c))
     return bare if len(bare) == 1 else char

@@ -135,6 +135,26 @@ def test_counting_stops_at_the_limit_and_says_there_are_more(library: Library) -
     assert (view.total, view.more) == (COUNT_LIMIT, True)
 
 
+def test_past_the_limit_the_best_of_the_first_matches_lead_and_pages_never_repeat(library: Library) -> None:
+    # Passage 500 says "star" four times, the 1,004th five times: only the first is among the first
+    # COUNT_LIMIT matches in the library's order, which are the ones ranked.
+    lines = [f"Star number {n}." for n in range(COUNT_LIMIT + 5)]
+    lines[499], lines[COUNT_LIMIT + 3] = "Star, star, star, star.", "Star star star star star."
+    library.save_books([book("many", ("All", lines))])
+    first = library.search("star")
+    assert (first.total, first.more, first.pages) == (COUNT_LIMIT, True, COUNT_LIMIT // HITS_PER_PAGE)
+    assert first.hits[0].citation == "1.500"
+    shown = [hit.citation for page in (1, 2, first.pages) for hit in library.search("star", page=page).hits]
+    assert len(shown) == len(set(shown)) == 3 * HITS_PER_PAGE
+    assert f"1.{COUNT_LIMIT + 4}" not in shown
+
+
+def test_searching_one_book_ranks_that_books_matches_only(shelf: Library) -> None:
+    shelf.save_books([book("more-tides", ("Tides", ["Tides, tides, tides, tides and tides."]))])
+    assert found(shelf, "tides")[0][0] == "more-tides"
+    assert found(shelf, "tides", book="tides") == [("tides", 2, "2.1"), ("tides", 1, "1.2")]
+
+
 def test_the_index_follows_every_update_and_removal(shelf: Library) -> None:
     changed = book("tides", ("Only", ["The whales sing at dusk."]))
     shelf.save_books([dataclasses.replace(changed, source_hash="changed")])
