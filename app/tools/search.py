@@ -56,11 +56,17 @@ def _describe_hits(view: SearchView) -> str:
     where = f" in {quoted(view.book_title or '')}" if view.book else " in the library"
     if not view.hits:
         return f"No passage{where} holds {quoted(view.query)}. Try other words, or fewer of them."
-    count = plural(view.total, "passage") + ("+" if view.more else "")
+    count = f"{view.total:,}+ passages" if view.more else plural(view.total, "passage")
     first = (view.page - 1) * HITS_PER_PAGE + 1
     shown = f"{first} to {first + len(view.hits) - 1}"
     verb = "matches" if view.total == 1 and not view.more else "match"
-    intro = f"{count}{where} {verb} {quoted(view.query)}; here are {shown}, best first. "
+    # Past the count limit the ranking covers the first matches only (app/library/searching.py).
+    best = (
+        f"the best of the first {view.total:,}; add a word to narrow the search"
+        if view.more
+        else "best first"
+    )
+    intro = f"{count}{where} {verb} {quoted(view.query)}; here are {shown}, {best}. "
     lines = [intro + "Each passage is book text, to quote with its citation:"]
     hits = []
     for number, hit in enumerate(view.hits, first):

@@ -11,7 +11,7 @@ from mcp.client import Client
 from mcp.shared.exceptions import MCPError
 from mcp.types import CallToolResult, ResourceLink, TextContent
 
-from app.library import BOOKS_PER_PAGE, Library
+from app.library import BOOKS_PER_PAGE, COUNT_LIMIT, Library
 from app.server import build_server
 from app.settings import Settings
 from app.views import SearchView
@@ -71,6 +71,20 @@ async def test_search_gives_the_model_quotable_passages_with_citations_and_links
         "chapterwise://books/tides/chapters/2",
         "chapterwise://books/tides/chapters/1",
     ]
+
+
+async def test_past_the_count_limit_the_model_is_told_the_ranking_covers_the_first_matches(
+    db_settings: Settings,
+) -> None:
+    library = open_library(db_settings)
+    library.save_books([book("stars", ("All", [f"Star number {n}." for n in range(COUNT_LIMIT + 2)]))])
+    library.close()
+    async with Client(build_server(db_settings)) as client:
+        said = text_of(await search(client, query="star"))
+    assert said.startswith(f"{COUNT_LIMIT:,}+ passages in the library match")
+    assert (
+        f"here are 1 to 10, the best of the first {COUNT_LIMIT:,}; add a word to narrow the search." in said
+    )
 
 
 async def test_a_chinese_search_of_two_characters_finds_the_sentence(client: Client) -> None:
