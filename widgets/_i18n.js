@@ -70,7 +70,8 @@ const STRINGS = {
   searchBooks: ["Search inside your books", "在书中搜索"],
   searchThisBook: ["Search this book", "在本书中搜索"],
   found: [(q) => `Passages with “${q}”`, (q) => `包含“${q}”的段落`],
-  passages: [(n) => `${n.toLocaleString("en")} ${n === 1 ? "passage" : "passages"}`, (n) => `${n} 段`],
+  // `more`: counting stopped at the limit, so "1,000+ passages", never "1,000 passages+".
+  passages: [(n, more) => `${n.toLocaleString("en")}${more ? "+" : ""} ${n === 1 && !more ? "passage" : "passages"}`, (n, more) => `${n}${more ? "+" : ""} 段`],
   inBook: [(title) => `in ${title}`, (title) => `在《${title}》中`],
   noPassage: [
     (q) => `No passage holds “${q}”. Try other words, or fewer of them.`,

@@ -16,7 +16,7 @@ Views.search = {
       ], () => App.go("read-chapter", { book: hit.book, chapter: hit.chapter, at: hit.anchor }), "hit")));
     return [
       pageTop(t.found(query),
-        el("p.meta", facts(t.passages(view.total) + (view.more ? "+" : ""), book && t.inBook(view.book_title))),
+        el("p.meta", facts(t.passages(view.total, view.more), book && t.inBook(view.book_title))),
         backTo(t, book)),
       searchForm(t, book, query),
       hits.length ? el("ol.hits", hits) : el("p.notice", t.noPassage(query)),
@@ -25,11 +25,11 @@ Views.search = {
   },
 
   describe(view, t) {
-    const { query, book, total, page, pages } = view;
+    const { query, book, total, more, page, pages } = view;
     const where = book ? ` in «${safeTitle(view.book_title || book)}»` : "";
     return {
-      announce: `${t.found(query)} — ${t.passages(total)}`,
-      text: `The user is looking at ${total} passages matching the search «${safeTitle(query)}»${where}, page ${page} of ${pages}.`,
+      announce: `${t.found(query)} — ${t.passages(total, more)}`,
+      text: `The user is looking at ${total}${more ? "+" : ""} passages matching the search «${safeTitle(query)}»${where}, page ${page} of ${pages}.`,
       state: { view: "search", query, book: book || null, page },
     };
   },

@@ -311,3 +311,19 @@ def test_the_readers_place_is_saved_as_they_read_with_the_passage_at_the_top(hos
     host.frame.locator("#p-3").evaluate("p => p.scrollIntoView()")
     host.page.wait_for_function(f"{saves}.length === 2")
     assert host.page.evaluate(saves)[1] == {"book": "tides", "chapter": 2, "page": 1, "at": "p-3"}
+
+
+@pytest.mark.parametrize(("locale", "said"), [("en-US", "1,000+ passages"), ("zh-CN", "1000+ 段")])
+def test_a_search_counted_to_its_limit_says_so_once_and_in_the_right_place(
+    host: Host, locale: str, said: str
+) -> None:
+    hit = {
+        "book": "tides", "book_title": "Tides", "chapter": 1, "chapter_title": "Low water", "page": 1,
+        "anchor": "p-1", "citation": "1.1", "snippet": ["The ", "star", " rose."],
+    }  # fmt: skip
+    view = {"query": "star", "hits": [hit], "total": 1000, "more": True, "page": 1, "pages": 100}
+    host.mount({"ui/initialize": {**INITIALIZED, "hostContext": {"locale": locale}}})
+    host.page.wait_for_function("seen.some(m => m.method === 'ui/notifications/initialized')")
+    host.send("ui/notifications/tool-result", {"content": [], "structuredContent": view})
+    expect(host.frame.locator(".meta").first).to_have_text(said)
+    expect(host.frame.locator("#announce")).to_contain_text(said)
