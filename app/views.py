@@ -21,6 +21,13 @@ class ReadingProgress(BaseModel):
     percent: int = Field(description="How much of the book lies before that page, by words, 0 to 100.")
     furthest_chapter: int = Field(description="The furthest chapter the reader has reached.")
     read_at: str = Field(description="When the reader was last there (ISO 8601, UTC).")
+    label: str | None = Field(
+        default=None,
+        description=(
+            "What list-books calls that chapter: the book's own numbering ('4.2'), its number in a book "
+            "that numbers none, or nothing for an unnumbered chapter such as a preface."
+        ),
+    )
 
 
 class BookCard(BaseModel):

@@ -28,7 +28,7 @@ Views.library = {
         el("strong", { lang: last.language }, last.title),
         el("span.meta", t.percentRead(at.percent)),
         meter(at.percent)),
-      button(t.resume, () => App.go("read-chapter", { book: last.slug, chapter: at.chapter, page: at.page }), "primary"));
+      button(at.label ? t.continueAt(at.label) : t.resume, () => App.go("read-chapter", { book: last.slug, chapter: at.chapter, page: at.page }), "primary"));
     const { query, page, pages } = library;
     return [
       pageTop(query ? t.matching(query) : t.library,

@@ -10,7 +10,7 @@ import math
 from datetime import UTC
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, or_, select
+from sqlalchemy import Connection, String, bindparam, case, cast, exists, func, or_, select
 
 from app.library.shelf import CARD_COLUMNS, upsert
 from app.schema import bookmarks, books, chapters, highlights, pages, passages, progress, readers
@@ -48,9 +48,21 @@ def shelf_progress(
     rows = connection.execute(
         _LEADING_PROGRESS if lead else _PROGRESS, {"reader_id": reader_id, "book_ids": book_ids}
     )
-    return [({**row._mapping}, progress_of(row)) for row in rows]
+    return [({**row._mapping}, progress_of(row, label=row.chapter_label)) for row in rows]
 
 
+# What the library's Continue button calls the chapter: the book's own numbering ("4.2"), else its
+# number in a book that numbers none; nothing for an unnumbered chapter (a preface) of a book that
+# numbers the others, where "chapter 1" would contradict the book (the book view does the same).
+_LABELLED = chapters.alias("labelled")
+_CHAPTER_NAME = case(
+    (chapters.c.label.is_not(None), chapters.c.label),
+    (
+        ~exists().where(_LABELLED.c.book_id == books.c.id, _LABELLED.c.label.is_not(None)),
+        cast(progress.c.chapter, String),
+    ),
+    else_=None,
+)
 # Every book the reader has begun, with its card and where they are in it, most recent first.
 _BEGUN = (
     select(
@@ -60,8 +72,10 @@ _BEGUN = (
         progress.c.percent,
         progress.c.furthest_chapter,
         progress.c.updated_at,
+        _CHAPTER_NAME.label("chapter_label"),
     )
     .join(progress, progress.c.book_id == books.c.id)
+    .outerjoin(chapters, (chapters.c.book_id == books.c.id) & (chapters.c.number == progress.c.chapter))
     .where(progress.c.reader_id == bindparam("reader_id"))
     .order_by(progress.c.updated_at.desc())
 )
@@ -103,7 +117,7 @@ def percent_read(connection: Connection, book_id: int, chapter: int, page: int, 
     return min(100, math.floor(100 * (before + this * (page - 1) / pages_in_chapter) / total))
 
 
-def progress_of(row: Any) -> ReadingProgress:
+def progress_of(row: Any, *, label: str | None = None) -> ReadingProgress:
     read_at = row.updated_at if row.updated_at.tzinfo else row.updated_at.replace(tzinfo=UTC)
     return ReadingProgress(
         chapter=row.chapter,
@@ -111,6 +125,7 @@ def progress_of(row: Any) -> ReadingProgress:
         percent=row.percent,
         furthest_chapter=row.furthest_chapter,
         read_at=read_at.isoformat(),
+        label=label,
     )
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import event
 
+from app.ingest.draft import BookDraft
 from app.library import BOOKS_PER_PAGE, Library
 from tests.drafts import book
 
@@ -93,3 +95,26 @@ def test_a_reader_with_progress_costs_the_shelf_one_more_statement(shelf: Librar
         view = shelf.list_books(reader=ANNE)
     assert view.continue_reading is not None
     assert len(sent) == 2
+
+
+def labelled(draft: BookDraft, *labels: str | None) -> BookDraft:
+    chapters = tuple(
+        dataclasses.replace(c, label=label) for c, label in zip(draft.chapters, labels, strict=True)
+    )
+    return dataclasses.replace(draft, chapters=chapters)
+
+
+def test_the_lead_book_names_the_chapter_to_go_on_with_as_the_book_numbers_it(library: Library) -> None:
+    plain = book("plain", ("One", ["A."]), ("Two", ["B."]), ("Three", ["C."]))
+    numbered = labelled(
+        book("numbered", ("Preface", ["P."]), ("Ways", ["W."]), ("Paths", ["X."])), None, "1", "1.1"
+    )
+    library.save_books([plain, numbered])
+    named = {}
+    for slug, chapter in (("plain", 3), ("numbered", 3), ("numbered", 1)):
+        library.save_progress(ANNE, slug, chapter, 1)
+        lead = library.list_books(reader=ANNE).continue_reading
+        assert lead is not None and lead.progress is not None
+        named[slug, chapter] = lead.progress.label
+    # A preface has no number in a book that numbers its chapters: "chapter 1" would contradict it.
+    assert named == {("plain", 3): "3", ("numbered", 3): "1.1", ("numbered", 1): None}
