@@ -114,7 +114,8 @@ def test_the_lead_book_names_the_chapter_to_go_on_with_as_the_book_numbers_it(li
     for slug, chapter in (("plain", 3), ("numbered", 3), ("numbered", 1)):
         library.save_progress(ANNE, slug, chapter, 1)
         lead = library.list_books(reader=ANNE).continue_reading
-        assert lead is not None and lead.progress is not None
+        assert lead is not None
+        assert lead.progress is not None
         named[slug, chapter] = lead.progress.label
     # A preface has no number in a book that numbers its chapters: "chapter 1" would contradict it.
     assert named == {("plain", 3): "3", ("numbered", 3): "1.1", ("numbered", 1): None}
