@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import json
+import resource
 import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -303,3 +309,44 @@ def test_ctrl_c_in_the_middle_of_an_import_leaves_the_library_as_it_was(
     assert capsys.readouterr().err.strip() == "chapterwise: stopped; the library is as it was before."
     monkeypatch.undo()
     assert listed(settings, capsys) == before
+
+
+def _on_a_full_disk() -> None:
+    # No file may grow, as on a full disk: a write fails with EFBIG (SQLite's "disk I/O error"),
+    # where a full disk gives ENOSPC, and the process is not killed for trying.
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+
+
+def test_on_a_full_disk_commands_say_so_in_one_line_and_reading_works_while_the_library_is_open(
+    sample_settings: Settings, tmp_path: Path
+) -> None:
+    database = sample_settings.data_dir / "chapterwise.db"
+    before = database.read_bytes()
+    changed = write(tmp_path / "book.md", "# A New Book\n\n## One\n\nWords that need room on the disk.\n")
+
+    def chapterwise(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "app", "--data-dir", str(sample_settings.data_dir), *args]
+        return subprocess.run(
+            command, capture_output=True, text=True, preexec_fn=_on_a_full_disk, check=False
+        )
+
+    # Nothing has the library open, so SQLite cannot make the shared-memory file it reads through.
+    refused = chapterwise("list")
+    assert refused.returncode == 1
+    assert refused.stderr == (
+        "chapterwise: error: Cannot use the library: the disk could not be read or written. "
+        "Check the disk (and free space) and try again.\n"
+    )
+    # A running server holds it open: then reading needs no new space, and works.
+    with closing(sqlite3.connect(database)) as server:
+        server.execute("select count(*) from books").fetchone()
+        listed = chapterwise("list")
+        assert listed.returncode == 0, listed.stderr
+        assert "chapterwise-guide" in listed.stdout
+        failed = chapterwise("import", str(changed))
+        assert failed.returncode == 1
+        assert failed.stderr.count("\n") == 1
+        assert "the disk" in failed.stderr
+        assert "Words that need room" not in failed.stderr
+    assert database.read_bytes() == before
