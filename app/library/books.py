@@ -7,11 +7,11 @@ import math
 import re
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, bindparam, func, or_, select
+from sqlalchemy import Connection, Engine, Select, and_, bindparam, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.errors import PageNotFound, PassageNotFound, ShelfPageNotFound
-from app.library.marks import book_marks, page_marks
+from app.library.marks import book_marks, page_highlights
 from app.library.readers import READER_ID, shelf_progress
 from app.library.shelf import (
     BOOKS_PER_PAGE,
@@ -23,7 +23,7 @@ from app.library.shelf import (
     records,
     resolve,
 )
-from app.schema import books, chapters, pages, passages
+from app.schema import bookmarks, books, chapters, pages, passages, progress, readers
 from app.views import BookCard, BookView, ChapterPage, ChapterText, ChapterView, ContentsEntry, LibraryView
 
 __all__ = ["BOOKS_PER_PAGE", "Books"]
@@ -97,8 +97,8 @@ class Books:
             rows = connection.execute(_CONTENTS, {"slug": ref, "reader": reader}).all()
             if not rows:
                 return self.open_book(resolve(connection, ref), reader=reader)
-            begun = rows[0].reader_id is not None
-            marks = book_marks(connection, reader, rows[0].id) if begun else None
+            reader_id = rows[0].reader_id
+            marks = book_marks(connection, reader_id, rows[0].id) if reader_id is not None else None
         contents = [
             ContentsEntry(
                 number=r.number,
@@ -127,8 +127,9 @@ class Books:
     ) -> ChapterPage:
         """One page of a chapter with what the reader shows around it; `at` picks the page holding that passage."""
         # Every "Next chapter" lands here, so the common case (a slug, an existing page) is one
-        # query on a pooled connection; the slower paths run only to resolve a title, to find a
-        # passage's page, or to explain what does not exist.
+        # query on a pooled connection, and a second for the highlights of a reader who has a row;
+        # the slower paths run only to resolve a title, to find a passage's page, or to explain
+        # what does not exist.
         with self.engine.connect() as connection:
             if at is not None:
                 found = _page_holding(connection, ref, chapter, at)
@@ -148,7 +149,11 @@ class Books:
                 if slug != ref:
                     return self.read_chapter(slug, chapter, page=page, at=at, reader=reader)
                 raise PageNotFound(slug, chapter, page, page_count(connection, slug, chapter))
-            marks = page_marks(connection, reader, row.book_id, chapter, page) if row.reader_id else None
+            highlighted = (
+                page_highlights(connection, row.reader_id, row.book_id, chapter, page)
+                if row.reader_id is not None
+                else []
+            )
         view = ChapterView(
             book=row.slug,
             book_title=row.book_title,
@@ -166,13 +171,12 @@ class Books:
             previous_title=row.previous_title,
             next_title=row.next_title,
             first_passage=row.first_passage,
-            furthest_chapter=marks.furthest_chapter if marks else None,
-            spoiler_safe=marks.spoiler_safe if marks else True,
-            bookmark=marks.bookmark if marks else None,
+            furthest_chapter=row.furthest_chapter,
+            # A reader without a row has never turned spoiler-safe help off.
+            spoiler_safe=True if row.spoiler_safe is None else row.spoiler_safe,
+            bookmark=row.bookmark,
         )
-        return ChapterPage(
-            view=view, html=row.html, markdown=row.markdown, highlights=marks.highlights if marks else []
-        )
+        return ChapterPage(view=view, html=row.html, markdown=row.markdown, highlights=highlighted)
 
     def chapter_text(self, ref: str, chapter: int) -> ChapterText:
         """A whole chapter as Markdown, every page in order (what a chapter resource holds)."""
@@ -214,7 +218,21 @@ def _neighbour_title(offset: int) -> Any:
     )
 
 
-# One page of one chapter with everything the reader shows around it, found by slug.
+# The reader's bookmark on _PAGE's page, if they have one (a column of _PAGE, which joins the reader).
+_BOOKMARK = (
+    select(bookmarks.c.id)
+    .where(
+        bookmarks.c.reader_id == readers.c.id,
+        bookmarks.c.book_id == books.c.id,
+        bookmarks.c.chapter == chapters.c.number,
+        bookmarks.c.page == pages.c.number,
+    )
+    .scalar_subquery()
+)
+
+# One page of one chapter with everything the reader shows around it, found by slug, and with
+# the reader's own place in the book: their row (bind `reader`, the key) is joined by key, so a
+# reader who has never saved anything costs no statement of their own.
 _PAGE = (
     select(
         books.c.id.label("book_id"),
@@ -237,10 +255,15 @@ _PAGE = (
         .where(passages.c.page_id == pages.c.id)
         .scalar_subquery()
         .label("first_passage"),
-        READER_ID.label("reader_id"),
+        readers.c.id.label("reader_id"),
+        readers.c.spoiler_safe,
+        progress.c.furthest_chapter,
+        _BOOKMARK.label("bookmark"),
     )
     .join(chapters, chapters.c.book_id == books.c.id)
     .join(pages, pages.c.chapter_id == chapters.c.id)
+    .outerjoin(readers, readers.c.key == bindparam("reader"))
+    .outerjoin(progress, and_(progress.c.reader_id == readers.c.id, progress.c.book_id == books.c.id))
     .where(
         books.c.slug == bindparam("slug"),
         chapters.c.number == bindparam("number"),

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, func, select
 
-from app.library.readers import known_reader, progress_of
+from app.library.readers import progress_of
 from app.schema import bookmarks, books, chapters, highlights, pages, passages, progress, readers
 from app.views import BookmarkEntry, HighlightEntry, ReadingProgress
 
@@ -23,21 +23,14 @@ class BookMarks:
     spoiler_safe: bool
 
 
-@dataclass(frozen=True, slots=True)
-class PageMarks:
-    """What a reader has on one page: how far they have got in the book, a bookmark, highlights."""
-
-    furthest_chapter: int | None
-    spoiler_safe: bool
-    bookmark: int | None
-    highlights: list[dict[str, Any]]
-
-
-def book_marks(connection: Connection, reader: str | None, book_id: int) -> BookMarks:
-    reader_id = known_reader(connection, reader)
-    if reader_id is None:
-        return BookMarks(None, 0, [], True)
-    state = _reader_state(connection, reader_id, book_id)
+def book_marks(connection: Connection, reader_id: int, book_id: int) -> BookMarks:
+    """What the reader has in the book; their id comes from the statement that found the book (READER_ID)."""
+    state = connection.execute(
+        select(readers.c.spoiler_safe, progress)
+        .select_from(readers)
+        .outerjoin(progress, and_(progress.c.reader_id == readers.c.id, progress.c.book_id == book_id))
+        .where(readers.c.id == reader_id)
+    ).one()
     count = connection.scalar(
         select(func.count()).where(highlights.c.reader_id == reader_id, highlights.c.book_id == book_id)
     )
@@ -45,13 +38,10 @@ def book_marks(connection: Connection, reader: str | None, book_id: int) -> Book
     return BookMarks(progress_of(state) if state.chapter else None, count or 0, marked, state.spoiler_safe)
 
 
-def page_marks(
-    connection: Connection, reader: str | None, book_id: int, chapter: int, page: int
-) -> PageMarks:
-    reader_id = known_reader(connection, reader)
-    if reader_id is None:
-        return PageMarks(None, True, None, [])
-    state = _reader_state(connection, reader_id, book_id, chapter=chapter, page=page)
+def page_highlights(
+    connection: Connection, reader_id: int, book_id: int, chapter: int, page: int
+) -> list[dict[str, Any]]:
+    """The reader's highlights on one page (their progress and bookmark come with the page: books.py's _PAGE)."""
     on_page = (
         select(passages.c.anchor)
         .join(pages, pages.c.id == passages.c.page_id)
@@ -69,31 +59,7 @@ def page_marks(
         )
         .order_by(highlights.c.id)
     ).all()
-    return PageMarks(
-        state.furthest_chapter, state.spoiler_safe, state.bookmark, [dict(r._mapping) for r in rows]
-    )
-
-
-def _reader_state(
-    connection: Connection, reader_id: int, book_id: int, *, chapter: int = 0, page: int = 0
-) -> Any:
-    """The reader's setting, their progress in the book and their bookmark on one page, in one query."""
-    bookmark = (
-        select(bookmarks.c.id)
-        .where(
-            bookmarks.c.reader_id == reader_id,
-            bookmarks.c.book_id == book_id,
-            bookmarks.c.chapter == chapter,
-            bookmarks.c.page == page,
-        )
-        .scalar_subquery()
-    )
-    return connection.execute(
-        select(readers.c.spoiler_safe, progress, bookmark.label("bookmark"))
-        .select_from(readers)
-        .outerjoin(progress, and_(progress.c.reader_id == readers.c.id, progress.c.book_id == book_id))
-        .where(readers.c.id == reader_id)
-    ).one()
+    return [dict(r._mapping) for r in rows]
 
 
 def highlight_entries(connection: Connection, reader_id: int, *where: Any) -> list[HighlightEntry]:

@@ -7,21 +7,26 @@ row is made the first time they write, so reading alone leaves no trace.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import UTC
 from typing import Any
 
-from sqlalchemy import Connection, String, bindparam, case, cast, exists, func, or_, select
+from sqlalchemy import Connection, String, and_, bindparam, case, cast, exists, func, or_, select
 
-from app.library.shelf import CARD_COLUMNS, upsert
+from app.errors import ChapterNotFound
+from app.library.shelf import CARD_COLUMNS, resolve, upsert
 from app.schema import bookmarks, books, chapters, highlights, pages, passages, progress, readers
 from app.views import ReadingProgress
 
 
 def reader_id_for(connection: Connection, key: str) -> int:
-    """A reader's row id, made on their first write (two first writes at once still make one row)."""
+    """A reader's row id, made on their first write."""
     found = known_reader(connection, key)
-    if found is not None:
-        return found
+    return found if found is not None else _new_reader(connection, key)
+
+
+def _new_reader(connection: Connection, key: str) -> int:
+    # Two first writes at once still make one row: the second insert does nothing.
     connection.execute(
         upsert(connection, readers).values(key=key).on_conflict_do_nothing(index_elements=[readers.c.key])
     )
@@ -36,6 +41,97 @@ def known_reader(connection: Connection, key: str | None) -> int | None:
 # The reader's row id as a column of the statement that needs it (bind `reader`, the key): a
 # reader who has never saved anything has no row, and learning that costs no statement of its own.
 READER_ID = select(readers.c.id).where(readers.c.key == bindparam("reader")).scalar_subquery()
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A chapter of a book as a reader's write needs it: found, checked and measured by find_place."""
+
+    reader_id: int
+    book_id: int
+    slug: str
+    pages: int
+    has_passage: bool  # whether the anchor find_place was given is one of the chapter's passages
+    words_before: int
+    words_in_chapter: int
+    words_in_book: int
+
+    def percent_read(self, page: int) -> int:
+        """How much of the book lies before `page` of this chapter, by words."""
+        if not self.words_in_book:
+            return 0
+        before = self.words_before + self.words_in_chapter * (page - 1) / self.pages
+        return min(100, math.floor(100 * before / self.words_in_book))
+
+
+def find_place(
+    connection: Connection, ref: str, chapter: int, reader: str, anchor: str | None = None
+) -> Place:
+    """The chapter a write is about, in the book `ref` names (its slug, or a title as resolve() takes
+    it), with the reader's row id (made on their first write).
+
+    Raises what resolve() raises for a book, and ChapterNotFound for a chapter the book lacks. The
+    common case, a slug and a reader who has a row, costs one statement.
+    """
+    found = connection.execute(
+        _PLACE, {"slug": ref, "number": chapter, "reader": reader, "anchor": anchor}
+    ).one_or_none()
+    if found is None:
+        slug = resolve(connection, ref)  # a title, or BookNotFound
+        found = connection.execute(
+            _PLACE, {"slug": slug, "number": chapter, "reader": reader, "anchor": anchor}
+        ).one()
+    if found.pages is None:
+        raise ChapterNotFound(found.slug, chapter, found.chapter_count)
+    return Place(
+        reader_id=found.reader_id if found.reader_id is not None else _new_reader(connection, reader),
+        book_id=found.book_id,
+        slug=found.slug,
+        pages=found.pages,
+        has_passage=bool(found.has_passage),
+        words_before=found.words_before,
+        words_in_chapter=found.words_in_chapter,
+        words_in_book=found.words_in_book,
+    )
+
+
+_EVERY_CHAPTER = chapters.alias("every_chapter")
+
+
+def _words(*where: Any) -> Any:
+    """How many words the book's chapters that match `where` hold, as a column of _PLACE."""
+    return (
+        select(func.coalesce(func.sum(_EVERY_CHAPTER.c.words), 0))
+        .where(_EVERY_CHAPTER.c.book_id == books.c.id, *where)
+        .scalar_subquery()
+    )
+
+
+# A book found by slug, with one of its chapters (joined outside, so that a missing chapter still
+# finds the book and can be named in the error), and with the reader's row id (bind `reader`).
+_PLACE = (
+    select(
+        books.c.id.label("book_id"),
+        books.c.slug,
+        books.c.chapter_count,
+        chapters.c.page_count.label("pages"),
+        chapters.c.words.label("words_in_chapter"),
+        _words(_EVERY_CHAPTER.c.number < bindparam("number")).label("words_before"),
+        _words().label("words_in_book"),
+        # Always false for anchor=None: no passage's anchor equals NULL.
+        exists()
+        .where(
+            passages.c.anchor == bindparam("anchor"),
+            passages.c.page_id == pages.c.id,
+            pages.c.chapter_id == chapters.c.id,
+        )
+        .label("has_passage"),
+        READER_ID.label("reader_id"),
+    )
+    .select_from(books)
+    .outerjoin(chapters, and_(chapters.c.book_id == books.c.id, chapters.c.number == bindparam("number")))
+    .where(books.c.slug == bindparam("slug"))
+)
 
 
 def shelf_progress(
@@ -88,33 +184,6 @@ _READ_LAST = (
 )
 _PROGRESS = _BEGUN.where(_ON_SHELF)
 _LEADING_PROGRESS = _BEGUN.where(or_(_ON_SHELF, _READ_LAST))
-
-
-def passage_in(connection: Connection, slug: str, chapter: int, anchor: str) -> bool:
-    return (
-        connection.scalar(
-            select(passages.c.id)
-            .join(pages, pages.c.id == passages.c.page_id)
-            .join(chapters, chapters.c.id == pages.c.chapter_id)
-            .join(books, books.c.id == chapters.c.book_id)
-            .where(books.c.slug == slug, chapters.c.number == chapter, passages.c.anchor == anchor)
-            .limit(1)
-        )
-        is not None
-    )
-
-
-def percent_read(connection: Connection, book_id: int, chapter: int, page: int, pages_in_chapter: int) -> int:
-    before, this, total = connection.execute(
-        select(
-            func.coalesce(func.sum(chapters.c.words).filter(chapters.c.number < chapter), 0),
-            func.coalesce(func.sum(chapters.c.words).filter(chapters.c.number == chapter), 0),
-            func.coalesce(func.sum(chapters.c.words), 0),
-        ).where(chapters.c.book_id == book_id)
-    ).one()
-    if not total:
-        return 0
-    return min(100, math.floor(100 * (before + this * (page - 1) / pages_in_chapter) / total))
 
 
 def progress_of(row: Any, *, label: str | None = None) -> ReadingProgress:

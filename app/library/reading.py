@@ -12,8 +12,8 @@ from sqlalchemy import Engine, and_, case, delete, func, insert, select, update
 
 from app.errors import NoteNotFound, PageNotFound, PassageNotFound
 from app.library.marks import bookmark_entries, highlight_entries
-from app.library.readers import known_reader, passage_in, percent_read, reader_id_for, readers_with_notes
-from app.library.shelf import book_id_of, page_count, resolve, upsert
+from app.library.readers import find_place, known_reader, reader_id_for, readers_with_notes
+from app.library.shelf import resolve, upsert
 from app.schema import bookmarks, books, highlights, progress, readers
 from app.views import BookmarkEntry, HighlightEntry, NotesView, ReadingProgress
 
@@ -28,13 +28,11 @@ class Reading:
     ) -> ReadingProgress:
         """Where the reader is now: the last write wins, and the furthest chapter reached only ever grows."""
         with self.engine.begin() as connection:
-            slug = resolve(connection, book)
-            pages_in_chapter = page_count(connection, slug, chapter)
-            page = min(page, pages_in_chapter)
-            if anchor is not None and not passage_in(connection, slug, chapter, anchor):
+            place = find_place(connection, book, chapter, reader, anchor)
+            page = min(page, place.pages)
+            if not place.has_passage:
                 anchor = None  # a stale anchor from an old page is no reason to lose the position
-            book_id = book_id_of(connection, slug)
-            percent = percent_read(connection, book_id, chapter, page, pages_in_chapter)
+            percent = place.percent_read(page)
             now = datetime.now(UTC)
             values = {
                 "chapter": chapter,
@@ -43,11 +41,10 @@ class Reading:
                 "percent": percent,
                 "updated_at": now,
             }
-            reader_id = reader_id_for(connection, reader)
             # One statement that inserts or updates, so two widgets saving at once never collide.
             furthest = connection.execute(
                 upsert(connection, progress)
-                .values(reader_id=reader_id, book_id=book_id, furthest_chapter=chapter, **values)
+                .values(reader_id=place.reader_id, book_id=place.book_id, furthest_chapter=chapter, **values)
                 .on_conflict_do_update(
                     index_elements=[progress.c.reader_id, progress.c.book_id],
                     set_={
@@ -77,11 +74,10 @@ class Reading:
     ) -> HighlightEntry:
         """Highlight a passage (or, given its id, change one of this reader's highlights)."""
         with self.engine.begin() as connection:
-            slug = resolve(connection, book)
-            page_count(connection, slug, chapter)
-            if not passage_in(connection, slug, chapter, anchor):
-                raise PassageNotFound(slug, chapter, anchor)
-            reader_id = reader_id_for(connection, reader)
+            place = find_place(connection, book, chapter, reader, anchor)
+            if not place.has_passage:
+                raise PassageNotFound(place.slug, chapter, anchor)
+            reader_id = place.reader_id
             values = {
                 "chapter": chapter,
                 "anchor": anchor,
@@ -90,10 +86,9 @@ class Reading:
                 "note": note or None,
             }
             if highlight is None:
-                book_id = book_id_of(connection, slug)
                 highlight = connection.execute(
                     insert(highlights)
-                    .values(reader_id=reader_id, book_slug=slug, book_id=book_id, **values)
+                    .values(reader_id=reader_id, book_slug=place.slug, book_id=place.book_id, **values)
                     .returning(highlights.c.id)
                 ).scalar_one()
             else:
@@ -120,19 +115,17 @@ class Reading:
     def save_bookmark(self, reader: str, book: str, chapter: int, page: int) -> BookmarkEntry:
         """Mark a page; marking it again changes nothing."""
         with self.engine.begin() as connection:
-            slug = resolve(connection, book)
-            pages_in_chapter = page_count(connection, slug, chapter)
-            if page > pages_in_chapter:
-                raise PageNotFound(slug, chapter, page, pages_in_chapter)
-            reader_id = reader_id_for(connection, reader)
-            mark = {"reader_id": reader_id, "book_slug": slug, "chapter": chapter, "page": page}
+            place = find_place(connection, book, chapter, reader)
+            if page > place.pages:
+                raise PageNotFound(place.slug, chapter, page, place.pages)
+            mark = {"reader_id": place.reader_id, "book_slug": place.slug, "chapter": chapter, "page": page}
             connection.execute(
                 upsert(connection, bookmarks)
-                .values(**mark, book_id=book_id_of(connection, slug))
+                .values(**mark, book_id=place.book_id)
                 .on_conflict_do_nothing(index_elements=[bookmarks.c[name] for name in mark])
             )
             existing = connection.execute(select(bookmarks.c.id).filter_by(**mark)).scalar_one()
-            [entry] = bookmark_entries(connection, reader_id, bookmarks.c.id == existing)
+            [entry] = bookmark_entries(connection, place.reader_id, bookmarks.c.id == existing)
         return entry
 
     def delete_bookmark(self, reader: str, bookmark: int) -> BookmarkEntry:

@@ -84,11 +84,6 @@ def page_count(connection: Connection, slug: str, number: int) -> int:
     return int(row.page_count)
 
 
-def book_id_of(connection: Connection, slug: str) -> int:
-    """The row id of a book already resolved to its slug."""
-    return int(connection.execute(select(books.c.id).where(books.c.slug == slug)).scalar_one())
-
-
 def upsert(connection: Connection, table: Table) -> Any:
     """INSERT … ON CONFLICT, which SQLite and PostgreSQL both have, each in its own SQLAlchemy dialect."""
     if connection.dialect.name == "sqlite":

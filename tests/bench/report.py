@@ -137,17 +137,17 @@ def _reading_state_cost(r: dict[str, Any], call: str) -> str:
     if call == "save-progress":
         return (
             f" It sends {begun['save-progress']} statements in one write transaction (app/library/reading.py: "
-            "find the book, count the chapter's pages, find the book's id, add up words for the percentage, find "
-            f"the reader, then the upsert; {without['save-progress']} the first time, when the reader's row is "
-            "made), each through SQLAlchemy Core, and the commit; and like every writing tool it runs in a "
-            "worker thread."
+            "one finds the book, the chapter's pages and words for the percentage, whether the anchor is one of "
+            "its passages, and the reader (app/library/readers.py's find_place), then the upsert; "
+            f"{without['save-progress']} the first time, when the reader's row is made), each through SQLAlchemy "
+            "Core, and the commit; and like every writing tool it runs in a worker thread."
         )
     if "reader with progress" in call:
         return (
             f" For this reader read-chapter sends {begun['read-chapter']} statements, against "
-            f"{without['read-chapter']} for a reader without a row: the page, then app/library/marks.py's "
-            "page_marks looks the reader's id up again, reads their setting, progress and bookmark, and their "
-            "highlights on the page."
+            f"{without['read-chapter']} for a reader without a row: the page, which carries the reader's id, "
+            "setting, progress and bookmark (app/library/books.py's _PAGE), then app/library/marks.py's "
+            "page_highlights reads their highlights on the page."
         )
     return ""
 

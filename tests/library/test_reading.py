@@ -6,10 +6,19 @@ import dataclasses
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from sqlalchemy import func, select
 from sqlalchemy.exc import DataError, IntegrityError
 
-from app.errors import ChapterNotFound, NoteNotFound, NotesWouldBeLost, PageNotFound, PassageNotFound
+from app.errors import (
+    BookNotFound,
+    ChapterNotFound,
+    NoteNotFound,
+    NotesWouldBeLost,
+    PageNotFound,
+    PassageNotFound,
+)
 from app.library import Library
+from app.schema import readers
 from tests.drafts import book
 
 ANNE, BEN = "host:anne", "host:ben"
@@ -67,6 +76,25 @@ def test_a_place_past_the_end_is_refused_and_a_stale_anchor_is_dropped(shelf: Li
     assert shelf.open_book("tides", reader=ANNE).progress is not None
 
 
+def test_a_write_may_name_its_book_by_title_and_a_refused_write_leaves_no_reader_behind(
+    shelf: Library,
+) -> None:
+    with pytest.raises(ChapterNotFound, match=r"^book 'tides' has no chapter 9 \(it has 3\)$"):
+        shelf.save_progress(ANNE, "Tides", 9, 1)
+    with pytest.raises(BookNotFound, match=r"^no book 'Rivers' \(the library has 1\)$"):
+        shelf.save_bookmark(ANNE, "Rivers", 1, 1)
+    with pytest.raises(PageNotFound, match=r"^chapter 1 of 'tides' has no page 2 \(it has 1\)$"):
+        shelf.save_bookmark(ANNE, "Tides", 1, 2)
+    with pytest.raises(PassageNotFound, match=r"^chapter 1 of 'tides' has no passage 'p-"):
+        shelf.save_highlight(ANNE, "tides", 1, anchor(TIDES, 2, 1), "The tides", "yellow")
+    with shelf.engine.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(readers)) == 0
+    assert shelf.save_progress(ANNE, "TIDES", 2, 1).percent == 48
+    assert shelf.save_bookmark(ANNE, "Tides", 3, 1).chapter == 3
+    assert shelf.save_highlight(ANNE, "Tides", 1, anchor(TIDES, 1, 1), "The sea", "blue").book == "tides"
+    assert shelf.notes(ANNE, "tides").bookmarks[0].chapter == 3
+
+
 def test_two_readers_never_see_each_others_state(shelf: Library) -> None:
     shelf.save_progress(ANNE, "tides", 2, 1)
     mark = shelf.save_highlight(ANNE, "tides", 1, anchor(TIDES, 1, 2), "Crabs wait", "green", "Anne's note")
@@ -79,6 +107,7 @@ def test_two_readers_never_see_each_others_state(shelf: Library) -> None:
     assert (opened.progress, opened.highlights, opened.bookmarks, opened.spoiler_safe) == (None, 0, [], True)
     assert shelf.read_chapter("tides", 1, reader=BEN).highlights == []
     assert shelf.read_chapter("tides", 3, reader=BEN).view.bookmark is None
+    assert shelf.read_chapter("tides", 3, reader=BEN).view.spoiler_safe is True
     notes = shelf.notes(BEN, "tides")
     assert (notes.highlights, notes.bookmarks) == ([], [])
     # And he can change none of it.
