@@ -28,14 +28,14 @@ from app.search import Query, parse_query, snippet
 from app.views import SearchHit, SearchView
 
 # Search results come ten passages a page, from at most COUNT_LIMIT matches: "1,000+ passages" is
-# as useful as an exact figure. Past that limit the best ten are the best of the first 1,000
-# matches in the library's order (each book's passages in reading order), not of every match: the
-# index scores a match only when it is read, so scoring all of a very common word's matches, half
-# a million in a 200 MB library, took seconds where scoring the first thousand takes milliseconds.
-# The model is told there are more (app/tools/search.py) and can add a word to narrow the search.
+# as useful as an exact figure. Up to that many, matches are ranked best first. Past it they come
+# in the library's order (book by book, each in reading order), unranked: a score needs how rare
+# each word is across the whole library, which for a common word means reading every one of its
+# matches, half a million in a 200 MB library, where finding the first thousand takes under a
+# millisecond. The model is told (app/tools/search.py), so it can add a word to narrow the search.
 HITS_PER_PAGE = 10
 COUNT_LIMIT = 1000
-_BY_SCORE = itemgetter(0, 1)
+_SCORE_THEN_ID = itemgetter(0, 1)
 
 
 class Searching:
@@ -44,17 +44,19 @@ class Searching:
     engine: Engine
 
     def search(self, text: str, *, book: str | None = None, page: int = 1) -> SearchView:
-        """Passages that hold every word and phrase of the query, best first, ten a page."""
+        """Passages that hold every word and phrase of the query, ten a page: best first when
+        they are at most COUNT_LIMIT, else the first COUNT_LIMIT in the library's order."""
         query = parse_query(text)
         with self.engine.connect() as connection:
+            dialect = connection.dialect.name
             slug = resolve(connection, book) if book is not None else None
-            # One pass over the index: the first matches with their scores. Sorting a thousand
-            # pairs here costs less than a second pass to count them.
-            matches = connection.execute(_candidates(connection.dialect.name, query, slug)).all()
-            # Best score first, equal scores in the library's order (itemgetter, not a lambda over
-            # named attributes: the key is read a thousand times).
-            best = sorted(matches[:COUNT_LIMIT], key=_BY_SCORE)
-            shown = [id for _, id in best[(page - 1) * HITS_PER_PAGE : page * HITS_PER_PAGE]]
+            matches = list(connection.scalars(_matching(dialect, query, slug)).all())
+            if len(matches) <= COUNT_LIMIT:
+                # Few enough to score them all: best first, equal scores in the library's order.
+                # (itemgetter makes plain tuples to sort by: rows compare much more slowly.)
+                scored = connection.execute(_scored(dialect, query, slug)).all()
+                matches = [id for _, id in sorted(scored, key=_SCORE_THEN_ID)]
+            shown = matches[(page - 1) * HITS_PER_PAGE : page * HITS_PER_PAGE]
             rows = connection.execute(_HITS, {"ids": shown}).all() if shown else []
             book_title = (
                 connection.scalar(select(books.c.title).where(books.c.slug == slug)) if slug else None
@@ -115,15 +117,24 @@ _HITS = (
 )
 
 
-def _candidates(dialect: str, query: Query, slug: str | None) -> Select[Any]:
-    """The first COUNT_LIMIT + 1 passages matching the query (in one book, if given), in the
-    library's order, as (score, id) with the lower score the better: each database its own way."""
+def _matching(dialect: str, query: Query, slug: str | None) -> Select[Any]:
+    """The ids of the first COUNT_LIMIT + 1 passages matching the query (in one book, if given),
+    in the library's order."""
+    return _candidates(dialect, query, slug, scored=False)
+
+
+def _scored(dialect: str, query: Query, slug: str | None) -> Select[Any]:
+    """The same passages as (score, id), the lower score the better."""
+    return _candidates(dialect, query, slug, scored=True)
+
+
+def _candidates(dialect: str, query: Query, slug: str | None, *, scored: bool) -> Select[Any]:
+    # Each database its own way; both read their index in the passages' order.
     if dialect == "sqlite":
-        # FTS5's rank is bm25, negative, lower for a better match; it reads the index in rowid order.
         passage: ColumnElement[int] = _FTS.c.rowid
-        found = select(_FTS.c.rank.label("score"), passage.label("id")).where(_FTS.c.text.match(query.fts5()))
-        if slug is not None:
-            found = found.join(passages, passages.c.id == passage)
+        score: ColumnElement[Any] = _FTS.c.rank  # bm25, negative: lower is better
+        source: Any = _FTS
+        match = _FTS.c.text.match(query.fts5())
     else:
         # SQLAlchemy types PostgreSQL's search functions once its dialect is loaded; SQLite users never need it.
         import sqlalchemy.dialects.postgresql  # noqa: F401
@@ -136,12 +147,13 @@ def _candidates(dialect: str, query: Query, slug: str | None) -> Select[Any]:
         wanted: ColumnElement[Any] = tsqueries[0]
         for tsquery in tsqueries[1:]:
             wanted = wanted.op("&&")(tsquery)
-        passage = passages.c.id
-        # ts_rank_cd is higher for a better match: negated, it sorts like FTS5's rank.
-        found = select((-func.ts_rank_cd(vector, wanted)).label("score"), passage.label("id")).where(
-            vector.op("@@")(wanted)
-        )
+        passage, source, match = passages.c.id, passages, vector.op("@@")(wanted)
+        score = -func.ts_rank_cd(vector, wanted)  # higher is better, so negated to sort like bm25
+    columns = (score.label("score"), passage.label("id")) if scored else (passage.label("id"),)
+    found = select(*columns).select_from(source).where(match)
     if slug is not None:
+        if dialect == "sqlite":
+            found = found.join(passages, passages.c.id == passage)
         found = (
             found.join(pages, pages.c.id == passages.c.page_id)
             .join(chapters, chapters.c.id == pages.c.chapter_id)

@@ -60,9 +60,9 @@ def _describe_hits(view: SearchView) -> str:
     first = (view.page - 1) * HITS_PER_PAGE + 1
     shown = f"{first} to {first + len(view.hits) - 1}"
     verb = "matches" if view.total == 1 and not view.more else "match"
-    # Past the count limit the ranking covers the first matches only (app/library/searching.py).
+    # Past the count limit matches are not ranked (app/library/searching.py says why).
     best = (
-        f"the best of the first {view.total:,}; add a word to narrow the search"
+        "in the library's order, too many to rank; add a word to narrow the search"
         if view.more
         else "best first"
     )

@@ -139,9 +139,10 @@ def anatomy(data_dir: Path, query: str) -> dict[str, float]:
     """
     match = parse_query(query).fts5()
     statements = {
-        # What Library.search runs: the first 1,001 matches in rowid order, each with its bm25.
-        "first_ranked_ms": "SELECT rank, rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid LIMIT 1001",
+        # What Library.search runs: the first 1,001 matches in rowid order, then, when they are no
+        # more than 1,000, the same with each one's bm25.
         "first_unranked_ms": "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid LIMIT 1001",
+        "first_ranked_ms": "SELECT rank, rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid LIMIT 1001",
         # For comparison: the best ten of every match, which scores every passage holding the words.
         "all_ranked_ms": "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT 10",
     }  # fmt: skip
