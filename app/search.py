@@ -143,11 +143,18 @@ def _hits(folded: str, query: Query) -> set[tuple[int, int]]:
             spans |= {(m.start(), m.end()) for m in re.finditer(re.escape(needle), folded)}
             continue
         for word in words:
-            stem = fold(_stem(word))
-            for match in _WORD.finditer(folded):
-                if match.group().startswith(stem):
-                    spans.add((match.start(), match.end()))
+            spans |= {(m.start(), m.end()) for m in _starting_with(fold(_stem(word))).finditer(folded)}
     return spans
+
+
+@functools.lru_cache(maxsize=256)
+def _starting_with(stem: str) -> re.Pattern[str]:
+    """Whole words (as _WORD finds them) that start with `stem`: one scan of the text, not a test per word.
+
+    Not after a letter, nor after a letter and an apostrophe or hyphen: 'mail' marks neither
+    'e-mail' nor 'email', as a word of _WORD's that starts elsewhere.
+    """
+    return re.compile(r"(?<![^\W_])(?<![^\W_]['’-])" + re.escape(stem) + r"[^\W_]*(?:['’-][^\W_]+)*")
 
 
 def _stem(word: str) -> str:

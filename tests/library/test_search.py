@@ -8,6 +8,7 @@ import pytest
 
 from app.errors import BookNotFound, EmptyQuery, SearchPageNotFound
 from app.library import COUNT_LIMIT, HITS_PER_PAGE, Library
+from app.search import parse_query, snippet
 from tests.drafts import book
 
 # Sentences from the Chinese sample book (content/slow-reading-zh.md).
@@ -75,6 +76,23 @@ def test_chinese_queries_of_two_characters_or_more_find_their_sentences(
 def test_chinese_characters_match_only_side_by_side_and_in_order(shelf: Library) -> None:
     assert found(shelf, "车火") == []
     assert {c for _, _, c in found(shelf, "车厢")} == {"1.1", "2.1"}
+
+
+@pytest.mark.parametrize(
+    ("query", "marked"),
+    [
+        ("tide", ["tide", "tides", "Tide-pool"]),  # words that start with it, in any case
+        ("mail", ["mail"]),  # not inside e-mail or email's
+        ("cafe", ["Café", "CAFÉS"]),  # accents do not matter
+        ("t", ["the", "tide", "tides", "Tide-pool"]),  # not the t of don't, a word that starts with d
+        ("don", ["don't"]),
+    ],
+)
+def test_a_snippet_marks_whole_words_that_start_with_the_query(query: str, marked: list[str]) -> None:
+    text = "E-mail about the mail: 'tide' tides, a Tide-pool, don't. Café, CAFÉS."
+    parts = snippet(text, parse_query(query))
+    assert "".join(parts) == text
+    assert parts[1::2] == marked
 
 
 def test_snippets_mark_the_hits_and_show_no_index_separators(shelf: Library) -> None:
