@@ -70,6 +70,7 @@ const STRINGS = {
   searchBooks: ["Search inside your books", "在书中搜索"],
   searchThisBook: ["Search this book", "在本书中搜索"],
   found: [(q) => `Passages with “${q}”`, (q) => `包含“${q}”的段落`],
+  unranked: ["Too many matches to rank, so they are in the library’s order. Add a word to narrow the search.", "匹配太多，无法排序，按书库顺序列出。再加一个词可以缩小范围。"],
   // `more`: counting stopped at the limit, so "1,000+ passages", never "1,000 passages+".
   passages: [(n, more) => `${n.toLocaleString("en")}${more ? "+" : ""} ${n === 1 && !more ? "passage" : "passages"}`, (n, more) => `${n}${more ? "+" : ""} 段`],
   inBook: [(title) => `in ${title}`, (title) => `在《${title}》中`],

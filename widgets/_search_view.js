@@ -19,6 +19,8 @@ Views.search = {
         el("p.meta", facts(t.passages(view.total, view.more), book && t.inBook(view.book_title))),
         backTo(t, book)),
       searchForm(t, book, query),
+      // Past the count limit the server does not rank (app/library/searching.py): say why the order.
+      view.more && el("p.notice", t.unranked),
       hits.length ? el("ol.hits", hits) : el("p.notice", t.noPassage(query)),
       pager(t, view, t.previousResults, t.moreResults, (page) => App.go("search", book ? { query, book, page } : { query, page })),
     ];

@@ -327,3 +327,7 @@ def test_a_search_counted_to_its_limit_says_so_once_and_in_the_right_place(
     host.send("ui/notifications/tool-result", {"content": [], "structuredContent": view})
     expect(host.frame.locator(".meta").first).to_have_text(said)
     expect(host.frame.locator("#announce")).to_contain_text(said)
+    # The order is explained: the server does not rank past the limit.
+    expect(host.frame.locator(".notice")).to_contain_text(
+        "书库顺序" if locale == "zh-CN" else "library’s order"
+    )
