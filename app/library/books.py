@@ -143,7 +143,8 @@ class Books:
                     raise PassageNotFound(slug, chapter, at)
                 chapter, page, at = found
             found_page = {"slug": ref, "number": chapter, "page": page, "reader": reader}
-            row = connection.execute(_PAGE, found_page).one_or_none()
+            # Slug, chapter and page name at most one row: first() need not step SQLite to look for a second.
+            row = connection.execute(_PAGE, found_page).first()
             if row is None:
                 slug = resolve(connection, ref)
                 if slug != ref:

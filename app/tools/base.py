@@ -118,13 +118,11 @@ def reader(ctx: Context[AppState, Any]) -> str:
     if token is not None:
         client, issuer, user = principal_components(token)
         return f"user:{issuer or ''}:{user or client}"
-    meta = ctx.request_context.meta
-    sent = meta.get("openai/subject") if isinstance(meta, dict) else None
-    if (
-        ctx.request_context.lifespan_context.readers == "host"
-        and isinstance(sent, str)
-        and 0 < len(sent) <= 150
-    ):
+    request = ctx.request_context  # a property the SDK checks on every access: read it once
+    if request.lifespan_context.readers != "host":
+        return LOCAL_READER
+    sent = request.meta.get("openai/subject") if isinstance(request.meta, dict) else None
+    if isinstance(sent, str) and 0 < len(sent) <= 150:
         return f"host:{sent}"
     return LOCAL_READER
 
