@@ -12,13 +12,14 @@ from sqlalchemy import Engine
 
 from app.library.books import BOOKS_PER_PAGE, Books
 from app.library.imports import Imports, Saved, Stored
+from app.library.pages import Pages
 from app.library.reading import Reading
 from app.library.searching import COUNT_LIMIT, HITS_PER_PAGE, Searching
 
 __all__ = ["BOOKS_PER_PAGE", "COUNT_LIMIT", "HITS_PER_PAGE", "Library", "Saved", "Stored"]
 
 
-class Library(Books, Searching, Imports, Reading):
+class Library(Books, Pages, Searching, Imports, Reading):
     """Reads and writes books and what readers do in them; each method is one transaction."""
 
     def __init__(self, engine: Engine) -> None:

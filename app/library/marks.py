@@ -41,7 +41,7 @@ def book_marks(connection: Connection, reader_id: int, book_id: int) -> BookMark
 def page_highlights(
     connection: Connection, reader_id: int, book_id: int, chapter: int, page: int
 ) -> list[dict[str, Any]]:
-    """The reader's highlights on one page (their progress and bookmark come with the page: books.py's _PAGE)."""
+    """The reader's highlights on one page (their progress and bookmark come with the page: pages.py's _PAGE)."""
     on_page = (
         select(passages.c.anchor)
         .join(pages, pages.c.id == passages.c.page_id)

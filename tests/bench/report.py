@@ -146,7 +146,7 @@ def _reading_state_cost(r: dict[str, Any], call: str) -> str:
         return (
             f" For this reader read-chapter sends {begun['read-chapter']} statements, against "
             f"{without['read-chapter']} for a reader without a row: the page, which carries the reader's id, "
-            "setting, progress and bookmark (app/library/books.py's _PAGE), then app/library/marks.py's "
+            "setting, progress and bookmark (app/library/pages.py's _PAGE), then app/library/marks.py's "
             "page_highlights reads their highlights on the page."
         )
     return ""
