@@ -16,6 +16,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from app.db import alembic_config, current_revision, head_revision, make_engine, migrate
 from app.errors import StorageProblem
 from app.library.books import shelf_page
+from app.library.pages import _PAGE
 from app.library.shelf import COUNT
 from app.paths import bundled
 from app.settings import Settings
@@ -207,3 +208,19 @@ def test_a_page_of_the_library_reads_the_title_index_rather_than_sorting_every_b
     engine.dispose()
     assert "ix_books_title_order" in plan
     assert "TEMP B-TREE" not in plan
+
+
+def test_a_page_s_first_passage_is_read_from_the_index_without_visiting_its_passages(
+    settings: Settings,
+) -> None:
+    engine = make_engine(settings.db_url)
+    statement = _PAGE.compile(engine)
+    values = statement.construct_params({"slug": "a", "number": 1, "page": 1, "reader": "local"})
+    with engine.connect() as connection:
+        explained = connection.exec_driver_sql(
+            f"EXPLAIN QUERY PLAN {statement}", tuple(values[name] for name in statement.positiontup or ())
+        )
+        plan = " / ".join(row.detail for row in explained)
+    engine.dispose()
+    # COVERING: min(position) comes from the index alone, not from every passage row of the page.
+    assert "passages USING COVERING INDEX ix_passages_page_position" in plan
