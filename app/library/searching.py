@@ -47,26 +47,36 @@ class Searching:
         """Passages that hold every word and phrase of the query, ten a page: best first when
         they are at most COUNT_LIMIT, else the first COUNT_LIMIT in the library's order."""
         query = parse_query(text)
+        skip = (page - 1) * HITS_PER_PAGE
         with self.engine.connect() as connection:
             dialect = connection.dialect.name
             slug = resolve(connection, book) if book is not None else None
-            matches = list(connection.scalars(_matching(dialect, query, slug)).all())
-            if len(matches) <= COUNT_LIMIT:
+            matching = _matching(dialect, query, slug)
+            # Counted by the database, up to one past the limit: no match becomes a Python row here.
+            counted = (
+                connection.scalar(
+                    select(func.count()).select_from(matching.limit(COUNT_LIMIT + 1).subquery())
+                )
+                or 0
+            )
+            total = min(counted, COUNT_LIMIT)
+            last = max(1, math.ceil(total / HITS_PER_PAGE))
+            if page > last:
+                raise SearchPageNotFound(query.text, page, last, total)
+            shown: list[int] = []
+            if 0 < counted <= COUNT_LIMIT:
                 # Few enough to score them all: best first, equal scores in the library's order.
                 # (itemgetter makes plain tuples to sort by: rows compare much more slowly.)
                 scored = connection.execute(_scored(dialect, query, slug)).all()
-                matches = [id for _, id in sorted(scored, key=_SCORE_THEN_ID)]
-            shown = matches[(page - 1) * HITS_PER_PAGE : page * HITS_PER_PAGE]
+                shown = [id for _, id in sorted(scored, key=_SCORE_THEN_ID)[skip : skip + HITS_PER_PAGE]]
+            elif counted > COUNT_LIMIT:
+                # Too many to rank: this page of them, in the library's order.
+                shown = list(connection.scalars(matching.limit(HITS_PER_PAGE).offset(skip)))
             rows = connection.execute(_HITS, {"ids": shown}).all() if shown else []
             book_title = (
                 connection.scalar(select(books.c.title).where(books.c.slug == slug)) if slug else None
             )
-        counted = len(matches)
         rows = sorted(rows, key=lambda row: shown.index(row.id))
-        total = min(counted, COUNT_LIMIT)
-        last = max(1, math.ceil(total / HITS_PER_PAGE))
-        if page > last:
-            raise SearchPageNotFound(query.text, page, last, total)
         hits = [
             SearchHit(
                 book=row.slug,
@@ -118,13 +128,12 @@ _HITS = (
 
 
 def _matching(dialect: str, query: Query, slug: str | None) -> Select[Any]:
-    """The ids of the first COUNT_LIMIT + 1 passages matching the query (in one book, if given),
-    in the library's order."""
+    """The ids of the passages matching the query (in one book, if given), in the library's order."""
     return _candidates(dialect, query, slug, scored=False)
 
 
 def _scored(dialect: str, query: Query, slug: str | None) -> Select[Any]:
-    """The same passages as (score, id), the lower score the better."""
+    """The same passages as (score, id), the lower score the better: only run when they are at most COUNT_LIMIT."""
     return _candidates(dialect, query, slug, scored=True)
 
 
@@ -160,4 +169,4 @@ def _candidates(dialect: str, query: Query, slug: str | None, *, scored: bool) -
             .join(books, books.c.id == chapters.c.book_id)
             .where(books.c.slug == slug)
         )
-    return found.order_by(passage).limit(COUNT_LIMIT + 1)
+    return found.order_by(passage)
