@@ -50,8 +50,8 @@ Views.chapter = {
       el("section.ask",
         el("h2.section-title", t.ask),
         el("div.suggest",
-          ask(t.summarize, t.summarizePrompt(chapter, view.title, book)),
-          ask(t.explain, t.explainPrompt(chapter, view.title, book))),
+          ask(t.summarize, t.summarizePrompt(chapter, safeTitle(view.title), book)),
+          ask(t.explain, t.explainPrompt(chapter, safeTitle(view.title), book))),
         hint),
     ];
   },
