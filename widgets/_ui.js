@@ -32,6 +32,16 @@ const pageTop = (title, ...tools) => el("header.top", el("h1.page-title", { tabi
 // A line of facts, those that are there: "12 chapters · 1 h 5 min read · 40% read".
 const facts = (...parts) => parts.filter(Boolean).join(" · ");
 
+// A book's facts, on its card and on its cover: "12 chapters · 1 h 5 min read · 40% read".
+const bookFacts = (book, t) =>
+  facts(t.chapters(book.chapters), t.read(t.duration(book.minutes)), book.progress && t.percentRead(book.progress.percent));
+
+// A bookmark as its chip names it, on the cover and in the notes: "🔖 2.2 · page 3 · Springs".
+const bookmarkLabel = (mark, t) => `🔖 ${facts(mark.label || t.chapterNo(mark.chapter), mark.page > 1 && t.pageNo(mark.page), mark.title)}`;
+
+// What opens a chapter at one passage: a search's hit, a highlight in the notes.
+const readAt = ({ book, chapter, anchor }) => () => App.go("read-chapter", { book, chapter, at: anchor });
+
 // The way out of a view: to the book's contents when it is about one book, else to the library.
 const backTo = (t, book) => (book ? button(t.toContents, () => App.go("open-book", { book }))
   : button(t.toLibrary, () => App.go("list-books", {})));
