@@ -60,25 +60,26 @@ const Bridge = (() => {
   // 1. Listen before anything is sent: only to our parent, and only to JSON-RPC 2.0.
   window.addEventListener("message", ({ source, data: message }) => {
     if (source !== window.parent || message?.jsonrpc !== "2.0") return;
-    if (message.method === undefined) {
-      const waiter = pending.get(message.id);
-      pending.delete(message.id);
+    const { id, method, params } = message;
+    if (method === undefined) {
+      const waiter = pending.get(id);
+      pending.delete(id);
       const { error } = message;
       if (error) waiter?.reject(Object.assign(new Error(error.message || "The host refused."), { code: error.code }));
       else waiter?.resolve(message.result);
       return;
     }
-    switch (message.method) {
-      case "ui/notifications/tool-result": return deliver(message.params);
-      case "ui/notifications/host-context-changed": return merge(message.params);
-      case "ui/notifications/tool-cancelled": return emit("cancelled", message.params?.reason);
+    switch (method) {
+      case "ui/notifications/tool-result": return deliver(params);
+      case "ui/notifications/host-context-changed": return merge(params);
+      case "ui/notifications/tool-cancelled": return emit("cancelled", params?.reason);
       // The arguments tell what is coming (a chapter, a book, the library) before the result does.
-      case "ui/notifications/tool-input": return emit("input", message.params?.arguments || {});
-      case "ui/notifications/tool-input-partial": return;
+      case "ui/notifications/tool-input": return emit("input", params?.arguments || {});
       // The widget keeps no state outside the page: nothing to save before it goes.
-      case "ui/resource-teardown": case "ping": return post({ id: message.id, result: {} });
+      case "ui/resource-teardown": case "ping": return post({ id, result: {} });
     }
-    if (message.id !== undefined) post({ id: message.id, error: { code: NOT_FOUND, message: `Unknown method ${message.method}` } });
+    // Any other notification (partial tool input, say) needs nothing; any other request is refused.
+    if (id !== undefined) post({ id, error: { code: NOT_FOUND, message: `Unknown method ${method}` } });
   });
 
   // ChatGPT's globals and their changes (toolOutput and its _meta may come in separate events).
