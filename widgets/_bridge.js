@@ -156,14 +156,20 @@ const Bridge = (() => {
     return openai()[alias](aliasParams);
   }
 
-  const sendFollowUpMessage = (text) =>
-    askHost("ui/message", { role: "user", content: [{ type: "text", text }] }, "sendFollowUpMessage", { prompt: text });
+  // What the widget says to the host is one text block.
+  const textBlocks = (text) => [{ type: "text", text }];
 
-  // Replaces what the model was last told; it reads it with the user's next message. ChatGPT also
-  // keeps the widget state with the message and hands it back (savedState) when the conversation
-  // is opened again, whichever dialect is spoken: that is where the reader was.
-  async function updateModelContext({ content, structuredContent }) {
-    if ((await ready) === "mcp-apps") request("ui/update-model-context", { content, structuredContent }).catch(() => {});
+  const sendFollowUpMessage = (text) =>
+    askHost("ui/message", { role: "user", content: textBlocks(text) }, "sendFollowUpMessage", { prompt: text });
+
+  // Replaces what the model was last told (`text`, and the view's state); it reads it with the
+  // user's next message. ChatGPT also keeps the widget state with the message and hands it back
+  // (savedState) when the conversation is opened again, whichever dialect is spoken: that is
+  // where the reader was.
+  async function updateModelContext(text, structuredContent) {
+    if ((await ready) === "mcp-apps") {
+      request("ui/update-model-context", { content: textBlocks(text), structuredContent }).catch(() => {});
+    }
     openai()?.setWidgetState?.(structuredContent);
   }
 

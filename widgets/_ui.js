@@ -126,6 +126,7 @@ const App = (() => {
     main.replaceChildren(el(waiting ? "p.status" : "p.notice", text));
     showBusy(waiting);
   }
+  const loading = () => status(t.loading[coming], true);
 
   function draw(result, quiet) {
     const data = result.structuredContent;
@@ -138,7 +139,7 @@ const App = (() => {
       // The reader hears where they are; the model is told (in English: it is for the model).
       const about = view.describe(data, t);
       announcer.textContent = t.nowShowing(about.announce);
-      Bridge.updateModelContext({ content: [{ type: "text", text: about.text }], structuredContent: about.state });
+      Bridge.updateModelContext(about.text, about.state);
     }
     return true;
   }
@@ -205,7 +206,7 @@ const App = (() => {
     if (next === layout) return;
     layout = next;
     if (shown) draw(shown.result, true);
-    else if (main.querySelector(".status")) status(t.loading[coming], true);
+    else if (main.querySelector(".status")) loading();
   }
 
   // Where a saved state (see Bridge.savedState) takes the reader back to: the state each view's
@@ -233,12 +234,12 @@ const App = (() => {
   // Before the result, the tool's arguments say what it will be: a chapter, a book or the library.
   function expect(args) {
     coming = "chapter" in args || "at" in args ? "chapter" : "query" in args ? "search" : "book" in args ? "book" : "library";
-    if (!shown) status(t.loading[coming], true);
+    if (!shown) loading();
   }
 
   function start() {
     root.lang = t.lang;
-    status(t.loading[coming], true);
+    loading();
     let firstResult = true;
     Bridge.on("input", expect);
     Bridge.on("result", (result) => {
