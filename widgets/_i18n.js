@@ -59,8 +59,8 @@ const STRINGS = {
     "用户选中了这段文字（{0}），可能会就它提问：\n> {1}",
   ],
   passageWhere: [
-    (book, n, citation) => `from the book '${book}', chapter ${n}${citation ? `,
-    [¶ ${citation}]` : ""}`, (book, n, citation) => `书 '${book}' 第 ${n} 章${citation ? `，[¶ ${citation}]` : ""}`,
+    (book, n, citation) => `from the book '${book}', chapter ${n}${citation ? `, [¶ ${citation}]` : ""}`,
+    (book, n, citation) => `书 '${book}' 第 ${n} 章${citation ? `，[¶ ${citation}]` : ""}`,
   ],
   search: ["Search", "搜索"],
   searchBooks: ["Search inside your books", "在书中搜索"],
