@@ -5,8 +5,8 @@ Views.book = {
   accepts: (data) => Array.isArray(data.contents),
 
   render(book, result, t) {
-    const read = (chapter, page) => () => App.go("read-chapter", { book: book.slug, chapter, ...(page > 1 ? { page } : {}) });
-    const at = book.progress;
+    const { slug, language: lang, progress: at } = book;
+    const read = (chapter, page) => () => App.go("read-chapter", { book: slug, chapter, ...(page > 1 ? { page } : {}) });
     const first = book.contents[0];
     // The book's own numbering where it has one ("2.2", "11"); a count only where it has none.
     const numbered = book.contents.some((entry) => entry.label);
@@ -17,13 +17,13 @@ Views.book = {
     // A part's title goes above its first chapter; depth indents sub-chapters, as the book has them.
     let part = null;
     const toc = book.contents.flatMap((entry) => {
-      const heading = entry.part && entry.part !== part && el("li.part", { lang: book.language }, entry.part);
+      const heading = entry.part && entry.part !== part && el("li.part", { lang }, entry.part);
       part = entry.part;
       const done = at && entry.number < at.furthest_chapter;
       return [heading, el("li", { class: `depth-${Math.min(entry.depth, 3)}` },
         el("button", { type: "button", onclick: read(entry.number), "aria-current": at && entry.number === at.chapter && "step" },
           el("span.n", nameOf(entry)),
-          el("span.t", { lang: book.language }, entry.title),
+          el("span.t", { lang }, entry.title),
           el("span.m", done && el("span.done", { role: "img", "aria-label": t.readMark }, "✓ "),
             facts(t.duration(entry.minutes), entry.pages > 1 && t.pages(entry.pages)))))];
     });
@@ -33,15 +33,15 @@ Views.book = {
       el("section.cover",
         jacket(book, "jacket large"),
         el("div.cover-text",
-          el("h1", { lang: book.language, tabindex: "-1" }, book.title),
+          el("h1", { lang, tabindex: "-1" }, book.title),
           book.author && el("p.byline", t.by(book.author)),
-          book.description && el("p.blurb", { lang: book.language }, book.description),
-          el("p.meta", facts(t.chapters(book.chapters), t.read(t.duration(book.minutes)), at && t.percentRead(at.percent))),
+          book.description && el("p.blurb", { lang }, book.description),
+          el("p.meta", bookFacts(book, t)),
           el("div.actions", start,
-            book.highlights + marks.length > 0 && button(t.notesCount(book.highlights, marks.length), () => App.go("read-notes", { book: book.slug }))))),
-      searchForm(t, book.slug),
+            book.highlights + marks.length > 0 && button(t.notesCount(book.highlights, marks.length), () => App.go("read-notes", { book: slug }))))),
+      searchForm(t, slug),
       marks.length && el("p.marks", t.bookmarks, marks.map((mark) =>
-        button(`🔖 ${facts(mark.label || t.chapterNo(mark.chapter), mark.page > 1 && t.pageNo(mark.page), mark.title)}`, read(mark.chapter, mark.page), "chip"))),
+        button(bookmarkLabel(mark, t), read(mark.chapter, mark.page), "chip"))),
       el("h2.section-title", t.contents),
       el("ol.toc", toc),
       spoilerSwitch(book.spoiler_safe, t),

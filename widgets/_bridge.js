@@ -60,25 +60,26 @@ const Bridge = (() => {
   // 1. Listen before anything is sent: only to our parent, and only to JSON-RPC 2.0.
   window.addEventListener("message", ({ source, data: message }) => {
     if (source !== window.parent || message?.jsonrpc !== "2.0") return;
-    if (message.method === undefined) {
-      const waiter = pending.get(message.id);
-      pending.delete(message.id);
+    const { id, method, params } = message;
+    if (method === undefined) {
+      const waiter = pending.get(id);
+      pending.delete(id);
       const { error } = message;
       if (error) waiter?.reject(Object.assign(new Error(error.message || "The host refused."), { code: error.code }));
       else waiter?.resolve(message.result);
       return;
     }
-    switch (message.method) {
-      case "ui/notifications/tool-result": return deliver(message.params);
-      case "ui/notifications/host-context-changed": return merge(message.params);
-      case "ui/notifications/tool-cancelled": return emit("cancelled", message.params?.reason);
+    switch (method) {
+      case "ui/notifications/tool-result": return deliver(params);
+      case "ui/notifications/host-context-changed": return merge(params);
+      case "ui/notifications/tool-cancelled": return emit("cancelled", params?.reason);
       // The arguments tell what is coming (a chapter, a book, the library) before the result does.
-      case "ui/notifications/tool-input": return emit("input", message.params?.arguments || {});
-      case "ui/notifications/tool-input-partial": return;
+      case "ui/notifications/tool-input": return emit("input", params?.arguments || {});
       // The widget keeps no state outside the page: nothing to save before it goes.
-      case "ui/resource-teardown": case "ping": return post({ id: message.id, result: {} });
+      case "ui/resource-teardown": case "ping": return post({ id, result: {} });
     }
-    if (message.id !== undefined) post({ id: message.id, error: { code: NOT_FOUND, message: `Unknown method ${message.method}` } });
+    // Any other notification (partial tool input, say) needs nothing; any other request is refused.
+    if (id !== undefined) post({ id, error: { code: NOT_FOUND, message: `Unknown method ${method}` } });
   });
 
   // ChatGPT's globals and their changes (toolOutput and its _meta may come in separate events).
@@ -155,14 +156,20 @@ const Bridge = (() => {
     return openai()[alias](aliasParams);
   }
 
-  const sendFollowUpMessage = (text) =>
-    askHost("ui/message", { role: "user", content: [{ type: "text", text }] }, "sendFollowUpMessage", { prompt: text });
+  // What the widget says to the host is one text block.
+  const textBlocks = (text) => [{ type: "text", text }];
 
-  // Replaces what the model was last told; it reads it with the user's next message. ChatGPT also
-  // keeps the widget state with the message and hands it back (savedState) when the conversation
-  // is opened again, whichever dialect is spoken: that is where the reader was.
-  async function updateModelContext({ content, structuredContent }) {
-    if ((await ready) === "mcp-apps") request("ui/update-model-context", { content, structuredContent }).catch(() => {});
+  const sendFollowUpMessage = (text) =>
+    askHost("ui/message", { role: "user", content: textBlocks(text) }, "sendFollowUpMessage", { prompt: text });
+
+  // Replaces what the model was last told (`text`, and the view's state); it reads it with the
+  // user's next message. ChatGPT also keeps the widget state with the message and hands it back
+  // (savedState) when the conversation is opened again, whichever dialect is spoken: that is
+  // where the reader was.
+  async function updateModelContext(text, structuredContent) {
+    if ((await ready) === "mcp-apps") {
+      request("ui/update-model-context", { content: textBlocks(text), structuredContent }).catch(() => {});
+    }
     openai()?.setWidgetState?.(structuredContent);
   }
 

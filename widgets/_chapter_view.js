@@ -9,7 +9,7 @@ Views.chapter = {
     const go = (args) => () => App.go("read-chapter", { book, ...args });
     // "Chapter 32 of 47" counts chapters; a book that numbers its own ("11", "2.2") is not
     // contradicted: its number heads the title instead, and the bar shows how far in it is.
-    const own = view.label && view.label !== String(chapter) ? view.label : null;
+    const own = ownLabel(view);
     const where = facts(!own && t.chapterOf(chapter, view.chapters), pages > 1 && t.pageOf(page, pages));
 
     const prose = el("article.prose", { lang, onclick: (event) => followLink(event, view) });
@@ -50,8 +50,8 @@ Views.chapter = {
       el("section.ask",
         el("h2.section-title", t.ask),
         el("div.suggest",
-          ask(t.summarize, t.summarizePrompt(chapter, view.title, book)),
-          ask(t.explain, t.explainPrompt(chapter, view.title, book))),
+          ask(t.summarize, t.summarizePrompt(chapter, safeTitle(view.title), book)),
+          ask(t.explain, t.explainPrompt(chapter, safeTitle(view.title), book))),
         hint),
     ];
   },
@@ -60,17 +60,20 @@ Views.chapter = {
   arrival: (view) => (view.at ? document.getElementById(view.at) : null),
 
   describe(view, t) {
-    const { book, chapter, chapters, title, label, page, pages, furthest_chapter: furthest } = view;
+    const { book, chapter, chapters, title, page, pages, furthest_chapter: furthest } = view;
     const where = pages > 1 ? `, page ${page} of ${pages}` : "";
     const far = view.spoiler_safe && furthest
       ? ` They have read up to chapter ${Math.max(furthest, chapter)}: do not reveal what comes after it unless they ask.` : "";
     return {
-      announce: `${label && label !== String(chapter) ? label : t.chapterOf(chapter, chapters)} — ${title}`,
+      announce: `${ownLabel(view) || t.chapterOf(chapter, chapters)} — ${title}`,
       text: `The user is reading chapter ${chapter} of ${chapters} («${safeTitle(title)}») of the book '${book}'${where}.${far}`,
       state: { view: "chapter", book, chapter, page },
     };
   },
 };
+
+// The chapter's number as the book writes it ("11", "2.2"), where that is not its count.
+const ownLabel = ({ label, chapter }) => (label && label !== String(chapter) ? label : null);
 
 // Which page of which book the reader has open: what the tools that save or go back to a place take.
 const placeOf = ({ book, chapter, page }) => ({ book, chapter, page });
@@ -161,7 +164,7 @@ function openEditor(box, highlight, t, after, near) {
   let colour = highlight.colour;
   const note = el("textarea", { rows: 2, maxlength: 4000, placeholder: t.notePlaceholder, "aria-label": t.note });
   note.value = highlight.note || "";
-  const swatches = ["yellow", "green", "blue", "pink"].map((name) => el(`button.swatch.${name}`, {
+  const swatches = Object.keys(t.colours).map((name) => el(`button.swatch.${name}`, {
     type: "button", "aria-label": t.colours[name], "aria-pressed": String(name === colour),
     onclick: () => { colour = name; swatches.forEach((swatch) => swatch.setAttribute("aria-pressed", swatch.classList.contains(name))); },
   }));
@@ -252,10 +255,7 @@ function selectionBar(prose, view, editor, t, again) {
   }, "chip");
   const ask = button(t.askAbout, () => {
     if (!chosen) return;
-    Bridge.updateModelContext({
-      content: [{ type: "text", text: t.askContext(chosen.where, chosen.quote) }],
-      structuredContent: { view: "chapter", ...placeOf(view), selection: chosen },
-    });
+    Bridge.updateModelContext(t.askContext(chosen.where, chosen.quote), { view: "chapter", ...placeOf(view), selection: chosen });
     say(t.askReady);
   }, "chip");
   const bar = el("div.selection", { hidden: true, "aria-label": t.selected, role: "group" },

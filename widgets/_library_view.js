@@ -16,7 +16,7 @@ Views.library = {
         el("span.card-about", { id: `book-${index}-about` },
           book.author && el("span.byline", t.by(book.author)),
           book.description && el("span.blurb", { lang: book.language }, book.description),
-          el("span.meta", facts(t.chapters(book.chapters), t.read(t.duration(book.minutes)), book.progress && t.percentRead(book.progress.percent))),
+          el("span.meta", bookFacts(book, t)),
           book.progress && meter(book.progress.percent)))));
     // The book read last, to go on with in one press: the first thing a returning reader wants.
     const last = library.continue_reading;

@@ -14,19 +14,17 @@ Views.notes = {
       const heading = (mark.chapter !== chapter || !book)
         && el("li.part", facts(!book && (mark.book_title || mark.book), mark.chapter_label || t.chapterNo(mark.chapter), mark.chapter_title));
       chapter = mark.chapter;
-      const open = () => App.go("read-chapter", { book: mark.book, chapter: mark.chapter, at: mark.anchor });
       return [heading, el("li", { class: `note ${mark.colour}` },
         el("blockquote", mark.quote),
         mark.note && el("p", mark.note),
         el("p.meta", facts(mark.citation && `¶ ${mark.citation}`, mark.changed && t.changedPassage)),
         el("div.actions",
-          mark.book_title && button(t.open, open),
+          mark.book_title && button(t.open, readAt(mark)),
           button(t.edit, () => openEditor(editor, mark, t, again)),
           remove("delete-highlight", mark.id)))];
     });
     const pages = notes.bookmarks.map((mark) => el("li",
-      button(`🔖 ${facts(mark.label || t.chapterNo(mark.chapter), mark.page > 1 && t.pageNo(mark.page), mark.title)}`,
-        () => App.go("read-chapter", { book, chapter: mark.chapter, page: mark.page })),
+      button(bookmarkLabel(mark, t), () => App.go("read-chapter", { book, chapter: mark.chapter, page: mark.page })),
       remove("delete-bookmark", mark.id)));
     const markdown = result._meta["chapterwise/markdown"];
     return [

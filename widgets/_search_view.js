@@ -13,7 +13,7 @@ Views.search = {
           el("span", hit.chapter_title)),
         // Odd parts are the words that matched; everything goes in as text, never as markup.
         el("span.snippet", hit.snippet.map((part, index) => (index % 2 ? el("mark", part) : part))),
-      ], () => App.go("read-chapter", { book: hit.book, chapter: hit.chapter, at: hit.anchor }), "hit")));
+      ], readAt(hit), "hit")));
     return [
       pageTop(t.found(query),
         el("p.meta", facts(t.passages(view.total, view.more), book && t.inBook(view.book_title))),

@@ -32,6 +32,16 @@ const pageTop = (title, ...tools) => el("header.top", el("h1.page-title", { tabi
 // A line of facts, those that are there: "12 chapters · 1 h 5 min read · 40% read".
 const facts = (...parts) => parts.filter(Boolean).join(" · ");
 
+// A book's facts, on its card and on its cover: "12 chapters · 1 h 5 min read · 40% read".
+const bookFacts = (book, t) =>
+  facts(t.chapters(book.chapters), t.read(t.duration(book.minutes)), book.progress && t.percentRead(book.progress.percent));
+
+// A bookmark as its chip names it, on the cover and in the notes: "🔖 2.2 · page 3 · Springs".
+const bookmarkLabel = (mark, t) => `🔖 ${facts(mark.label || t.chapterNo(mark.chapter), mark.page > 1 && t.pageNo(mark.page), mark.title)}`;
+
+// What opens a chapter at one passage: a search's hit, a highlight in the notes.
+const readAt = ({ book, chapter, anchor }) => () => App.go("read-chapter", { book, chapter, at: anchor });
+
 // The way out of a view: to the book's contents when it is about one book, else to the library.
 const backTo = (t, book) => (book ? button(t.toContents, () => App.go("open-book", { book }))
   : button(t.toLibrary, () => App.go("list-books", {})));
@@ -116,6 +126,7 @@ const App = (() => {
     main.replaceChildren(el(waiting ? "p.status" : "p.notice", text));
     showBusy(waiting);
   }
+  const loading = () => status(t.loading[coming], true);
 
   function draw(result, quiet) {
     const data = result.structuredContent;
@@ -128,7 +139,7 @@ const App = (() => {
       // The reader hears where they are; the model is told (in English: it is for the model).
       const about = view.describe(data, t);
       announcer.textContent = t.nowShowing(about.announce);
-      Bridge.updateModelContext({ content: [{ type: "text", text: about.text }], structuredContent: about.state });
+      Bridge.updateModelContext(about.text, about.state);
     }
     return true;
   }
@@ -195,7 +206,7 @@ const App = (() => {
     if (next === layout) return;
     layout = next;
     if (shown) draw(shown.result, true);
-    else if (main.querySelector(".status")) status(t.loading[coming], true);
+    else if (main.querySelector(".status")) loading();
   }
 
   // Where a saved state (see Bridge.savedState) takes the reader back to: the state each view's
@@ -223,12 +234,12 @@ const App = (() => {
   // Before the result, the tool's arguments say what it will be: a chapter, a book or the library.
   function expect(args) {
     coming = "chapter" in args || "at" in args ? "chapter" : "query" in args ? "search" : "book" in args ? "book" : "library";
-    if (!shown) status(t.loading[coming], true);
+    if (!shown) loading();
   }
 
   function start() {
     root.lang = t.lang;
-    status(t.loading[coming], true);
+    loading();
     let firstResult = true;
     Bridge.on("input", expect);
     Bridge.on("result", (result) => {
