@@ -6,11 +6,12 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect, text
+from sqlalchemy import Select, inspect, text
 from sqlalchemy.exc import DataError, IntegrityError
 
 from app.db import alembic_config, current_revision, head_revision, make_engine, migrate
@@ -197,15 +198,7 @@ def test_both_databases_keep_books_in_title_order_in_an_index(db_settings: Setti
 def test_a_page_of_the_library_reads_the_title_index_rather_than_sorting_every_book(
     settings: Settings,
 ) -> None:
-    engine = make_engine(settings.db_url)
-    page = shelf_page(COUNT).compile(engine)
-    values = page.construct_params({"skip": 0, "reader": "local"})
-    with engine.connect() as connection:
-        explained = connection.exec_driver_sql(
-            f"EXPLAIN QUERY PLAN {page}", tuple(values[name] for name in page.positiontup or ())
-        )
-        plan = " / ".join(row.detail for row in explained)
-    engine.dispose()
+    plan = _query_plan(settings, shelf_page(COUNT), {"skip": 0, "reader": "local"})
     assert "ix_books_title_order" in plan
     assert "TEMP B-TREE" not in plan
 
@@ -213,14 +206,20 @@ def test_a_page_of_the_library_reads_the_title_index_rather_than_sorting_every_b
 def test_a_page_s_first_passage_is_read_from_the_index_without_visiting_its_passages(
     settings: Settings,
 ) -> None:
+    plan = _query_plan(settings, _PAGE, {"slug": "a", "number": 1, "page": 1, "reader": "local"})
+    # COVERING: min(position) comes from the index alone, not from every passage row of the page.
+    assert "passages USING COVERING INDEX ix_passages_page_position" in plan
+
+
+def _query_plan(settings: Settings, statement: Select[Any], params: dict[str, object]) -> str:
+    """How SQLite runs a statement of the library's: its EXPLAIN QUERY PLAN lines, joined by ' / '."""
     engine = make_engine(settings.db_url)
-    statement = _PAGE.compile(engine)
-    values = statement.construct_params({"slug": "a", "number": 1, "page": 1, "reader": "local"})
+    compiled = statement.compile(engine)
+    values = compiled.construct_params(params)
     with engine.connect() as connection:
         explained = connection.exec_driver_sql(
-            f"EXPLAIN QUERY PLAN {statement}", tuple(values[name] for name in statement.positiontup or ())
+            f"EXPLAIN QUERY PLAN {compiled}", tuple(values[name] for name in compiled.positiontup or ())
         )
         plan = " / ".join(row.detail for row in explained)
     engine.dispose()
-    # COVERING: min(position) comes from the index alone, not from every passage row of the page.
-    assert "passages USING COVERING INDEX ix_passages_page_position" in plan
+    return plan
