@@ -25,17 +25,21 @@ class BookMarks:
 
 def book_marks(connection: Connection, reader_id: int, book_id: int) -> BookMarks:
     """What the reader has in the book; their id comes from the statement that found the book (READER_ID)."""
+    # The setting, the place and the count in one statement; the bookmarks, a list, in a second.
+    counted = (
+        select(func.count())
+        .where(highlights.c.reader_id == reader_id, highlights.c.book_id == book_id)
+        .scalar_subquery()
+    )
     state = connection.execute(
-        select(readers.c.spoiler_safe, progress)
+        select(readers.c.spoiler_safe, progress, counted.label("highlight_count"))
         .select_from(readers)
         .outerjoin(progress, and_(progress.c.reader_id == readers.c.id, progress.c.book_id == book_id))
         .where(readers.c.id == reader_id)
     ).one()
-    count = connection.scalar(
-        select(func.count()).where(highlights.c.reader_id == reader_id, highlights.c.book_id == book_id)
-    )
     marked = bookmark_entries(connection, reader_id, bookmarks.c.book_id == book_id)
-    return BookMarks(progress_of(state) if state.chapter else None, count or 0, marked, state.spoiler_safe)
+    progress_now = progress_of(state) if state.chapter else None
+    return BookMarks(progress_now, state.highlight_count, marked, state.spoiler_safe)
 
 
 def page_highlights(

@@ -97,6 +97,17 @@ def test_a_reader_with_progress_costs_the_shelf_one_more_statement(shelf: Librar
     assert len(sent) == 2
 
 
+def test_a_reader_with_marks_costs_opening_a_book_two_more_statements(shelf: Library) -> None:
+    shelf.save_progress(ANNE, FIRST, 1, 1)
+    shelf.save_bookmark(ANNE, FIRST, 1, 1)
+    with statements(shelf) as sent:
+        view = shelf.open_book(FIRST, reader=ANNE)
+    assert view.progress is not None
+    assert (view.highlights, len(view.bookmarks)) == (0, 1)
+    # The book with its contents; the setting, place and highlight count; the bookmarks.
+    assert len(sent) == 3
+
+
 def labelled(draft: BookDraft, *labels: str | None) -> BookDraft:
     chapters = tuple(
         dataclasses.replace(c, label=label) for c, label in zip(draft.chapters, labels, strict=True)
