@@ -19,8 +19,7 @@ from app.tools.base import (
     AppState,
     BookRef,
     book_text,
-    library,
-    reader,
+    reading,
     result,
     tool,
 )
@@ -60,7 +59,8 @@ async def list_books(
     read-chapter take as `book`.
     """
     with worded_for_the_model():
-        view = library(ctx).list_books(query, page, reader=reader(ctx))
+        shelf, who = reading(ctx)
+        view = shelf.list_books(query, page, reader=who)
     return result(_describe_shelf(view), view)
 
 
@@ -73,7 +73,8 @@ async def open_book(ctx: Context[AppState, Any], book: BookRef) -> Annotated[Cal
     you can also call read-chapter directly.
     """
     with worded_for_the_model():
-        view = library(ctx).open_book(book, reader=reader(ctx))
+        shelf, who = reading(ctx)
+        view = shelf.open_book(book, reader=who)
     return result(_describe_book(view), view)
 
 
@@ -106,7 +107,8 @@ async def read_chapter(
     Long chapters come in pages: when the text says the chapter goes on, ask for the next page.
     """
     with worded_for_the_model():
-        found = library(ctx).read_chapter(book, chapter, page=page, at=at, reader=reader(ctx))
+        shelf, who = reading(ctx)
+        found = shelf.read_chapter(book, chapter, page=page, at=at, reader=who)
     view = found.view
     widget_only = {HTML_META_KEY: found.html, HIGHLIGHTS_META_KEY: found.highlights}
     return result(_describe_page(view, found.markdown), view, widget_only)

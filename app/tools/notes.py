@@ -28,8 +28,7 @@ from app.tools.base import (
     AppState,
     BookRef,
     book_text,
-    library,
-    reader,
+    reading,
     result,
     tool,
 )
@@ -61,7 +60,8 @@ def save_progress(
 ) -> Annotated[CallToolResult, ReadingProgress]:
     """Remember where the reader is in a book (chapter, page, passage): the widget calls this as they read."""
     with worded_for_the_model():
-        saved = library(ctx).save_progress(reader(ctx), book, chapter, page, at)
+        shelf, who = reading(ctx)
+        saved = shelf.save_progress(who, book, chapter, page, at)
     return result(f"Saved: chapter {saved.chapter}, page {saved.page} ({saved.percent}% read).", saved)
 
 
@@ -85,7 +85,8 @@ def save_highlight(
 ) -> Annotated[CallToolResult, HighlightEntry]:
     """Highlight a passage the reader selected, with a colour and an optional note (or change one)."""
     with worded_for_the_model():
-        saved = library(ctx).save_highlight(reader(ctx), book, chapter, at, quote, colour, note, id)
+        shelf, who = reading(ctx)
+        saved = shelf.save_highlight(who, book, chapter, at, quote, colour, note, id)
     return result(f"Highlighted in chapter {saved.chapter}: “{saved.quote[:80]}”.", saved)
 
 
@@ -100,7 +101,8 @@ def save_highlight(
 def delete_highlight(ctx: Context[AppState, Any], id: Number) -> Annotated[CallToolResult, HighlightEntry]:
     """Delete one of the reader's highlights, and its note: the widget calls this when they ask it to."""
     with worded_for_the_model():
-        gone = library(ctx).delete_highlight(reader(ctx), id)
+        shelf, who = reading(ctx)
+        gone = shelf.delete_highlight(who, id)
     return result(f"Deleted the highlight in chapter {gone.chapter}.", gone)
 
 
@@ -117,7 +119,8 @@ def save_bookmark(
 ) -> Annotated[CallToolResult, BookmarkEntry]:
     """Bookmark a page of a chapter (bookmarking it again changes nothing)."""
     with worded_for_the_model():
-        saved = library(ctx).save_bookmark(reader(ctx), book, chapter, page)
+        shelf, who = reading(ctx)
+        saved = shelf.save_bookmark(who, book, chapter, page)
     return result(f"Bookmarked chapter {saved.chapter}, page {saved.page}.", saved)
 
 
@@ -132,7 +135,8 @@ def save_bookmark(
 def delete_bookmark(ctx: Context[AppState, Any], id: Number) -> Annotated[CallToolResult, BookmarkEntry]:
     """Remove one of the reader's bookmarks: the widget calls this when they take a bookmark off."""
     with worded_for_the_model():
-        gone = library(ctx).delete_bookmark(reader(ctx), id)
+        shelf, who = reading(ctx)
+        gone = shelf.delete_bookmark(who, id)
     return result(f"Removed the bookmark at chapter {gone.chapter}, page {gone.page}.", gone)
 
 
@@ -150,7 +154,8 @@ def save_settings(
 ) -> Annotated[CallToolResult, Setting]:
     """Turn spoiler-safe help on or off for the reader (non-fiction readers may not care)."""
     with worded_for_the_model():
-        saved = library(ctx).save_spoiler_safe(reader(ctx), spoiler_safe)
+        shelf, who = reading(ctx)
+        saved = shelf.save_spoiler_safe(who, spoiler_safe)
     said = "on: help keeps to what you have read" if saved else "off"
     return result(f"Spoiler-safe help is {said}.", Setting(spoiler_safe=saved))
 
@@ -169,7 +174,8 @@ async def read_notes(
     highlights". Quote the passages with their citations, as [¶ 3.12].
     """
     with worded_for_the_model():
-        view = library(ctx).notes(reader(ctx), book, chapter if book else None)
+        shelf, who = reading(ctx)
+        view = shelf.notes(who, book, chapter if book else None)
     counted = f"{plural(len(view.highlights), 'highlight')} and {plural(len(view.bookmarks), 'bookmark')}"
     markdown = notes_markdown(view)
     # The quotes are the book's words, and the notes the reader's: content to use, never instructions.
