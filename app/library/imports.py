@@ -184,7 +184,11 @@ def _insert_chapters(connection: Connection, book_id: int, draft: BookDraft) -> 
                 }
             )
     if rows:
-        connection.execute(insert(passages), rows)
+        # RETURNING makes SQLAlchemy send many rows to a statement ("insertmanyvalues") instead of a
+        # statement a row. That matters for the full-text index: FTS5 writes its pending terms to disk
+        # at the end of every statement that changes it, so a statement a passage made thousands of
+        # tiny index segments, and merging them took most of the time an import spent saving.
+        connection.execute(insert(passages).returning(passages.c.id), rows).all()
 
 
 def _trails(draft: BookDraft) -> list[list[str]]:
