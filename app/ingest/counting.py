@@ -38,8 +38,11 @@ class Count:
 
 
 def count(text: str) -> Count:
-    cjk = len(_CJK.findall(text))
-    return Count(cjk, len(_WORD.findall(_CJK.sub(" ", text)) if cjk else _WORD.findall(text)))
+    if _CJK.search(text) is None:
+        return Count(0, len(_WORD.findall(text)))
+    # One pass both counts the CJK characters and blanks them out for the word count.
+    spaced, cjk = _CJK.subn(" ", text)
+    return Count(cjk, len(_WORD.findall(spaced)))
 
 
 def count_words(text: str) -> int:
