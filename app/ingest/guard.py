@@ -27,7 +27,7 @@ _FENCES = ("```", "~~~")
 
 def tame(text: str) -> tuple[str, list[int]]:
     """The text with each run of 256+ markup characters shortened, and the (1-based) lines changed."""
-    if _MARKED_RUN not in text.translate(_MARK):  # the common case, at the speed of a string search
+    if not _has_long_run(text):  # the common case, at the speed of a string search
         return text, []
     lines = text.split("\n")
     changed: list[int] = []
@@ -46,6 +46,14 @@ def tame(text: str) -> tuple[str, list[int]]:
             lines[number] = _RUN.sub(_shortened, line)
             changed.append(number + 1)
     return "\n".join(lines), changed
+
+
+def _has_long_run(text: str) -> bool:
+    # str.translate is quickest on ASCII text but takes a slow path for any other, where searching
+    # for a run itself is several times faster (a Markdown book in Rust's repository: 0.33 s -> 0.04 s).
+    if text.isascii():
+        return _MARKED_RUN in text.translate(_MARK)
+    return _RUN.search(text) is not None
 
 
 def _structure(line: str) -> bool:

@@ -79,7 +79,10 @@ def candidates(file: PurePosixPath, text: str, site_root: PurePosixPath) -> Iter
     if not _ANY_SUFFIX.search(text):
         return
     for match in _PATH_RUN.finditer(text):
-        yield from _picture_path(file, match.group(), site_root)
+        word = match.group()
+        # Most words are not paths: a picture's has a suffix, written plainly or percent-encoded.
+        if "." in word or "%" in word:
+            yield from _picture_path(file, word, site_root)
     for match in _QUOTED.finditer(text):
         quoted = match.group(1) or match.group(2) or match.group(3) or ""
         for piece in quoted.split(","):  # srcset: "a.png 1x, b.png 2x"

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, or_, select, update
 
 from app.library.kept_notes import check_notes_before_removal, reattach_notes
 from app.library.shelf import CARD_COLUMNS, CARDS, card, resolve
@@ -90,10 +90,22 @@ class Imports:
         return card(row)
 
 
+# Saving runs these for every book: built once, SQLAlchemy need not build and key them again each time.
+_STORED = select(books.c.id, books.c.source_hash, *CARD_COLUMNS).where(books.c.slug == bindparam("wanted"))
+_NEW_BOOK = insert(books).returning(books.c.id)
+# Bulk inserts with RETURNING: an import writes thousands of rows, and a statement a row
+# would cost more than parsing the Markdown did.
+_NEW_CHAPTERS = insert(chapters).returning(chapters.c.id, sort_by_parameter_order=True)
+_NEW_PAGES = insert(pages).returning(pages.c.id, sort_by_parameter_order=True)
+# RETURNING makes SQLAlchemy send many rows to a statement ("insertmanyvalues") instead of a
+# statement a row. That matters for the full-text index: FTS5 writes its pending terms to disk
+# at the end of every statement that changes it, so a statement a passage made thousands of
+# tiny index segments, and merging them took most of the time an import spent saving.
+_NEW_PASSAGES = insert(passages).returning(passages.c.id)
+
+
 def _save(connection: Connection, draft: BookDraft) -> Saved:
-    found = connection.execute(
-        select(books.c.id, books.c.source_hash, *CARD_COLUMNS).where(books.c.slug == draft.slug)
-    ).one_or_none()
+    found = connection.execute(_STORED, {"wanted": draft.slug}).one_or_none()
     if found is not None and found.source_hash == draft.source_hash:
         return Saved("unchanged", card(found))
     values = {
@@ -108,9 +120,7 @@ def _save(connection: Connection, draft: BookDraft) -> Saved:
         "origin": draft.origin,
     }
     if found is None:
-        book_id = connection.execute(
-            insert(books).values(slug=draft.slug, **values).returning(books.c.id)
-        ).scalar_one()
+        book_id = connection.execute(_NEW_BOOK, {"slug": draft.slug, **values}).scalar_one()
     else:
         book_id = found.id
         # Delete the old chapters (pages and passages follow by ON DELETE CASCADE) before inserting
@@ -136,10 +146,8 @@ def _save(connection: Connection, draft: BookDraft) -> Saved:
 
 
 def _insert_chapters(connection: Connection, book_id: int, draft: BookDraft) -> None:
-    # Bulk inserts with RETURNING: an import writes thousands of rows, and a statement a row
-    # would cost more than parsing the Markdown did.
     chapter_ids = connection.scalars(
-        insert(chapters).returning(chapters.c.id, sort_by_parameter_order=True),
+        _NEW_CHAPTERS,
         [
             {
                 "book_id": book_id,
@@ -162,7 +170,7 @@ def _insert_chapters(connection: Connection, book_id: int, draft: BookDraft) -> 
         for number, page in enumerate(chapter.pages, 1)
     ]
     page_ids = connection.scalars(
-        insert(pages).returning(pages.c.id, sort_by_parameter_order=True),
+        _NEW_PAGES,
         [
             {"chapter_id": chapter_id, "number": n, "html": p.html, "markdown": p.markdown, "words": p.words}
             for chapter_id, n, p in every_page
@@ -184,7 +192,7 @@ def _insert_chapters(connection: Connection, book_id: int, draft: BookDraft) -> 
                 }
             )
     if rows:
-        connection.execute(insert(passages), rows)
+        connection.execute(_NEW_PASSAGES, rows).all()
 
 
 def _trails(draft: BookDraft) -> list[list[str]]:
