@@ -57,7 +57,9 @@ def number_marks(tokens: Sequence[Token], definitions: Definitions) -> tuple[lis
     numbered = [
         token.copy(children=list(renumbered(token.children or ())))
         if token.type == "inline"
-        and "[^" in token.content
+        # A quick test of the text before the children: a mark is `[^name]`, or `^[…]` for a note
+        # written inline.
+        and ("[^" in token.content or "^[" in token.content)
         and any(child.type == "footnote_ref" for child in token.children or ())
         else token
         for token in tokens

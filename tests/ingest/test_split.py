@@ -224,3 +224,18 @@ def test_the_model_can_cite_a_code_block_or_a_table_without_breaking_it() -> Non
     assert "```rust\nfn main() {}\n```\n\n[¶ 1.1]" in page.markdown
     assert "| 1 | 2 |\n\n[¶ 1.2]" in page.markdown
     assert page.markdown.endswith("- two [¶ 1.3]")
+
+
+def test_an_inline_note_is_numbered_and_kept_in_its_own_chapter() -> None:
+    markdown = (
+        "## One\n\nA claim.[^a]\n\n[^a]: First note.\n\n## Two\n\nMore^[A note written inline.] text.\n"
+    )
+    one, two = [c.pages[0] for c in parse_book([SourceFile("b.md", markdown)], slug="b").chapters]
+    assert "First note" in one.html
+    assert "A note written inline" not in one.html
+    # The inline note is chapter two's only note: it is [1] there, and its mark links to it.
+    notes = notes_of(two.html)
+    assert list(notes) == ["1"]
+    assert "A note written inline" in two.html
+    assert marks_of(two.html) == [("1", notes["1"])]
+    assert two.markdown == "More[^1] text. [¶ 2.1]\n\n[^1]: A note written inline. [¶ 2.2]"
