@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, delete, exists, func, select, update
+from sqlalchemy import Connection, bindparam, delete, exists, func, select, update
 
 from app.errors import NotesWouldBeLost
 from app.library.readers import readers_with_notes
@@ -25,6 +25,14 @@ def check_notes_before_removal(connection: Connection, slug: str, keep_notes: bo
     # Kept notes stay with their slug; the database sets their book_id to NULL as the book goes.
 
 
+# Whether any reader has marked the book with this slug. Built once: building the statement for
+# every book took longer than SQLite took to answer it.
+_MARKED = select(
+    exists().where(highlights.c.book_slug == bindparam("slug"))
+    | exists().where(bookmarks.c.book_slug == bindparam("slug"))
+)
+
+
 def reattach_notes(connection: Connection, slug: str, book_id: int) -> None:
     """After an import: notes kept from a removed book come back, and each highlight finds its passage again.
 
@@ -33,9 +41,7 @@ def reattach_notes(connection: Connection, slug: str, book_id: int) -> None:
     """
     # Most imports are of books nobody has marked: one question instead of three updates (which
     # cost more than the rest of saving a small book).
-    if not connection.scalar(
-        select(exists().where(highlights.c.book_slug == slug) | exists().where(bookmarks.c.book_slug == slug))
-    ):
+    if not connection.scalar(_MARKED, {"slug": slug}):
         return
     for table in (highlights, bookmarks):
         connection.execute(update(table).where(table.c.book_slug == slug).values(book_id=book_id))
