@@ -28,19 +28,23 @@ def reader_id_for(connection: Connection, key: str) -> int:
 def _new_reader(connection: Connection, key: str) -> int:
     # Two first writes at once still make one row: the second insert does nothing.
     connection.execute(
-        upsert(connection, readers).values(key=key).on_conflict_do_nothing(index_elements=[readers.c.key])
+        upsert(connection.dialect.name, readers)
+        .values(key=key)
+        .on_conflict_do_nothing(index_elements=[readers.c.key])
     )
-    return int(connection.execute(select(readers.c.id).where(readers.c.key == key)).scalar_one())
+    return int(connection.execute(_READER, {"reader": key}).scalar_one())
 
 
 def known_reader(connection: Connection, key: str | None) -> int | None:
     """A reader's row id if they have one: reading alone never makes one."""
-    return None if key is None else connection.scalar(select(readers.c.id).where(readers.c.key == key))
+    return None if key is None else connection.scalar(_READER, {"reader": key})
 
 
-# The reader's row id as a column of the statement that needs it (bind `reader`, the key): a
-# reader who has never saved anything has no row, and learning that costs no statement of its own.
-READER_ID = select(readers.c.id).where(readers.c.key == bindparam("reader")).scalar_subquery()
+# A reader's row id, by their key (bind `reader`).
+_READER = select(readers.c.id).where(readers.c.key == bindparam("reader"))
+# The same as a column of the statement that needs it: a reader who has never saved anything
+# has no row, and learning that costs no statement of its own.
+READER_ID = _READER.scalar_subquery()
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,15 +7,35 @@ rows (app/library/readers.py says who a reader is).
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import cache
+from typing import Any
 
 from sqlalchemy import Engine, and_, case, delete, func, insert, select, update
 
 from app.errors import NoteNotFound, PageNotFound, PassageNotFound
 from app.library.marks import bookmark_entries, highlight_entries
 from app.library.readers import find_place, known_reader, reader_id_for, readers_with_notes
-from app.library.shelf import resolve, upsert
-from app.schema import bookmarks, books, highlights, progress, readers
+from app.library.shelf import BOOK_TITLE, resolve, upsert
+from app.schema import bookmarks, highlights, progress, readers
 from app.views import BookmarkEntry, HighlightEntry, NotesView, ReadingProgress
+
+
+@cache
+def _progress_upsert(dialect: str) -> Any:
+    """save_progress's statement, built once for each kind of database, since the widget saves every
+    few seconds and building it cost more than running it. Each call binds a whole progress row;
+    on a conflict the row's values win, but the furthest chapter reached only ever grows."""
+    new = upsert(dialect, progress)
+    return new.on_conflict_do_update(
+        index_elements=[progress.c.reader_id, progress.c.book_id],
+        set_={
+            **{name: new.excluded[name] for name in ("chapter", "page", "anchor", "percent", "updated_at")},
+            "furthest_chapter": case(
+                (progress.c.furthest_chapter < new.excluded.furthest_chapter, new.excluded.furthest_chapter),
+                else_=progress.c.furthest_chapter,
+            ),
+        },
+    ).returning(progress.c.furthest_chapter)
 
 
 class Reading:
@@ -34,29 +54,18 @@ class Reading:
                 anchor = None  # a stale anchor from an old page is no reason to lose the position
             percent = place.percent_read(page)
             now = datetime.now(UTC)
-            values = {
+            # One statement that inserts or updates, so two widgets saving at once never collide.
+            row = {
+                "reader_id": place.reader_id,
+                "book_id": place.book_id,
                 "chapter": chapter,
                 "page": page,
                 "anchor": anchor,
                 "percent": percent,
                 "updated_at": now,
+                "furthest_chapter": chapter,
             }
-            # One statement that inserts or updates, so two widgets saving at once never collide.
-            furthest = connection.execute(
-                upsert(connection, progress)
-                .values(reader_id=place.reader_id, book_id=place.book_id, furthest_chapter=chapter, **values)
-                .on_conflict_do_update(
-                    index_elements=[progress.c.reader_id, progress.c.book_id],
-                    set_={
-                        **values,
-                        "furthest_chapter": case(
-                            (progress.c.furthest_chapter < chapter, chapter),
-                            else_=progress.c.furthest_chapter,
-                        ),
-                    },
-                )
-                .returning(progress.c.furthest_chapter)
-            ).scalar_one()
+            furthest = connection.execute(_progress_upsert(connection.dialect.name), row).scalar_one()
         return ReadingProgress(
             chapter=chapter, page=page, percent=percent, furthest_chapter=furthest, read_at=now.isoformat()
         )
@@ -120,7 +129,7 @@ class Reading:
                 raise PageNotFound(place.slug, chapter, page, place.pages)
             mark = {"reader_id": place.reader_id, "book_slug": place.slug, "chapter": chapter, "page": page}
             connection.execute(
-                upsert(connection, bookmarks)
+                upsert(connection.dialect.name, bookmarks)
                 .values(**mark, book_id=place.book_id)
                 .on_conflict_do_nothing(index_elements=[bookmarks.c[name] for name in mark])
             )
@@ -149,7 +158,7 @@ class Reading:
         """The reader's highlights and bookmarks, in reading order: in one book (or chapter), or in all."""
         with self.engine.connect() as connection:
             slug = resolve(connection, book) if book is not None else None
-            title = connection.scalar(select(books.c.title).where(books.c.slug == slug)) if slug else None
+            title = connection.scalar(BOOK_TITLE, {"slug": slug}) if slug else None
             reader_id = known_reader(connection, reader)
             where = [highlights.c.book_slug == slug] if slug else []
             marks = [bookmarks.c.book_slug == slug] if slug else []

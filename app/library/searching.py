@@ -22,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.errors import SearchPageNotFound
-from app.library.shelf import resolve
+from app.library.shelf import BOOK_TITLE, resolve
 from app.schema import books, chapters, pages, passages
 from app.search import Query, parse_query, snippet
 from app.views import SearchHit, SearchView
@@ -73,9 +73,7 @@ class Searching:
                 # Too many to rank: this page of them, in the library's order.
                 shown = list(connection.scalars(matching.limit(HITS_PER_PAGE).offset(skip)))
             rows = connection.execute(_HITS, {"ids": shown}).all() if shown else []
-            book_title = (
-                connection.scalar(select(books.c.title).where(books.c.slug == slug)) if slug else None
-            )
+            book_title = connection.scalar(BOOK_TITLE, {"slug": slug}) if slug else None
         rows = sorted(rows, key=lambda row: shown.index(row.id))
         hits = [
             SearchHit(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Result, Row, Table, func, select
+from sqlalchemy import Connection, Result, Row, Table, bindparam, func, select
 
 from app.errors import AmbiguousBook, BookNotFound, ChapterNotFound, Shelved
 from app.schema import books, chapters
@@ -49,9 +49,15 @@ def records(result: Result[Any]) -> list[dict[str, Any]]:
     return [dict(zip(keys, row, strict=True)) for row in result]
 
 
+# A book's slug, if `ref` is one (bind `ref`); and a book's title, by slug (bind `slug`). Built
+# once: building even a statement this small costs SQLAlchemy more than SQLite takes to run it.
+_SLUG = select(books.c.slug).where(books.c.slug == bindparam("ref"))
+BOOK_TITLE = select(books.c.title).where(books.c.slug == bindparam("slug"))
+
+
 def resolve(connection: Connection, ref: str) -> str:
     """The slug of the book `ref` names: its slug, or a title exactly one book has (ignoring case)."""
-    if connection.scalar(select(books.c.slug).where(books.c.slug == ref)) is not None:
+    if connection.scalar(_SLUG, {"ref": ref}) is not None:
         return ref
     slugs = list(
         connection.scalars(
@@ -84,9 +90,10 @@ def page_count(connection: Connection, slug: str, number: int) -> int:
     return int(row.page_count)
 
 
-def upsert(connection: Connection, table: Table) -> Any:
-    """INSERT … ON CONFLICT, which SQLite and PostgreSQL both have, each in its own SQLAlchemy dialect."""
-    if connection.dialect.name == "sqlite":
+def upsert(dialect: str, table: Table) -> Any:
+    """INSERT … ON CONFLICT, which SQLite and PostgreSQL both have, each in its own SQLAlchemy dialect
+    (`dialect` is the connection's: `connection.dialect.name`)."""
+    if dialect == "sqlite":
         from sqlalchemy.dialects import sqlite
 
         return sqlite.insert(table)
