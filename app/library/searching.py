@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from functools import cache
 from operator import itemgetter
 from typing import Any
 
@@ -24,7 +26,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from app.errors import SearchPageNotFound
 from app.library.shelf import BOOK_TITLE, resolve
 from app.schema import books, chapters, pages, passages
-from app.search import Query, parse_query, snippet
+from app.search import parse_query, snippet
 from app.views import SearchHit, SearchView
 
 # Search results come ten passages a page, from at most COUNT_LIMIT matches: "1,000+ passages" is
@@ -49,16 +51,13 @@ class Searching:
         query = parse_query(text)
         skip = (page - 1) * HITS_PER_PAGE
         with self.engine.connect() as connection:
-            dialect = connection.dialect.name
             slug = resolve(connection, book) if book is not None else None
-            matching = _matching(dialect, query, slug)
+            shape = Shape(connection.dialect.name, len(query.phrases), in_book=slug is not None)
+            # What the statements bind: each database takes the query its own way (see _candidates).
+            found = {"match": query.fts5(), "slug": slug}
+            found.update({f"phrase_{n}": phrase for n, phrase in enumerate(query.phrase_texts())})
             # Counted by the database, up to one past the limit: no match becomes a Python row here.
-            counted = (
-                connection.scalar(
-                    select(func.count()).select_from(matching.limit(COUNT_LIMIT + 1).subquery())
-                )
-                or 0
-            )
+            counted = connection.scalar(_counted(shape), found) or 0
             total = min(counted, COUNT_LIMIT)
             last = max(1, math.ceil(total / HITS_PER_PAGE))
             if page > last:
@@ -67,11 +66,11 @@ class Searching:
             if 0 < counted <= COUNT_LIMIT:
                 # Few enough to score them all: best first, equal scores in the library's order.
                 # (itemgetter makes plain tuples to sort by: rows compare much more slowly.)
-                scored = connection.execute(_scored(dialect, query, slug)).all()
+                scored = connection.execute(_candidates(shape, scored=True), found).all()
                 shown = [id for _, id in sorted(scored, key=_SCORE_THEN_ID)[skip : skip + HITS_PER_PAGE]]
             elif counted > COUNT_LIMIT:
                 # Too many to rank: this page of them, in the library's order.
-                shown = list(connection.scalars(matching.limit(HITS_PER_PAGE).offset(skip)))
+                shown = list(connection.scalars(_page_of_matches(shape), {**found, "skip": skip}))
             rows = connection.execute(_HITS, {"ids": shown}).all() if shown else []
             book_title = connection.scalar(BOOK_TITLE, {"slug": slug}) if slug else None
         rows = sorted(rows, key=lambda row: shown.index(row.id))
@@ -125,23 +124,42 @@ _HITS = (
 )
 
 
-def _matching(dialect: str, query: Query, slug: str | None) -> Select[Any]:
-    """The ids of the passages matching the query (in one book, if given), in the library's order."""
-    return _candidates(dialect, query, slug, scored=False)
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What a search's statements depend on, beyond the values bound to them: the database, how
+    many phrases the query has (PostgreSQL matches each with its own function call), and whether
+    it searches one book. Statements are built once per shape: building one costs SQLAlchemy more
+    than the database takes to run it."""
+
+    dialect: str
+    phrases: int
+    in_book: bool
 
 
-def _scored(dialect: str, query: Query, slug: str | None) -> Select[Any]:
-    """The same passages as (score, id), the lower score the better: only run when they are at most COUNT_LIMIT."""
-    return _candidates(dialect, query, slug, scored=True)
+@cache
+def _counted(shape: Shape) -> Select[Any]:
+    """How many passages match, up to one past COUNT_LIMIT."""
+    matches = _candidates(shape, scored=False).limit(COUNT_LIMIT + 1).subquery()
+    return select(func.count()).select_from(matches)
 
 
-def _candidates(dialect: str, query: Query, slug: str | None, *, scored: bool) -> Select[Any]:
+@cache
+def _page_of_matches(shape: Shape) -> Select[Any]:
+    """One page of the matching passages' ids (bind `skip`), in the library's order."""
+    return _candidates(shape, scored=False).limit(HITS_PER_PAGE).offset(bindparam("skip"))
+
+
+@cache
+def _candidates(shape: Shape, *, scored: bool) -> Select[Any]:
+    """The ids of the passages matching the query, in the library's order; `scored`, as (score, id),
+    the lower score the better. Binds `match` (SQLite's query), `phrase_0`… (PostgreSQL's phrases)
+    and `slug` (the book, if the shape searches one)."""
     # Each database its own way; both read their index in the passages' order.
-    if dialect == "sqlite":
+    if shape.dialect == "sqlite":
         passage: ColumnElement[int] = _FTS.c.rowid
         score: ColumnElement[Any] = _FTS.c.rank  # bm25, negative: lower is better
         source: Any = _FTS
-        match = _FTS.c.text.match(query.fts5())
+        match = _FTS.c.text.match(bindparam("match"))
     else:
         # SQLAlchemy types PostgreSQL's search functions once its dialect is loaded; SQLite users never need it.
         import sqlalchemy.dialects.postgresql  # noqa: F401
@@ -150,7 +168,9 @@ def _candidates(dialect: str, query: Query, slug: str | None, *, scored: bool) -
         # The very expression the GIN index is built on (migration 0003), so the planner uses the index.
         vector = func.to_tsvector(config, passages.c.text)
         # Each phrase its own tsquery, all of which must match; phraseto_tsquery has no syntax to break.
-        tsqueries = [func.phraseto_tsquery(config, phrase) for phrase in query.phrase_texts()]
+        tsqueries = [
+            func.phraseto_tsquery(config, bindparam(f"phrase_{n}", type_=Text)) for n in range(shape.phrases)
+        ]
         wanted: ColumnElement[Any] = tsqueries[0]
         for tsquery in tsqueries[1:]:
             wanted = wanted.op("&&")(tsquery)
@@ -158,13 +178,13 @@ def _candidates(dialect: str, query: Query, slug: str | None, *, scored: bool) -
         score = -func.ts_rank_cd(vector, wanted)  # higher is better, so negated to sort like bm25
     columns = (score.label("score"), passage.label("id")) if scored else (passage.label("id"),)
     found = select(*columns).select_from(source).where(match)
-    if slug is not None:
-        if dialect == "sqlite":
+    if shape.in_book:
+        if shape.dialect == "sqlite":
             found = found.join(passages, passages.c.id == passage)
         found = (
             found.join(pages, pages.c.id == passages.c.page_id)
             .join(chapters, chapters.c.id == pages.c.chapter_id)
             .join(books, books.c.id == chapters.c.book_id)
-            .where(books.c.slug == slug)
+            .where(books.c.slug == bindparam("slug"))
         )
     return found.order_by(passage)
