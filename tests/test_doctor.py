@@ -52,7 +52,7 @@ def test_an_older_python_fails_and_says_how_to_make_the_virtualenv_with_a_newer_
 def test_every_required_package_is_listed_with_its_installed_version() -> None:
     [check] = doctor.check_packages()
     assert check.status == "ok"
-    for name in ("mcp", "sqlalchemy", "alembic", "markdown-it-py", "jinja2", "uvicorn", "minify-html"):
+    for name in ("mcp", "sqlalchemy", "alembic", "markdown-it-py", "jinja2", "uvicorn", "minify-go"):
         assert f"{name} {metadata.version(name)}" in check.label
 
 

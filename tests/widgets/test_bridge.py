@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import FrameLocator, expect
 
 from app.paths import bundled
-from app.views import ChapterView
+from app.views import BookCard, ChapterView, LibraryView
 from app.widget import render_widget
 from tests.browser import Watched
 
@@ -331,3 +331,23 @@ def test_a_search_counted_to_its_limit_says_so_once_and_in_the_right_place(
     expect(host.frame.locator(".notice")).to_contain_text(
         "书库顺序" if locale == "zh-CN" else "library’s order"
     )
+
+
+@pytest.mark.parametrize(
+    ("locale", "facts"),
+    [("en-US", "12 chapters · 1 h 52 min read"), ("zh-CN", "12 章 · 约 1 小时 52 分钟")],
+)
+def test_words_built_from_nested_template_literals_keep_their_spaces_once_minified(
+    host: Host, locale: str, facts: str
+) -> None:
+    # A minifier that mistook the inner literal for the end of the outer one once shipped
+    # "1 h52min read" and "4 booksmatching"rust"": these strings are built that way.
+    book = BookCard(slug="rust", title="Rust", chapters=12, words=22_000, minutes=112)
+    view = LibraryView(books=[book], total=4, page=1, pages=1, query="rust").model_dump(mode="json")
+    host.mount({"ui/initialize": {**INITIALIZED, "hostContext": {"locale": locale}}})
+    host.page.wait_for_function("seen.some(m => m.method === 'ui/notifications/initialized')")
+    host.send("ui/notifications/tool-result", {"content": [], "structuredContent": view})
+    expect(host.frame.locator(".card .meta")).to_have_text(facts)
+    host.page.wait_for_function("seen.some(m => m.method === 'ui/update-model-context')")
+    told = host.seen("ui/update-model-context")[-1]["content"][0]["text"]
+    assert told == 'The user is looking at their library: 4 books matching "rust".'
