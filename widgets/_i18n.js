@@ -3,13 +3,13 @@
 // too, because they are sent as the user's own words.
 const STRINGS = {
   lang: ["en", "zh-CN"],
+  // Keyed by what the tool's arguments show is coming: see expect() in _ui.js.
   loading: {
     any: ["Opening Chapterwise…", "正在打开 Chapterwise…"],
     library: ["Opening the library…", "正在打开书架…"],
     book: ["Opening the book…", "正在打开这本书…"],
     chapter: ["Turning to the chapter…", "正在翻到这一章…"],
     search: ["Searching the books…", "正在搜索…"],
-    notes: ["Gathering your notes…", "正在整理笔记…"],
   },
   library: ["Your library", "我的书架"],
   books: [(n) => `${n} ${n === 1 ? "book" : "books"}`, "{0} 本书"],
