@@ -136,3 +136,7 @@ function stringsFor(locale) {
     : Object.fromEntries(Object.entries(entry).map(([key, value]) => [key, pick(value)])));
   return pick(STRINGS);
 }
+
+// The strings in the reader's language, which every view and helper draws with. App picks them
+// from the host's locale when it starts and again whenever the locale changes.
+let t;
