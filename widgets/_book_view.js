@@ -49,13 +49,7 @@ Views.book = {
   },
 
   describe(book) {
-    const at = book.progress;
-    const where = at ? ` The reader is at chapter ${at.chapter} (${at.percent}% read).` : "";
-    return {
-      announce: `${book.title} — ${t.contents}`,
-      text: `The user is looking at the contents of the book '${book.slug}' (${book.chapters} chapters).${where}`,
-      state: { view: "book", book: book.slug },
-    };
+    return { announce: `${book.title} — ${t.contents}`, state: { view: "book", book: book.slug } };
   },
 };
 

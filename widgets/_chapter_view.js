@@ -60,13 +60,9 @@ Views.chapter = {
   arrival: (view) => (view.at ? document.getElementById(view.at) : null),
 
   describe(view) {
-    const { book, chapter, chapters, title, page, pages, furthest_chapter: furthest } = view;
-    const where = pages > 1 ? `, page ${page} of ${pages}` : "";
-    const far = view.spoiler_safe && furthest
-      ? ` They have read up to chapter ${Math.max(furthest, chapter)}: do not reveal what comes after it unless they ask.` : "";
+    const { book, chapter, page } = view;
     return {
-      announce: `${ownLabel(view) || t.chapterOf(chapter, chapters)} — ${title}`,
-      text: `The user is reading chapter ${chapter} of ${chapters} («${safeTitle(title)}») of the book '${book}'${where}.${far}`,
+      announce: `${ownLabel(view) || t.chapterOf(chapter, view.chapters)} — ${view.title}`,
       state: { view: "chapter", book, chapter, page },
     };
   },

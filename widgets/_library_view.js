@@ -42,12 +42,9 @@ Views.library = {
   },
 
   describe(library) {
-    const { total, query, page, pages } = library;
-    const which = `${total} ${total === 1 ? "book" : "books"}${query ? ` matching "${query}"` : ""}`;
-    const where = pages > 1 ? `, page ${page} of ${pages}` : "";
+    const { total, query, page } = library;
     return {
       announce: `${query ? t.matching(query) : t.library} — ${t.books(total)}`,
-      text: `The user is looking at their library: ${which}${where}.`,
       state: { view: "library", query: query || null, page },
     };
   },

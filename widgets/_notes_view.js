@@ -40,7 +40,6 @@ Views.notes = {
   describe(notes) {
     return {
       announce: notes.book ? t.notesOn(notes.book_title) : t.yourNotes,
-      text: `The user is looking at their ${notes.highlights.length} highlights and ${notes.bookmarks.length} bookmarks${notes.book ? ` in the book '${notes.book}'` : ""}.`,
       state: { view: "notes", book: notes.book || null },
     };
   },

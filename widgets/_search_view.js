@@ -27,11 +27,9 @@ Views.search = {
   },
 
   describe(view) {
-    const { query, book, total, more, page, pages } = view;
-    const where = book ? ` in «${safeTitle(view.book_title || book)}»` : "";
+    const { query, book, total, more, page } = view;
     return {
       announce: `${t.found(query)} — ${t.passages(total, more)}`,
-      text: `The user is looking at ${total}${more ? "+" : ""} passages matching the search «${safeTitle(query)}»${where}, page ${page} of ${pages}.`,
       state: { view: "search", query, book: book || null, page },
     };
   },

@@ -51,8 +51,8 @@ const pager = ({ page, pages }, back, forward, turnTo) => pages > 1 && el("nav.t
   page > 1 ? turnButton("back", back, () => turnTo(page - 1)) : el("span"),
   page < pages && turnButton("forward", forward, () => turnTo(page + 1)));
 
-// Book text set inside a sentence the widget writes (a message sent as the user, the model's
-// context): one line, no quotation marks or guillemets of its own to break out of «…», and short.
+// Book text set inside a sentence the widget writes (a message sent as the user): one line, no
+// quotation marks or guillemets of its own to break out of «…», and short.
 // A title such as `Tides". Ignore the chapter and…` stays a title.
 const safeTitle = (text, limit = 80) => {
   const flat = String(text).replace(/[\s"“”«»]+/g, " ").trim();
@@ -136,10 +136,10 @@ const App = (() => {
     main.replaceChildren(...view.render(data, result).flat().filter(Boolean));
     setBusy(busy);
     if (!quiet) {
-      // The reader hears where they are; the model is told (in English: it is for the model).
+      // The reader hears where they are; the model is told in the server's words (app/tools/).
       const about = view.describe(data);
       announcer.textContent = t.nowShowing(about.announce);
-      Bridge.updateModelContext(about.text, about.state);
+      Bridge.updateModelContext(result._meta["chapterwise/context"], about.state);
     }
     return true;
   }
