@@ -31,9 +31,11 @@ Views.chapter = {
       : el("p.the-end", t.theEnd);
 
     const hint = el("div.hint", { hidden: true });
-    // Spoiler-safe help asks the model to keep to the chapters the reader has reached.
+    // Each suggestion's prompt names this chapter (number, title, book); spoiler-safe help also asks
+    // the model to keep to the chapters the reader has reached.
     const upTo = view.spoiler_safe && Math.max(view.furthest_chapter || 0, chapter);
-    const ask = (label, prompt) => suggestion(label, prompt + (upTo ? t.noSpoilers(upTo) : ""), hint);
+    const ask = (label, prompt) =>
+      suggestion(label, prompt(chapter, safeTitle(view.title), book) + (upTo ? t.noSpoilers(upTo) : ""), hint);
     watchPlace(prose, view);
     return [
       el("header.top",
@@ -50,8 +52,8 @@ Views.chapter = {
       el("section.ask",
         el("h2.section-title", t.ask),
         el("div.suggest",
-          ask(t.summarize, t.summarizePrompt(chapter, safeTitle(view.title), book)),
-          ask(t.explain, t.explainPrompt(chapter, safeTitle(view.title), book))),
+          ask(t.summarize, t.summarizePrompt),
+          ask(t.explain, t.explainPrompt)),
         hint),
     ];
   },
