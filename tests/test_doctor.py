@@ -24,7 +24,7 @@ from app.ingest import find_books, read_book
 from app.paths import bundled
 from app.settings import Settings
 from app.versions import satisfies
-from app.widget import render_widget
+from app.widget import MAX_BYTES, render_widget
 from tests.conftest import library_copy
 from tests.serving import chapterwise, free_port
 
@@ -52,7 +52,7 @@ def test_an_older_python_fails_and_says_how_to_make_the_virtualenv_with_a_newer_
 def test_every_required_package_is_listed_with_its_installed_version() -> None:
     [check] = doctor.check_packages()
     assert check.status == "ok"
-    for name in ("mcp", "sqlalchemy", "alembic", "markdown-it-py", "jinja2", "uvicorn", "minify-html"):
+    for name in ("mcp", "sqlalchemy", "alembic", "markdown-it-py", "jinja2", "uvicorn", "minify-go"):
         assert f"{name} {metadata.version(name)}" in check.label
 
 
@@ -268,7 +268,9 @@ def test_the_widget_passes_and_the_line_names_its_uri_and_size() -> None:
     widget = render_widget(bundled("widgets"))
     check = doctor.check_widget()
     assert check.status == "ok"
-    assert check.label.startswith(f"widget {widget.uri}: {len(widget.html.encode()) / 1024:.1f} KB of 49 KB")
+    assert check.label.startswith(
+        f"widget {widget.uri}: {len(widget.html.encode()) / 1024:.1f} KB of {MAX_BYTES // 1024} KB"
+    )
 
 
 def test_a_widget_loading_a_script_from_elsewhere_fails_as_a_blank_widget(tmp_path: Path) -> None:
@@ -289,7 +291,7 @@ def test_a_widget_that_does_not_render_fails(tmp_path: Path) -> None:
 def test_a_widget_over_its_budget_is_a_warning(tmp_path: Path) -> None:
     check = doctor.check_widget(widgets_with(tmp_path, f"<p>{'words ' * 9000}</p>"))
     assert check.status == "warn"
-    assert "over its 49 KB budget" in check.label
+    assert f"over its {MAX_BYTES // 1024} KB budget" in check.label
 
 
 # --- fonts and Node ------------------------------------------------------------------------------

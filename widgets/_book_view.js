@@ -4,7 +4,7 @@
 Views.book = {
   accepts: (data) => Array.isArray(data.contents),
 
-  render(book, result, t) {
+  render(book, result) {
     const { slug, language: lang, progress: at } = book;
     const read = (chapter, page) => () => App.go("read-chapter", { book: slug, chapter, ...(page > 1 ? { page } : {}) });
     const first = book.contents[0];
@@ -29,38 +29,32 @@ Views.book = {
     });
     const marks = book.bookmarks;
     return [
-      el("nav.top", backTo(t, null)),
+      el("nav.top", backTo(null)),
       el("section.cover",
         jacket(book, "jacket large"),
         el("div.cover-text",
           el("h1", { lang, tabindex: "-1" }, book.title),
           book.author && el("p.byline", t.by(book.author)),
           book.description && el("p.blurb", { lang }, book.description),
-          el("p.meta", bookFacts(book, t)),
+          el("p.meta", bookFacts(book)),
           el("div.actions", start,
             book.highlights + marks.length > 0 && button(t.notesCount(book.highlights, marks.length), () => App.go("read-notes", { book: slug }))))),
-      searchForm(t, slug),
+      searchForm(slug),
       marks.length && el("p.marks", t.bookmarks, marks.map((mark) =>
-        button(bookmarkLabel(mark, t), read(mark.chapter, mark.page), "chip"))),
+        button(bookmarkLabel(mark), read(mark.chapter, mark.page), "chip"))),
       el("h2.section-title", t.contents),
       el("ol.toc", toc),
-      spoilerSwitch(book.spoiler_safe, t),
+      spoilerSwitch(book.spoiler_safe),
     ];
   },
 
-  describe(book, t) {
-    const at = book.progress;
-    const where = at ? ` The reader is at chapter ${at.chapter} (${at.percent}% read).` : "";
-    return {
-      announce: `${book.title} — ${t.contents}`,
-      text: `The user is looking at the contents of the book '${book.slug}' (${book.chapters} chapters).${where}`,
-      state: { view: "book", book: book.slug },
-    };
+  describe(book) {
+    return { announce: `${book.title} — ${t.contents}`, state: { view: "book", book: book.slug } };
   },
 };
 
 // Spoiler-safe help is the reader's to turn off (a reference book has nothing to spoil).
-function spoilerSwitch(on, t) {
+function spoilerSwitch(on) {
   const box = el("input", { type: "checkbox", checked: on, onchange: () => quietly("save-settings", { spoiler_safe: box.checked }) });
   return el("label.switch", box, ` ${t.spoilerSafe}`);
 }

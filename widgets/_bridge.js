@@ -162,13 +162,13 @@ const Bridge = (() => {
   const sendFollowUpMessage = (text) =>
     askHost("ui/message", { role: "user", content: textBlocks(text) }, "sendFollowUpMessage", { prompt: text });
 
-  // Replaces what the model was last told (`text`, and the view's state); it reads it with the
-  // user's next message. ChatGPT also keeps the widget state with the message and hands it back
-  // (savedState) when the conversation is opened again, whichever dialect is spoken: that is
-  // where the reader was.
+  // Replaces what the model was last told (`text`, if there is any, and the view's state); it
+  // reads it with the user's next message. ChatGPT also keeps the widget state with the message and
+  // hands it back (savedState) when the conversation is opened again, whichever dialect is spoken:
+  // that is where the reader was.
   async function updateModelContext(text, structuredContent) {
     if ((await ready) === "mcp-apps") {
-      request("ui/update-model-context", { content: textBlocks(text), structuredContent }).catch(() => {});
+      request("ui/update-model-context", { content: text ? textBlocks(text) : [], structuredContent }).catch(() => {});
     }
     openai()?.setWidgetState?.(structuredContent);
   }

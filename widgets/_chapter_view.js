@@ -4,7 +4,7 @@
 Views.chapter = {
   accepts: (data) => typeof data.chapter === "number" && typeof data.book === "string",
 
-  render(view, result, t) {
+  render(view, result) {
     const { book, chapter, page, pages, language: lang } = view;
     const go = (args) => () => App.go("read-chapter", { book, ...args });
     // "Chapter 32 of 47" counts chapters; a book that numbers its own ("11", "2.2") is not
@@ -20,7 +20,7 @@ Views.chapter = {
     for (const table of prose.querySelectorAll("table")) table.tabIndex = 0;
     const editor = el("div.editor", { hidden: true });
     const again = (at) => App.go("read-chapter", { ...placeOf(view), ...(at ? { at } : {}) });
-    for (const mark of result._meta["chapterwise/highlights"] || []) paint(prose, { ...mark, book, chapter }, editor, t, again);
+    for (const mark of result._meta["chapterwise/highlights"] || []) paint(prose, { ...mark, book, chapter }, editor, again);
 
     // As on an e-reader, forward is the next page while there is one, then the next chapter.
     const turn = (side, label, name, onclick) => turnButton(side, label, onclick, name, lang);
@@ -31,27 +31,29 @@ Views.chapter = {
       : el("p.the-end", t.theEnd);
 
     const hint = el("div.hint", { hidden: true });
-    // Spoiler-safe help asks the model to keep to the chapters the reader has reached.
+    // Each suggestion's prompt names this chapter (number, title, book); spoiler-safe help also asks
+    // the model to keep to the chapters the reader has reached.
     const upTo = view.spoiler_safe && Math.max(view.furthest_chapter || 0, chapter);
-    const ask = (label, prompt) => suggestion(label, prompt + (upTo ? t.noSpoilers(upTo) : ""), hint, t);
+    const ask = (label, prompt) =>
+      suggestion(label, prompt(chapter, safeTitle(view.title), book) + (upTo ? t.noSpoilers(upTo) : ""), hint);
     watchPlace(prose, view);
     return [
       el("header.top",
         el("p.eyebrow", el("span.book", { lang }, view.book_title), where && ` · ${where}`),
-        el("div.tools", displayModeButton(t), bookmarkButton(view, t), backTo(t, book))),
+        el("div.tools", displayModeButton(), bookmarkButton(view), backTo(book))),
       meter((100 * (chapter - 1 + page / pages)) / view.chapters, "progress"),
       view.trail.length > 0 && el("p.trail", { lang }, view.trail.join(" › ")),
       el("h1.chapter-title", { lang, tabindex: "-1" }, own && el("span.label", `${own} `), view.title),
       el("p.meta", t.read(t.duration(view.minutes))),
       prose,
-      selectionBar(prose, view, editor, t, again),
+      selectionBar(prose, view, editor, again),
       editor,
       el("nav.turn", { "aria-label": where || view.title }, back, forward),
       el("section.ask",
         el("h2.section-title", t.ask),
         el("div.suggest",
-          ask(t.summarize, t.summarizePrompt(chapter, safeTitle(view.title), book)),
-          ask(t.explain, t.explainPrompt(chapter, safeTitle(view.title), book))),
+          ask(t.summarize, t.summarizePrompt),
+          ask(t.explain, t.explainPrompt)),
         hint),
     ];
   },
@@ -59,14 +61,10 @@ Views.chapter = {
   // Opened at a passage (`at`), the reader starts there rather than at the top.
   arrival: (view) => (view.at ? document.getElementById(view.at) : null),
 
-  describe(view, t) {
-    const { book, chapter, chapters, title, page, pages, furthest_chapter: furthest } = view;
-    const where = pages > 1 ? `, page ${page} of ${pages}` : "";
-    const far = view.spoiler_safe && furthest
-      ? ` They have read up to chapter ${Math.max(furthest, chapter)}: do not reveal what comes after it unless they ask.` : "";
+  describe(view) {
+    const { book, chapter, page } = view;
     return {
-      announce: `${ownLabel(view) || t.chapterOf(chapter, chapters)} — ${title}`,
-      text: `The user is reading chapter ${chapter} of ${chapters} («${safeTitle(title)}») of the book '${book}'${where}.${far}`,
+      announce: `${ownLabel(view) || t.chapterOf(chapter, view.chapters)} — ${view.title}`,
       state: { view: "chapter", book, chapter, page },
     };
   },
@@ -103,7 +101,7 @@ function watchPlace(prose, view) {
   watchScroll();
 }
 
-function bookmarkButton(view, t) {
+function bookmarkButton(view) {
   let mark = view.bookmark;
   const show = () => {
     node.textContent = mark ? t.bookmarked : t.bookmark;
@@ -122,7 +120,7 @@ function bookmarkButton(view, t) {
 
 // Mark a highlight in the text: its quote inside its passage, wrapped in <mark>, which opens the
 // editor for its colour and note. The quote is matched as the reader selected it, spaces folded.
-function paint(prose, highlight, editor, t, again) {
+function paint(prose, highlight, editor, again) {
   const { anchor, quote, note } = highlight;
   // The page is not in the document yet while it is drawn: look for the passage among its blocks.
   const block = [...prose.children].find((node) => node.id === anchor);
@@ -142,7 +140,7 @@ function paint(prose, highlight, editor, t, again) {
   if (start < 0) return;
   const end = start + quote.length;
   const [first, from] = map[start], [last, to] = map[end - 1];
-  const edit = () => openEditor(editor, highlight, t, () => again(anchor), block);
+  const edit = () => openEditor(editor, highlight, () => again(anchor), block);
   // A note shows as a small mark after the highlight; the note itself opens with it.
   if (note) last.parentNode.insertBefore(el("span.noted", { "aria-hidden": "true" }, "✎"), last.splitText(to + 1));
   for (const node of [...new Set(map.slice(start, end).map(([node]) => node))].reverse()) {
@@ -159,7 +157,7 @@ function paint(prose, highlight, editor, t, again) {
 
 // A highlight's colour and note, to make, change or delete, just below its passage (`near`) when
 // there is one; `after` redraws what shows it.
-function openEditor(box, highlight, t, after, near) {
+function openEditor(box, highlight, after, near) {
   const { book, chapter, anchor, quote, id } = highlight;
   let colour = highlight.colour;
   const note = el("textarea", { rows: 2, maxlength: 4000, placeholder: t.notePlaceholder, "aria-label": t.note });
@@ -182,7 +180,7 @@ function openEditor(box, highlight, t, after, near) {
 
 // Post a message as the user. Hosts may drop it (say, while the model answers) or not offer it:
 // then `hint` shows the words to type instead. Resolves to whether it was sent.
-async function sendAsUser(prompt, hint, t) {
+async function sendAsUser(prompt, hint) {
   try {
     await Bridge.sendFollowUpMessage(prompt);
     return true;
@@ -194,12 +192,12 @@ async function sendAsUser(prompt, hint, t) {
 }
 
 // A suggestion posts its prompt once: the button then shows it was sent, or is ready to try again.
-function suggestion(label, prompt, hint, t) {
+function suggestion(label, prompt, hint) {
   const node = button(label, async () => {
     node.disabled = true;
     node.dataset.done = "";
     node.textContent = t.sending;
-    const sent = await sendAsUser(prompt, hint, t);
+    const sent = await sendAsUser(prompt, hint);
     node.textContent = sent ? t.sent : label;
     node.classList.toggle("sent", sent);
     if (sent) return;
@@ -209,7 +207,7 @@ function suggestion(label, prompt, hint, t) {
   return node;
 }
 
-function displayModeButton(t) {
+function displayModeButton() {
   if (!Bridge.canRequestDisplayMode("fullscreen")) return null;
   const full = Bridge.context.displayMode === "fullscreen";
   return button(full ? t.inline : t.fullscreen, () => Bridge.requestDisplayMode(full ? "inline" : "fullscreen").catch(() => {}));
@@ -237,7 +235,7 @@ function followLink(event, view) {
 // Select words in the chapter, and buttons offer what to do with them: highlight them (then add a
 // note), "Explain this passage" (a message as the user), or "Ask about this…" (into the model's
 // context, so the user's next message, typed in the chat, can ask anything about it).
-function selectionBar(prose, view, editor, t, again) {
+function selectionBar(prose, view, editor, again) {
   const { book, chapter } = view;
   const quoteOf = el("span.quote", { lang: view.language });
   const hint = el("div.hint", { hidden: true, role: "status" });
@@ -248,10 +246,10 @@ function selectionBar(prose, view, editor, t, again) {
   let chosen = null; // {quote, where, anchor, citation}
 
   const highlight = button(t.highlight, () => chosen?.anchor && openEditor(editor,
-    { book, chapter, anchor: chosen.anchor, quote: chosen.quote, colour: "yellow" }, t,
+    { book, chapter, anchor: chosen.anchor, quote: chosen.quote, colour: "yellow" },
     () => again(chosen.anchor), document.getElementById(chosen.anchor)), "chip");
   const explain = button(t.explainPassage, async () => {
-    if (chosen && await sendAsUser(t.explainPassagePrompt(chosen.where, chosen.quote), hint, t)) say(t.sent);
+    if (chosen && await sendAsUser(t.explainPassagePrompt(chosen.where, chosen.quote), hint)) say(t.sent);
   }, "chip");
   const ask = button(t.askAbout, () => {
     if (!chosen) return;

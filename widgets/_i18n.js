@@ -1,18 +1,21 @@
+// "1 book", "2 books": English counts; Chinese needs no plural.
+const plural = (noun) => (n) => `${n} ${n === 1 ? noun : `${noun}s`}`;
+
 // Every visible word, in English and Simplified Chinese, side by side: each entry is [en, zh], so
 // neither language can lack a string. The host's locale picks one; the follow-up prompts are here
 // too, because they are sent as the user's own words.
 const STRINGS = {
   lang: ["en", "zh-CN"],
+  // Keyed by what the tool's arguments show is coming: see expect() in _ui.js.
   loading: {
     any: ["Opening Chapterwise…", "正在打开 Chapterwise…"],
     library: ["Opening the library…", "正在打开书架…"],
     book: ["Opening the book…", "正在打开这本书…"],
     chapter: ["Turning to the chapter…", "正在翻到这一章…"],
     search: ["Searching the books…", "正在搜索…"],
-    notes: ["Gathering your notes…", "正在整理笔记…"],
   },
   library: ["Your library", "我的书架"],
-  books: [(n) => `${n} ${n === 1 ? "book" : "books"}`, "{0} 本书"],
+  books: [plural("book"), "{0} 本书"],
   empty: [
     "Your library is empty. Add a book with “chapterwise import PATH”, then ask again.",
     "书架还是空的。请先用“chapterwise import PATH”导入一本书，再问一次。",
@@ -23,7 +26,7 @@ const STRINGS = {
   previousBooks: ["← Previous books", "← 上一页"],
   moreBooks: ["More books →", "更多书籍 →"],
   by: ["by {0}", "{0} 著"],
-  chapters: [(n) => `${n} ${n === 1 ? "chapter" : "chapters"}`, "{0} 章"],
+  chapters: [plural("chapter"), "{0} 章"],
   duration: [
     (m) => (m < 60 ? `${m} min` : `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ""}`),
     (m) => (m < 60 ? `${m} 分钟` : `${Math.floor(m / 60)} 小时${m % 60 ? ` ${m % 60} 分钟` : ""}`),
@@ -136,3 +139,7 @@ function stringsFor(locale) {
     : Object.fromEntries(Object.entries(entry).map(([key, value]) => [key, pick(value)])));
   return pick(STRINGS);
 }
+
+// The strings in the reader's language, which every view and helper draws with. App picks them
+// from the host's locale when it starts and again whenever the locale changes.
+let t;

@@ -3,7 +3,7 @@
 Views.library = {
   accepts: (data) => Array.isArray(data.books),
 
-  render(library, result, t) {
+  render(library, result) {
     // The button is the title, so its name is what it shows; the rest of the card describes it.
     // The whole card is clickable all the same: the button's ::after covers it (_styles.css).
     const cards = library.books.map((book, index) => el("li.card",
@@ -16,7 +16,7 @@ Views.library = {
         el("span.card-about", { id: `book-${index}-about` },
           book.author && el("span.byline", t.by(book.author)),
           book.description && el("span.blurb", { lang: book.language }, book.description),
-          el("span.meta", bookFacts(book, t)),
+          el("span.meta", bookFacts(book)),
           book.progress && meter(book.progress.percent)))));
     // The book read last, to go on with in one press: the first thing a returning reader wants.
     const last = library.continue_reading;
@@ -35,19 +35,16 @@ Views.library = {
         el("p.meta", facts(t.books(library.total), pages > 1 && t.pageOf(page, pages))),
         query && button(t.allBooks, () => App.go("list-books", {}))),
       resume,
-      searchForm(t, null),
+      searchForm(null),
       cards.length ? el("ul.shelf", cards) : el("p.notice", query ? t.noMatch(query) : t.empty),
-      pager(t, library, t.previousBooks, t.moreBooks, (to) => App.go("list-books", query ? { query, page: to } : { page: to })),
+      pager(library, t.previousBooks, t.moreBooks, (to) => App.go("list-books", query ? { query, page: to } : { page: to })),
     ];
   },
 
-  describe(library, t) {
-    const { total, query, page, pages } = library;
-    const which = `${total} ${total === 1 ? "book" : "books"}${query ? ` matching "${query}"` : ""}`;
-    const where = pages > 1 ? `, page ${page} of ${pages}` : "";
+  describe(library) {
+    const { total, query, page } = library;
     return {
       announce: `${query ? t.matching(query) : t.library} — ${t.books(total)}`,
-      text: `The user is looking at their library: ${which}${where}.`,
       state: { view: "library", query: query || null, page },
     };
   },

@@ -4,7 +4,7 @@
 Views.notes = {
   accepts: (data) => Array.isArray(data.highlights),
 
-  render(notes, result, t) {
+  render(notes, result) {
     const { book } = notes;
     const again = () => App.go("read-notes", book ? { book } : {});
     const remove = (tool, id) => button(t.delete, async () => (await App.act(tool, { id })) && again());
@@ -20,27 +20,26 @@ Views.notes = {
         el("p.meta", facts(mark.citation && `¶ ${mark.citation}`, mark.changed && t.changedPassage)),
         el("div.actions",
           mark.book_title && button(t.open, readAt(mark)),
-          button(t.edit, () => openEditor(editor, mark, t, again)),
+          button(t.edit, () => openEditor(editor, mark, again)),
           remove("delete-highlight", mark.id)))];
     });
     const pages = notes.bookmarks.map((mark) => el("li",
-      button(bookmarkLabel(mark, t), () => App.go("read-chapter", { book, chapter: mark.chapter, page: mark.page })),
+      button(bookmarkLabel(mark), () => App.go("read-chapter", { book, chapter: mark.chapter, page: mark.page })),
       remove("delete-bookmark", mark.id)));
     const markdown = result._meta["chapterwise/markdown"];
     return [
       pageTop(book ? t.notesOn(notes.book_title) : t.yourNotes,
         Bridge.canDownload() && markdown && button(t.exportNotes, () => Bridge.downloadFile(`${book || "notes"}.md`, markdown).catch(() => {})),
-        backTo(t, book)),
+        backTo(book)),
       editor,
       marks.length ? el("ol.notes", marks) : el("p.notice", t.noNotes),
       pages.length && [el("h2.section-title", t.bookmarks), el("ul.notes", pages)],
     ];
   },
 
-  describe(notes, t) {
+  describe(notes) {
     return {
       announce: notes.book ? t.notesOn(notes.book_title) : t.yourNotes,
-      text: `The user is looking at their ${notes.highlights.length} highlights and ${notes.bookmarks.length} bookmarks${notes.book ? ` in the book '${notes.book}'` : ""}.`,
       state: { view: "notes", book: notes.book || null },
     };
   },

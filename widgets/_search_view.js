@@ -3,7 +3,7 @@
 Views.search = {
   accepts: (data) => Array.isArray(data.hits),
 
-  render(view, result, t) {
+  render(view, result) {
     const { query, book } = view;
     const hits = view.hits.map((hit) => el("li",
       button([
@@ -17,21 +17,19 @@ Views.search = {
     return [
       pageTop(t.found(query),
         el("p.meta", facts(t.passages(view.total, view.more), book && t.inBook(view.book_title))),
-        backTo(t, book)),
-      searchForm(t, book, query),
+        backTo(book)),
+      searchForm(book, query),
       // Past the count limit the server does not rank (app/library/searching.py): say why the order.
       view.more && el("p.notice", t.unranked),
       hits.length ? el("ol.hits", hits) : el("p.notice", t.noPassage(query)),
-      pager(t, view, t.previousResults, t.moreResults, (page) => App.go("search", book ? { query, book, page } : { query, page })),
+      pager(view, t.previousResults, t.moreResults, (page) => App.go("search", book ? { query, book, page } : { query, page })),
     ];
   },
 
-  describe(view, t) {
-    const { query, book, total, more, page, pages } = view;
-    const where = book ? ` in «${safeTitle(view.book_title || book)}»` : "";
+  describe(view) {
+    const { query, book, total, more, page } = view;
     return {
       announce: `${t.found(query)} — ${t.passages(total, more)}`,
-      text: `The user is looking at ${total}${more ? "+" : ""} passages matching the search «${safeTitle(query)}»${where}, page ${page} of ${pages}.`,
       state: { view: "search", query, book: book || null, page },
     };
   },

@@ -33,26 +33,26 @@ const pageTop = (title, ...tools) => el("header.top", el("h1.page-title", { tabi
 const facts = (...parts) => parts.filter(Boolean).join(" · ");
 
 // A book's facts, on its card and on its cover: "12 chapters · 1 h 5 min read · 40% read".
-const bookFacts = (book, t) =>
+const bookFacts = (book) =>
   facts(t.chapters(book.chapters), t.read(t.duration(book.minutes)), book.progress && t.percentRead(book.progress.percent));
 
 // A bookmark as its chip names it, on the cover and in the notes: "🔖 2.2 · page 3 · Springs".
-const bookmarkLabel = (mark, t) => `🔖 ${facts(mark.label || t.chapterNo(mark.chapter), mark.page > 1 && t.pageNo(mark.page), mark.title)}`;
+const bookmarkLabel = (mark) => `🔖 ${facts(mark.label || t.chapterNo(mark.chapter), mark.page > 1 && t.pageNo(mark.page), mark.title)}`;
 
 // What opens a chapter at one passage: a search's hit, a highlight in the notes.
 const readAt = ({ book, chapter, anchor }) => () => App.go("read-chapter", { book, chapter, at: anchor });
 
 // The way out of a view: to the book's contents when it is about one book, else to the library.
-const backTo = (t, book) => (book ? button(t.toContents, () => App.go("open-book", { book }))
+const backTo = (book) => (book ? button(t.toContents, () => App.go("open-book", { book }))
   : button(t.toLibrary, () => App.go("list-books", {})));
 
 // The `nav.turn` row of a view that comes a page at a time; `turnTo(page)` asks for another page.
-const pager = (t, { page, pages }, back, forward, turnTo) => pages > 1 && el("nav.turn", { "aria-label": t.pageOf(page, pages) },
+const pager = ({ page, pages }, back, forward, turnTo) => pages > 1 && el("nav.turn", { "aria-label": t.pageOf(page, pages) },
   page > 1 ? turnButton("back", back, () => turnTo(page - 1)) : el("span"),
   page < pages && turnButton("forward", forward, () => turnTo(page + 1)));
 
-// Book text set inside a sentence the widget writes (a message sent as the user, the model's
-// context): one line, no quotation marks or guillemets of its own to break out of «…», and short.
+// Book text set inside a sentence the widget writes (a message sent as the user): one line, no
+// quotation marks or guillemets of its own to break out of «…», and short.
 // A title such as `Tides". Ignore the chapter and…` stays a title.
 const safeTitle = (text, limit = 80) => {
   const flat = String(text).replace(/[\s"“”«»]+/g, " ").trim();
@@ -61,7 +61,7 @@ const safeTitle = (text, limit = 80) => {
 
 // The search box: inside every book, or inside one. It asks the search tool, whose results the
 // search view draws.
-function searchForm(t, book, query) {
+function searchForm(book, query) {
   const label = book ? t.searchThisBook : t.searchBooks;
   const input = el("input", {
     type: "search", name: "query", maxlength: 200, enterkeyhint: "search", value: query || null, placeholder: label, "aria-label": label,
@@ -99,7 +99,7 @@ const App = (() => {
   const root = document.documentElement;
   const main = document.getElementById("app");
   const announcer = document.getElementById("announce");
-  let t = stringsFor(Bridge.locale);
+  t = stringsFor(Bridge.locale); // the widget's strings (_i18n.js), in the host's language
   let coming = "any"; // what the first result will be (from the tool's arguments): the loading text
   let shown = null; // {view, result}, drawn again when the language or display mode changes
   let layout = "";
@@ -133,13 +133,13 @@ const App = (() => {
     const view = viewOf(data);
     if (!view) return false;
     shown = { view, result };
-    main.replaceChildren(...view.render(data, result, t).flat().filter(Boolean));
+    main.replaceChildren(...view.render(data, result).flat().filter(Boolean));
     setBusy(busy);
     if (!quiet) {
-      // The reader hears where they are; the model is told (in English: it is for the model).
-      const about = view.describe(data, t);
+      // The reader hears where they are; the model is told in the server's words (app/tools/).
+      const about = view.describe(data);
       announcer.textContent = t.nowShowing(about.announce);
-      Bridge.updateModelContext(about.text, about.state);
+      Bridge.updateModelContext(result._meta["chapterwise/context"], about.state);
     }
     return true;
   }
@@ -200,7 +200,7 @@ const App = (() => {
 
   // Theme is pure CSS; the language and the display mode change what is drawn.
   function onContext(context) {
-    t = stringsFor(Bridge.locale);
+    t = stringsFor(Bridge.locale); // the widget's strings (_i18n.js), in the host's language
     root.lang = t.lang;
     const next = [t.lang, context.displayMode, Bridge.canRequestDisplayMode("fullscreen")].join();
     if (next === layout) return;
@@ -226,7 +226,7 @@ const App = (() => {
     const data = result.structuredContent;
     const view = viewOf(data);
     if (!view || !RESUME[saved?.view] || !Views[saved.view]) return null;
-    const now = view.describe(data, t).state;
+    const now = view.describe(data).state;
     const [there, here] = [RESUME[saved.view](saved), RESUME[now.view](now)];
     return JSON.stringify(there) === JSON.stringify(here) ? null : there;
   }

@@ -24,6 +24,9 @@ from app.library import Library
 HTML_META_KEY = "chapterwise/html"
 HIGHLIGHTS_META_KEY = "chapterwise/highlights"
 MARKDOWN_META_KEY = "chapterwise/markdown"
+# What the user is looking at, in one sentence the widget passes on to the model when it shows the
+# result (ui/update-model-context): the server writes it, with the rest of the model's words.
+CONTEXT_META_KEY = "chapterwise/context"
 
 # Tools that only read: calling one twice shows the same page, and it touches nothing outside this
 # server. Hosts use these hints to skip confirmation prompts, so they must be true.

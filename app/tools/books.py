@@ -12,6 +12,7 @@ from app.library import BOOKS_PER_PAGE
 from app.text import plural, quoted
 from app.tools.base import (
     BEGIN_BOOK_TEXT,
+    CONTEXT_META_KEY,
     END_BOOK_TEXT,
     HIGHLIGHTS_META_KEY,
     HTML_META_KEY,
@@ -61,7 +62,7 @@ async def list_books(
     with worded_for_the_model():
         shelf, who = reading(ctx)
         view = shelf.list_books(query, page, reader=who)
-    return result(_describe_shelf(view), view)
+    return result(_describe_shelf(view), view, {CONTEXT_META_KEY: _on_screen_shelf(view)})
 
 
 @tool("open-book", title="Open a book", invoking="Opening the book…", invoked="Book opened")
@@ -75,7 +76,7 @@ async def open_book(ctx: Context[AppState, Any], book: BookRef) -> Annotated[Cal
     with worded_for_the_model():
         shelf, who = reading(ctx)
         view = shelf.open_book(book, reader=who)
-    return result(_describe_book(view), view)
+    return result(_describe_book(view), view, {CONTEXT_META_KEY: _on_screen_book(view)})
 
 
 @tool("read-chapter", title="Read a chapter", invoking="Turning to the chapter…", invoked="Chapter ready")
@@ -110,7 +111,11 @@ async def read_chapter(
         shelf, who = reading(ctx)
         found = shelf.read_chapter(book, chapter, page=page, at=at, reader=who)
     view = found.view
-    widget_only = {HTML_META_KEY: found.html, HIGHLIGHTS_META_KEY: found.highlights}
+    widget_only = {
+        HTML_META_KEY: found.html,
+        HIGHLIGHTS_META_KEY: found.highlights,
+        CONTEXT_META_KEY: _on_screen_page(view),
+    }
     return result(_describe_page(view, found.markdown), view, widget_only)
 
 
@@ -139,6 +144,17 @@ def _describe_page(view: ChapterView, markdown: str) -> str:
         lines.append(f"[Next: chapter {view.chapter + 1}, {quoted(view.next_title or '')}.]")
     lines.append(_spoilers(view.spoiler_safe, view.furthest_chapter, view.chapters))
     return "\n".join(line for line in lines if line)
+
+
+def _on_screen_page(view: ChapterView) -> str:
+    where = f", page {view.page} of {view.pages}" if view.pages > 1 else ""
+    seen = (
+        f"The user is reading chapter {view.chapter} of {view.chapters} ({quoted(view.title)}) "
+        f"of the book '{view.book}'{where}."
+    )
+    # The page on screen counts as reached, even before the reader's place is saved.
+    furthest = max(view.furthest_chapter, view.chapter) if view.furthest_chapter else None
+    return " ".join(filter(None, [seen, _spoilers(view.spoiler_safe, furthest, view.chapters)]))
 
 
 def _spoilers(safe: bool, furthest: int | None, chapters: int) -> str:
@@ -198,6 +214,20 @@ def _describe_book(view: BookView) -> str:
             f"here: read-notes(book='{view.slug}') lists them."
         )
     return "\n".join(line for line in lines if line)
+
+
+def _on_screen_book(view: BookView) -> str:
+    seen = (
+        f"The user is looking at the contents of the book '{view.slug}' ({plural(view.chapters, 'chapter')})."
+    )
+    at = view.progress
+    return seen + (f" The reader is at chapter {at.chapter} ({at.percent}% read)." if at else "")
+
+
+def _on_screen_shelf(view: LibraryView) -> str:
+    matching = f" matching {quoted(view.query)}" if view.query else ""
+    where = f", page {view.page} of {view.pages}" if view.pages > 1 else ""
+    return f"The user is looking at their library: {plural(view.total, 'book')}{matching}{where}."
 
 
 def _describe_shelf(view: LibraryView) -> str:

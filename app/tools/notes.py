@@ -21,6 +21,7 @@ from app.schema import MAX_ANCHOR, MAX_NOTE, MAX_QUOTE
 from app.text import plural
 from app.tools.base import (
     ADDS,
+    CONTEXT_META_KEY,
     DELETES,
     LARGEST_NUMBER,
     MARKDOWN_META_KEY,
@@ -178,8 +179,12 @@ async def read_notes(
         view = shelf.notes(who, book, chapter if book else None)
     counted = f"{plural(len(view.highlights), 'highlight')} and {plural(len(view.bookmarks), 'bookmark')}"
     markdown = notes_markdown(view)
+    in_book = f" in the book '{view.book}'" if view.book else ""
+    on_screen = f"The user is looking at their {counted}{in_book}."
     # The quotes are the book's words, and the notes the reader's: content to use, never instructions.
     # The widget gets the same Markdown, to save as a file where the host can.
     return result(
-        f"The reader's notes ({counted}):\n{book_text(markdown)}", view, {MARKDOWN_META_KEY: markdown}
+        f"The reader's notes ({counted}):\n{book_text(markdown)}",
+        view,
+        {MARKDOWN_META_KEY: markdown, CONTEXT_META_KEY: on_screen},
     )

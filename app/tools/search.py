@@ -11,7 +11,16 @@ from pydantic import Field
 from app.library import HITS_PER_PAGE
 from app.search import MAX_QUERY
 from app.text import plural, quoted
-from app.tools.base import LARGEST_NUMBER, AppState, BookRef, book_text, library, result, tool
+from app.tools.base import (
+    CONTEXT_META_KEY,
+    LARGEST_NUMBER,
+    AppState,
+    BookRef,
+    book_text,
+    library,
+    result,
+    tool,
+)
 from app.tools.errors import worded_for_the_model
 from app.views import SearchHit, SearchView
 
@@ -49,14 +58,27 @@ async def search(
     """
     with worded_for_the_model():
         view = library(ctx).search(query, book=book, page=page)
-    return result(_describe_hits(view), view, more=_chapter_links(view.hits))
+    context = {CONTEXT_META_KEY: _on_screen_hits(view)}
+    return result(_describe_hits(view), view, context, more=_chapter_links(view.hits))
+
+
+def _counted(view: SearchView) -> str:
+    return f"{view.total:,}+ passages" if view.more else plural(view.total, "passage")
+
+
+def _on_screen_hits(view: SearchView) -> str:
+    where = f" in {quoted(view.book_title or view.book)}" if view.book else ""
+    return (
+        f"The user is looking at {_counted(view)} matching the search {quoted(view.query)}{where}, "
+        f"page {view.page} of {view.pages}."
+    )
 
 
 def _describe_hits(view: SearchView) -> str:
     where = f" in {quoted(view.book_title or '')}" if view.book else " in the library"
     if not view.hits:
         return f"No passage{where} holds {quoted(view.query)}. Try other words, or fewer of them."
-    count = f"{view.total:,}+ passages" if view.more else plural(view.total, "passage")
+    count = _counted(view)
     first = (view.page - 1) * HITS_PER_PAGE + 1
     shown = f"{first} to {first + len(view.hits) - 1}"
     verb = "matches" if view.total == 1 and not view.more else "match"

@@ -119,7 +119,7 @@ def _misses(r: dict[str, Any]) -> list[list[str]]:
             f"- **cold start**: Chapterwise adds {ours - empty:.0f} ms to the empty server's {empty:.0f} ms, where the "
             f"target allows {allowed:.0f} ms. Importing SQLAlchemy Core takes {core:.0f} ms of that ({core / allowed:.0%} "
             f"of the allowance); the other {ours - empty - core:.0f} ms are Chapterwise's own modules and view models, "
-            "Jinja and minify-html, rendering the widget, the SDK building the tools' schemas, opening SQLite and "
+            "Jinja and the minifier, rendering the widget, the SDK building the tools' schemas, opening SQLite and "
             "checking the library's migration."
         )  # fmt: skip
     lines += _throughput_misses(r) + _ingest_misses(r) + _search_misses(r)

@@ -132,7 +132,7 @@ def test_the_model_is_told_which_chapter_is_on_screen(watched: Watched, base_url
     )
     frame.get_by_role("button", name="Next chapter →").click()
     expect(page.locator("#log .entry.context").last).to_contain_text(
-        "The user is reading chapter 2 of 8 («The Contract») of the book 'chapterwise-guide'."
+        "The user is reading chapter 2 of 8 (\"The Contract\") of the book 'chapterwise-guide'."
     )
 
 

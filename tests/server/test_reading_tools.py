@@ -12,6 +12,7 @@ from mcp.types import CallToolResult, TextContent
 
 from app.server import build_server
 from app.settings import Settings
+from app.tools.base import CONTEXT_META_KEY
 from app.views import BookView, ChapterView, LibraryView, NotesView
 from tests.conftest import open_library
 from tests.drafts import book
@@ -165,3 +166,35 @@ async def test_with_host_readers_two_users_never_see_each_others_state(shelf: Se
         assert (len(mine.highlights), len(mine.bookmarks)) == (1, 1)
         # With no user id at all, a call is the one local reader's, who is neither of them.
         assert "not begun" in text_of(await call(client, "list-books"))
+
+
+async def test_each_view_hands_the_widget_the_sentence_that_tells_the_model_what_is_on_screen(
+    client: Client,
+) -> None:
+    await call(client, "save-progress", book="tides", chapter=2)
+    await call(client, "save-highlight", book="tides", chapter=1, at=FIRST, quote="Crabs wait")
+
+    async def told(name: str, **arguments: Any) -> str:
+        return str(((await call(client, name, **arguments)).meta or {})[CONTEXT_META_KEY])
+
+    assert (
+        await told("list-books", query="tid")
+        == 'The user is looking at their library: 1 book matching "tid".'
+    )
+    assert await told("open-book", book="tides") == (
+        "The user is looking at the contents of the book 'tides' (3 chapters). The reader is at chapter 2 (58% read)."
+    )
+    assert await told("read-chapter", book="tides", chapter=1) == (
+        "The user is reading chapter 1 of 3 (\"Low water\") of the book 'tides'. [The reader has reached chapter 2 "
+        "of 3. Unless they ask, say nothing of what happens after chapter 2: they have not read it yet.]"
+    )
+    # The chapter on screen counts as reached, though the reader's place there is not saved yet.
+    assert await told("read-chapter", book="tides", chapter=3) == (
+        "The user is reading chapter 3 of 3 (\"Slack water\") of the book 'tides'. [The reader has reached chapter 3 of 3.]"
+    )
+    assert await told("search", query="tides", book="tides") == (
+        'The user is looking at 2 passages matching the search "tides" in "Tides", page 1 of 1.'
+    )
+    assert await told("read-notes", book="tides") == (
+        "The user is looking at their 1 highlight and 0 bookmarks in the book 'tides'."
+    )

@@ -10,7 +10,8 @@ import pytest
 from playwright.sync_api import FrameLocator, expect
 
 from app.paths import bundled
-from app.views import ChapterView
+from app.tools.base import CONTEXT_META_KEY
+from app.views import BookCard, ChapterView, LibraryView
 from app.widget import render_widget
 from tests.browser import Watched
 
@@ -57,10 +58,12 @@ CHAPTER = ChapterView(
 HTML = (
     '<p>See <a href="https://example.org/moon">the moon</a> and <a href="mailto:x@example.org">write</a>.</p>'
 )
+# What the server says the user is looking at (app/tools/books.py), for the widget to pass on.
+TOLD = "The user is reading chapter 2 of 3 (\"The <b>Pull</b>\") of the book 'tides'."
 RESULT = {
     "content": [{"type": "text", "text": "Chapter 2"}],
     "structuredContent": CHAPTER,
-    "_meta": {"chapterwise/html": HTML},
+    "_meta": {"chapterwise/html": HTML, CONTEXT_META_KEY: TOLD},
 }
 
 
@@ -120,9 +123,8 @@ def test_the_reader_draws_a_chapter_after_the_handshake_in_the_hosts_theme(
     assert host.frame.locator("body").evaluate("b => getComputedStyle(b).color") == "rgb(1, 2, 3)"
     host.page.wait_for_function("seen.some(m => m.method === 'ui/notifications/size-changed')")
     assert host.seen("ui/notifications/size-changed")[-1]["height"] > 200
-    assert host.seen("ui/update-model-context")[-1]["content"][0]["text"] == (
-        "The user is reading chapter 2 of 3 («The <b>Pull</b>») of the book 'tides'."
-    )
+    [told] = host.seen("ui/update-model-context")[-1]["content"]
+    assert told == {"type": "text", "text": TOLD}
     assert watched.errors == []
 
 
@@ -331,3 +333,34 @@ def test_a_search_counted_to_its_limit_says_so_once_and_in_the_right_place(
     expect(host.frame.locator(".notice")).to_contain_text(
         "书库顺序" if locale == "zh-CN" else "library’s order"
     )
+
+
+@pytest.mark.parametrize(
+    ("locale", "facts"),
+    [("en-US", "12 chapters · 1 h 52 min read"), ("zh-CN", "12 章 · 约 1 小时 52 分钟")],
+)
+def test_words_built_from_nested_template_literals_keep_their_spaces_once_minified(
+    host: Host, locale: str, facts: str
+) -> None:
+    # A minifier that mistook the inner literal for the end of the outer one once shipped
+    # "1 h52min read": the duration is built that way.
+    book = BookCard(slug="rust", title="Rust", chapters=12, words=22_000, minutes=112)
+    view = LibraryView(books=[book], total=4, page=1, pages=1, query="rust").model_dump(mode="json")
+    host.mount({"ui/initialize": {**INITIALIZED, "hostContext": {"locale": locale}}})
+    host.page.wait_for_function("seen.some(m => m.method === 'ui/notifications/initialized')")
+    host.send("ui/notifications/tool-result", {"content": [], "structuredContent": view})
+    expect(host.frame.locator(".card .meta")).to_have_text(facts)
+
+
+def test_a_result_without_the_servers_sentence_still_tells_the_model_which_view_is_on_screen(
+    host: Host,
+) -> None:
+    view = LibraryView(books=[], total=0, page=1, pages=1, query="rust").model_dump(mode="json")
+    host.mount({"ui/initialize": INITIALIZED})
+    host.page.wait_for_function("seen.some(m => m.method === 'ui/notifications/initialized')")
+    host.send("ui/notifications/tool-result", {"content": [], "structuredContent": view})
+    host.page.wait_for_function("seen.some(m => m.method === 'ui/update-model-context')")
+    assert host.seen("ui/update-model-context")[-1] == {
+        "content": [],
+        "structuredContent": {"view": "library", "query": "rust", "page": 1},
+    }

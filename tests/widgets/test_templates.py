@@ -84,81 +84,6 @@ def test_comments_are_not_shipped_so_changing_one_keeps_the_uri(tmp_path: Path) 
     assert "a note for" not in after.html
 
 
-# Where a `/` starts a regular expression rather than dividing: after one of these, or at the start.
-_BEFORE_A_REGEX = set("(,=:[!&|?{};+-*%<>~^")
-
-
-def lines_inside_template_literals(code: str) -> list[int]:
-    """The lines that end inside a template literal, nested ones (`a ${b ? `c` : ""}`) included.
-
-    A small scanner of the JavaScript the widgets are written in: strings, comments and regular
-    expressions are skipped, and each `${…}` is followed to its closing brace.
-    """
-    breaks: list[int] = []
-    contexts = ["code"]  # "code", "template", or "expression" (a ${…} inside a template)
-    braces: list[int] = []  # for each open ${…}, how many { … } it holds open
-    line, i, last = 1, 0, ""
-    while i < len(code):
-        char, context = code[i], contexts[-1]
-        if char == "\n":
-            line += 1
-            if context == "template":
-                breaks.append(line - 1)
-        if context == "template":
-            if code.startswith("${", i):
-                contexts.append("expression")
-                braces.append(0)
-                i += 1
-            elif char == "`":
-                contexts.pop()
-            i += 2 if char == "\\" else 1
-            continue
-        if code.startswith("//", i) or code.startswith("/*", i):
-            end = code.find("\n", i) if code[i + 1] == "/" else code.index("*/", i) + 2
-            end = len(code) if end < 0 else end
-            line += code.count("\n", i, end)
-            i = end
-            continue
-        if char in "'\"" or (char == "/" and last in _BEFORE_A_REGEX | {""}):
-            end, in_class = i + 1, False
-            while in_class or code[end] != char:
-                in_class = (in_class or code[end] == "[") and code[end] != "]" if char == "/" else False
-                end += 2 if code[end] == "\\" else 1
-            i, last = end + 1, "a"
-            continue
-        if char == "`":
-            contexts.append("template")
-        elif context == "expression" and char in "{}":
-            if char == "}" and braces[-1] == 0:
-                contexts.pop()
-                braces.pop()
-            else:
-                braces[-1] += 1 if char == "{" else -1
-        if not char.isspace():
-            last = char if char in _BEFORE_A_REGEX | set(")]") else "a"
-        i += 1
-    return breaks
-
-
-def test_template_literals_stay_on_one_line_so_dropping_comment_lines_never_cuts_one() -> None:
-    # app/widget.py drops lines that hold only a `//` comment before minifying. Inside a template
-    # literal that spans lines, such a line would be text: so no template literal may span lines,
-    # nested ones included (a break inside one also ends up in the text it makes).
-    for source in SOURCES.glob("*.js"):
-        assert lines_inside_template_literals(source.read_text(encoding="utf-8")) == [], source.name
-
-
-def test_the_template_literal_scanner_finds_a_break_in_a_nested_literal() -> None:
-    nested = 'const where = (n, c) => `chapter ${n}${c ? `,\n  [¶ ${c}]` : ""}`;\n'
-    assert lines_inside_template_literals(nested) == [1]
-    unbroken = (
-        "const a = /`[{]/.test(x) ? `${{ b: \"`\" }.b}` : '`'; // a ` in a comment\n"
-        "/* `\n */ const c = `${`${d}`}`;\n"
-    )
-    assert lines_inside_template_literals(unbroken) == []
-    assert lines_inside_template_literals("/* a\n comment */ x = `\n`; // the end") == [2]
-
-
 def test_a_template_using_an_undefined_variable_fails_at_render_time(tmp_path: Path) -> None:
     copy = copy_of_widgets(tmp_path)
     append(copy / "widget.html.j2", "{{ nope }}")
@@ -197,6 +122,17 @@ def test_the_handshake_announces_the_standard_version_and_this_apps_version(widg
 
 
 def test_javascript_that_does_not_parse_fails_at_render_time_not_in_a_host(tmp_path: Path) -> None:
+    copy = copy_of_widgets(tmp_path)
+    views = copy / "_notes_view.js"
+    views.write_text(views.read_text(encoding="utf-8") + "\nconst shelf = ;\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="does not parse") as raised:
+        render_widget(copy)
+    # The message says where to look and quotes the line that does not parse.
+    assert "widgets/*.js" in str(raised.value)
+    assert "const shelf = ;" in str(raised.value)
+
+
+def test_an_unfinished_statement_fails_at_render_time_too(tmp_path: Path) -> None:
     copy = copy_of_widgets(tmp_path)
     views = copy / "_notes_view.js"
     views.write_text(views.read_text(encoding="utf-8") + "\nif (true) {\n  broken(\n", encoding="utf-8")
