@@ -90,7 +90,11 @@ def _href(value: str, context: PageContext) -> str | None:
     return None
 
 
-_PLACEHOLDER = re.compile(rf'href="{NONCE}L(\d+)"|{NONCE}C(\d+)\n?|{NONCE}F(\d+)')
+# Every placeholder starts with the nonce, so the pattern does too: a pattern with a fixed
+# start is searched for as a plain string, where alternatives with different starts would be
+# tried at every character of the page. An L placeholder is only ever an href's whole value
+# (_href writes it), so its closing quote is enough to find it by.
+_PLACEHOLDER = re.compile(rf'{NONCE}(?:L(\d+)"|C(\d+)\n?|F(\d+))')
 
 
 def _put_back(html: str, context: PageContext) -> str:
@@ -98,7 +102,7 @@ def _put_back(html: str, context: PageContext) -> str:
         link, code, note = match.groups()
         if link is not None:
             anchor, chapter = context.raw_links[int(link)]
-            return f'href="#{anchor}" data-chapter="{chapter}"'
+            return f'#{anchor}" data-chapter="{chapter}"'
         if note is not None:
             return context.notes.get(int(note), "")
         index = int(code)
