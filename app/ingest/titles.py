@@ -22,7 +22,9 @@ from app.ingest.text import inline_text
 TITLE_TOKENS = 3
 _FENCES = ("```", "~~~")
 # Lines that matter to _h1_lines; everything else is skipped without a Python loop over it.
-_MAYBE = re.compile(r"^ {0,3}(?:#|```|~~~|=)", re.MULTILINE)
+# The pattern starts with the newline before such a line, not with a multiline `^`: a fixed
+# first character is searched for as fast as str.find, where `^` is tested at every character.
+_MAYBE = re.compile(r"\n {0,3}(?:#|```|~~~|=)")
 _BANNER_WORDS = 12
 
 
@@ -54,7 +56,9 @@ def _h1_lines(text: str, lines: Sequence[str]) -> list[int]:
     found: list[int] = []
     fence = ""
     line_number, position = 0, 0
-    for match in _MAYBE.finditer(text):
+    # A newline put first lets the pattern find the first line too; each match then starts,
+    # in the padded text, at the newline before the line, which is where the line starts in `text`.
+    for match in _MAYBE.finditer("\n" + text):
         line_number += text.count("\n", position, match.start())
         position = match.start()
         line = lines[line_number]
