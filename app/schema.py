@@ -65,6 +65,9 @@ books = Table(
     Column("language", String(MAX_LANGUAGE)),
     Column("description", String(MAX_DESCRIPTION)),
     Column("chapter_count", Integer, nullable=False),
+    # Whether the book numbers its own chapters ("4.2"): then a chapter without a number, such as a
+    # preface, shows none, where a book that numbers none shows "Chapter 2 of 12".
+    Column("numbered", Boolean, nullable=False, server_default=false()),
     Column("words", Integer, nullable=False),
     Column("minutes", Integer, nullable=False),
     # A digest of every byte the book was made from: an identical re-import is recognised and skipped.

@@ -111,6 +111,13 @@ class ChapterView(BaseModel):
     label: str | None = Field(
         default=None, description="The book's own numbering of this chapter, e.g. '4.2'."
     )
+    numbered: bool = Field(
+        default=False,
+        description=(
+            "Whether the book numbers its chapters itself: then one without a label, such as a "
+            "preface, has no number."
+        ),
+    )
     trail: list[str] = Field(
         default_factory=list, description="Where the chapter sits: its part, then the chapters it is under."
     )

@@ -10,7 +10,7 @@ Views.chapter = {
     // "Chapter 32 of 47" counts chapters; a book that numbers its own ("11", "2.2") is not
     // contradicted: its number heads the title instead, and the bar shows how far in it is.
     const own = ownLabel(view);
-    const where = facts(!own && t.chapterOf(chapter, view.chapters), pages > 1 && t.pageOf(page, pages));
+    const where = facts(countOf(view), pages > 1 && t.pageOf(page, pages));
 
     const prose = el("article.prose", { lang, onclick: (event) => followLink(event, view) });
     const html = result._meta["chapterwise/html"];
@@ -64,7 +64,7 @@ Views.chapter = {
   describe(view) {
     const { book, chapter, page } = view;
     return {
-      announce: `${ownLabel(view) || t.chapterOf(chapter, view.chapters)} — ${view.title}`,
+      announce: [ownLabel(view) || countOf(view), view.title].filter(Boolean).join(" — "),
       state: { view: "chapter", book, chapter, page },
     };
   },
@@ -72,6 +72,10 @@ Views.chapter = {
 
 // The chapter's number as the book writes it ("11", "2.2"), where that is not its count.
 const ownLabel = ({ label, chapter }) => (label && label !== String(chapter) ? label : null);
+// "Chapter 2 of 12", unless the book says otherwise: by its own number, or, for a preface in a
+// book that numbers its chapters, by having none.
+const countOf = (view) =>
+  (view.label ? !ownLabel(view) : !view.numbered) && t.chapterOf(view.chapter, view.chapters);
 
 // Which page of which book the reader has open: what the tools that save or go back to a place take.
 const placeOf = ({ book, chapter, page }) => ({ book, chapter, page });

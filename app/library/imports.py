@@ -114,6 +114,7 @@ def _save(connection: Connection, draft: BookDraft) -> Saved:
         "language": draft.language,
         "description": draft.description,
         "chapter_count": len(draft.chapters),
+        "numbered": any(chapter.label for chapter in draft.chapters),
         "words": draft.words,
         "minutes": draft.minutes,
         "source_hash": draft.source_hash,

@@ -74,7 +74,7 @@ def check_ts_report(report: dict[str, dict[str, object]]) -> None:
         assert tool["mimeType"] == "text/html;profile=mcp-app"
         assert str(tool["resourceUri"]).startswith("ui://chapterwise/")
     assert tools["read-chapter"]["structuredKeys"] == sorted(  # type: ignore[index]
-        ["book", "book_title", "language", "chapter", "chapters", "title", "label", "trail", "page", "pages",
+        ["book", "book_title", "language", "chapter", "chapters", "title", "label", "numbered", "trail", "page", "pages",
          "words", "minutes", "at", "first_passage", "furthest_chapter", "spoiler_safe", "bookmark",
          "previous_title", "next_title"]
     )  # fmt: skip

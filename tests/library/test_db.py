@@ -94,6 +94,35 @@ def test_a_library_from_the_first_release_is_upgraded_with_over_long_titles_shor
     engine.dispose()
 
 
+def test_books_imported_before_numbering_was_kept_learn_whether_they_number_their_chapters(
+    new_database: str,
+) -> None:
+    engine = make_engine(new_database, create=True)
+    command.upgrade(alembic_config(engine), "0006")
+    with engine.begin() as connection:
+        for book_id, labels in ((1, [None, "1", "1.1"]), (2, [None, None])):
+            connection.execute(
+                text(
+                    "insert into books (id, slug, title, chapter_count, words, minutes, source_hash) "
+                    "values (:id, :slug, 'T', :n, 1, 1, 'x')"
+                ),
+                {"id": book_id, "slug": f"book-{book_id}", "n": len(labels)},
+            )
+            for number, label in enumerate(labels, start=1):
+                connection.execute(
+                    text(
+                        "insert into chapters (book_id, number, title, label, words, minutes, page_count) "
+                        "values (:book, :number, 'C', :label, 1, 1, 1)"
+                    ),
+                    {"book": book_id, "number": number, "label": label},
+                )
+    assert migrate(engine) == "upgraded"
+    with engine.connect() as connection:
+        numbered = dict(connection.execute(text("select slug, numbered from books order by id")).all())
+    assert numbered == {"book-1": True, "book-2": False}
+    engine.dispose()
+
+
 def test_length_limits_hold_on_every_database(db_settings: Settings) -> None:
     engine = make_engine(db_settings.db_url)
     # PostgreSQL refuses the value for its VARCHAR(300) even before the CHECK; SQLite needs the CHECK.

@@ -134,6 +134,23 @@ def test_a_chapter_knows_its_neighbours_and_its_place_in_the_book(library: Libra
     assert first.view.previous_title is None
 
 
+def test_a_chapter_says_whether_its_book_numbers_its_chapters(library: Library) -> None:
+    """A preface in a numbered book has no number to show; in a book that numbers none, each shows its count."""
+    tides, plain = draft("tides", TIDES), draft("numbered", TIDES)
+    labels = (None, "1", "2")  # a preface, then chapters 1 and 2 as the book numbers them
+    labelled = tuple(
+        dataclasses.replace(c, label=label) for c, label in zip(plain.chapters, labels, strict=True)
+    )
+    library.save_books([tides, dataclasses.replace(plain, chapters=labelled)])
+    preface, first = (library.read_chapter("numbered", n).view for n in (1, 2))
+    assert (preface.numbered, preface.label) == (True, None)
+    assert (first.numbered, first.label) == (True, "1")
+    assert library.read_chapter("tides", 1).view.numbered is False
+    # Numbering is the book's: a new version that drops it is read as a book that numbers none.
+    library.save_books([dataclasses.replace(plain, source_hash="changed")])
+    assert library.read_chapter("numbered", 1).view.numbered is False
+
+
 def test_a_long_chapter_is_served_page_by_page(library: Library) -> None:
     paragraphs = "\n\n".join(f"Paragraph {n} " + "word " * 200 for n in range(PAGE_WORD_BUDGET // 100))
     library.save_books([draft("long", f"## Very long\n{paragraphs}\n## Short\nEnd.\n")])
