@@ -84,6 +84,10 @@ class BookmarkEntry(BaseModel):
 class BookView(BookCard):
     """structuredContent of open-book: rendered by the widget's book view."""
 
+    numbered: bool = Field(
+        default=False,
+        description="Whether the book numbers its chapters itself: then one without a label has no number.",
+    )
     contents: list[ContentsEntry]
     highlights: int = Field(
         default=0, description="How many passages the reader has highlighted in this book."

@@ -9,8 +9,7 @@ Views.book = {
     const read = (chapter, page) => () => App.go("read-chapter", { book: slug, chapter, ...(page > 1 ? { page } : {}) });
     const first = book.contents[0];
     // The book's own numbering where it has one ("2.2", "11"); a count only where it has none.
-    const numbered = book.contents.some((entry) => entry.label);
-    const nameOf = (entry) => entry.label || (numbered ? "" : String(entry.number));
+    const nameOf = (entry) => entry.label || (book.numbered ? "" : String(entry.number));
     const current = at && book.contents.find((entry) => entry.number === at.chapter);
     const start = at ? button(current && nameOf(current) ? t.continueAt(nameOf(current)) : t.continueReading, read(at.chapter, at.page), "primary")
       : first && button(t.startReading, read(first.number), "primary");

@@ -107,9 +107,10 @@ class Books:
         ]
         opened = card(rows[0], marks.progress if marks else None)
         if marks is None:
-            return BookView(**opened.model_dump(), contents=contents)
+            return BookView(**opened.model_dump(), numbered=rows[0].numbered, contents=contents)
         return BookView(
             **opened.model_dump(),
+            numbered=rows[0].numbered,
             contents=contents,
             highlights=marks.highlights,
             bookmarks=marks.bookmarks,
@@ -121,6 +122,7 @@ class Books:
 _CONTENTS = (
     select(
         *CARD_COLUMNS,
+        books.c.numbered,
         chapters.c.number,
         chapters.c.title.label("chapter_title"),
         chapters.c.label,

@@ -153,14 +153,11 @@ def shelf_progress(
 
 # What the library's Continue button calls the chapter: the book's own numbering ("4.2"), else its
 # number in a book that numbers none; nothing for an unnumbered chapter (a preface) of a book that
-# numbers the others, where "chapter 1" would contradict the book (the book view does the same).
-_LABELLED = chapters.alias("labelled")
+# numbers the others, where "chapter 1" would contradict the book (the book view and the reader do
+# the same).
 _CHAPTER_NAME = case(
     (chapters.c.label.is_not(None), chapters.c.label),
-    (
-        ~exists().where(_LABELLED.c.book_id == books.c.id, _LABELLED.c.label.is_not(None)),
-        cast(progress.c.chapter, String),
-    ),
+    (~books.c.numbered, cast(progress.c.chapter, String)),
     else_=None,
 )
 # Every book the reader has begun, with its card and where they are in it, most recent first.
