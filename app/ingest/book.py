@@ -41,8 +41,8 @@ def build_book(source: BookSource, progress: Progress | None = None) -> BookDraf
     for file, result in zip(source.files, parsed, strict=True):
         if result.template_tags:
             warnings.append(
-                f"{file.source.path}: template tags ({{% … %}}, {{{{ … }}}}) only a site generator can fill in "
-                "were left out."
+                f"{file.source.path}: template tags and shortcodes ({{% … %}}, {{{{ … }}}}, {{{{< … >}}}}) "
+                "only a site generator can fill in were left out (the text between a pair is kept)."
             )
         if result.shortened:
             lines = ", ".join(str(n) for n in result.shortened[:5]) + (

@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 
 from app.errors import ImportProblem
 from app.ingest.files import BookFolder, Unreadable
+from app.ingest.frontmatter import chapter_title, split_front_matter, weight
 from app.ingest.mdbook import summary_of
 from app.ingest.mkdocs import config_of
 from app.ingest.placement import Placed, natural_key, prettify
@@ -122,7 +123,7 @@ def _ordered(
     folders = [sub for sub in _subfolders(folder) if _holds_markdown(sub)]
     indexes = [f for f in files if is_index(f) or f.stem.lower() in _TOC_NAMES]
     chapters = [f for f in files if f not in indexes]
-    order = _index_order(books, folder, indexes, chapters + folders, warn)
+    order = _weight_order(books, _index_order(books, folder, indexes, chapters + folders, warn))
     intro = next((f for f in indexes if is_index(f)), None)
     if intro is not None:
         yield Placed(intro, depth=depth, part=part, role="intro")
@@ -149,6 +150,31 @@ def _index_order(
     if len(best) < 2 or len(best) * 2 < len(items):
         return items
     return best + [item for item in items if item not in best]
+
+
+def _weight_order(books: BookFolder, items: list[Path]) -> list[Path]:
+    """Items with a front matter `weight` first, as Hugo orders a section: lower first, equal weights by
+    their short title (`linkTitle`, else `title`). Then the rest, as they were.
+
+    A folder's weight is its index file's, as a Hugo section's is its `_index.md`'s.
+    """
+    keys: dict[Path, tuple[int, str]] = {}
+    for item in items:
+        page = _index_of(item) if item.is_dir() else item
+        text = _read(books, page, []) if page is not None else None  # reading it as a chapter warns
+        # Only a file that names a weight is worth reading its front matter for.
+        if text is not None and text.startswith(("---", "+++")) and ("weight" in text or "Weight" in text):
+            front = split_front_matter(str(page), text)[0]
+            found = weight(front)
+            if found is not None:
+                keys[item] = (found, (chapter_title(front) or "").casefold())
+    if not keys:
+        return items
+    return sorted(items, key=lambda item: (0, *keys[item]) if item in keys else (1, 0, ""))
+
+
+def _index_of(folder: Path) -> Path | None:
+    return next((f for f in _markdown_files(folder) if is_index(f)), None)
 
 
 def _links(books: BookFolder, index: Path, warn: list[str]) -> list[Path]:
@@ -181,10 +207,12 @@ def _unresolved(folder: Path, target: Path) -> Path:
 
 
 def _folder_title(books: BookFolder, folder: Path, warn: list[str]) -> str:
+    """A part's title: its index file's front matter title (a Hugo `_index.md`'s), or first heading, or name."""
     for index in _markdown_files(folder):
-        if is_index(index):
-            text = _read(books, index, warn)
-            title = first_heading(text) if text else None
+        text = _read(books, index, warn) if is_index(index) else None
+        if text:
+            front, body = split_front_matter(str(index), text)
+            title = chapter_title(front) or first_heading(body)
             if title:
                 return title
     return prettify(folder.name)

@@ -1,4 +1,5 @@
-"""YAML front matter, the optional `---` block atop a Markdown file, read without YAML's dangers.
+"""Front matter, the optional block atop a Markdown file: YAML between `---` lines, read without
+YAML's dangers, or TOML between `+++` lines (Hugo's other format).
 
 YAML anchors and aliases let 400 bytes expand into gigabytes (the "billion laughs"), so the
 loader here refuses them outright: a book's front matter has no use for them. Unknown tags
@@ -9,16 +10,21 @@ from __future__ import annotations
 
 import datetime
 import re
+import tomllib
+from collections.abc import Mapping
 from typing import Any
 
 import yaml
 
 from app.errors import ImportProblem
 
-KNOWN_KEYS = ("title", "author", "language", "description", "slug", "book_title")
+# Read case-blind, as Hugo reads them: `linkTitle` and `linktitle` are one key.
+KNOWN_KEYS = ("title", "author", "language", "description", "slug", "book_title", "linktitle", "weight")
 _SCALARS = (str, int, float, bool, datetime.date)
 # Anchored at a line start, with nothing to backtrack over: one linear pass.
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.MULTILINE)
+_TOML_CLOSING = re.compile(r"^\+\+\+[ \t]*(?:\n|\Z)", re.MULTILINE)
+_TOML_LINE = re.compile(r"\(at line (\d+)")
 
 
 class _NoAliases(yaml.SafeLoader):
@@ -68,16 +74,21 @@ def load_yaml(path: str, text: str, *, first_line: int = 1, what: str = "the fil
 
 def split_front_matter(path: str, text: str) -> tuple[dict[str, str], str]:
     """The front matter's known keys as strings, and the Markdown after it (blank lines kept for line numbers)."""
-    if not text.startswith("---"):
+    fence = text[:3]
+    if fence not in ("---", "+++"):
         return {}, text
     first_end = text.find("\n")
     if first_end < 0 or text[3:first_end].strip():
         return {}, text
-    end = _closing_line(text, first_end + 1)
-    if end is None:
+    found = (_CLOSING if fence == "---" else _TOML_CLOSING).search(text, first_end + 1)
+    if found is None:
         return {}, text
-    block_end, after = end
-    data = load_yaml(path, text[first_end + 1 : block_end], first_line=2, what="the front matter")
+    block = text[first_end + 1 : found.start()]
+    data = (
+        load_yaml(path, block, first_line=2, what="the front matter")
+        if fence == "---"
+        else _load_toml(path, block)
+    )
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -86,9 +97,10 @@ def split_front_matter(path: str, text: str) -> tuple[dict[str, str], str]:
             "the front matter must be `key: value` lines (title, author, language, description).",
             line=2,
         )
+    given = {str(key).lower(): value for key, value in data.items()}
     metadata: dict[str, str] = {}
     for key in KNOWN_KEYS:
-        value = data.get(key)
+        value = given.get(key)
         if value is None or value == "":
             continue
         if not isinstance(value, _SCALARS):
@@ -97,10 +109,39 @@ def split_front_matter(path: str, text: str) -> tuple[dict[str, str], str]:
             )
         metadata[key] = str(value).strip()
     # Keep the front matter's lines as blank lines so that later line numbers still match the file.
-    return metadata, "\n" * text.count("\n", 0, after) + text[after:]
+    return metadata, "\n" * text.count("\n", 0, found.end()) + text[found.end() :]
 
 
-def _closing_line(text: str, start: int) -> tuple[int, int] | None:
-    """Where the `---` (or `...`) line that closes the block starts, and where the text after it starts."""
-    found = _CLOSING.search(text, start)
-    return (found.start(), found.end()) if found else None
+def _load_toml(path: str, block: str) -> dict[str, Any]:
+    """TOML front matter as data, or an ImportProblem naming its line, worded as for YAML."""
+    try:
+        return tomllib.loads(block)
+    except tomllib.TOMLDecodeError as error:
+        problem = str(error)
+        at = _TOML_LINE.search(problem)
+        line = 1 + int(at.group(1)) if at else 2
+        problem = problem[: at.start()].strip() if at else problem
+        raise ImportProblem(
+            path,
+            f"the front matter is not valid TOML ({problem}). Fix it between the +++ lines, or remove it.",
+            line=line,
+        ) from None
+
+
+def chapter_title(front: Mapping[str, str]) -> str | None:
+    """The title a file's front matter gives its chapter in the contents.
+
+    Hugo shows `linkTitle` wherever it lists pages (menus, the sidebar, breadcrumbs) and `title`
+    atop the page itself. The contents of a book is such a list, so `linkTitle` names the chapter
+    when there is one; the page's own heading, if it has one, still shows the long title.
+    """
+    return front.get("linktitle") or front.get("title")
+
+
+def weight(front: Mapping[str, str]) -> int | None:
+    """Hugo's `weight`: lower comes first; 0, or anything not a whole number, means none (as in Hugo)."""
+    try:
+        value = int(front.get("weight") or 0)
+    except ValueError:
+        return None
+    return value or None

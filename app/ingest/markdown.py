@@ -22,10 +22,11 @@ from app.ingest.guard import tame
 from app.ingest.passes import (
     drop_hidden_inline,
     drop_site_decoration,
-    drop_template_tags,
     heading_attributes,
     hide_rust_lines,
 )
+from app.ingest.shortcodes import code_shortcodes, shortcode_boxes
+from app.ingest.tags import drop_template_tags
 
 PARSER = (
     MarkdownIt("commonmark", {"html": True, "alerts": True})
@@ -44,15 +45,16 @@ class Parsed:
 
     tokens: list[Token]
     env: dict[str, Any]
-    template_tags: bool  # whether Liquid/Jinja tags were dropped, which the import warns about once
+    template_tags: bool  # whether Liquid/Jinja tags or Hugo shortcodes were dropped: the import warns once
     shortened: list[int]  # lines whose pathological runs of markup were cut (see guard.py)
 
 
 def parse(text: str) -> Parsed:
     env: dict[str, Any] = {}
     text, shortened = tame(text)
-    tokens = PARSER.parse(text, env)
+    tokens = PARSER.parse(code_shortcodes(text), env)
     callouts(tokens)
+    shortcode_boxes(tokens)
     heading_attributes(tokens)
     drop_hidden_inline(tokens)
     hide_rust_lines(tokens)

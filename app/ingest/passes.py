@@ -13,8 +13,6 @@ from markdown_it.token import Token
 
 from app.ingest.rawhtml import HIDDEN_CONTENT
 
-# Site-generator tags: Liquid and Jinja (`{% … %}`, `{{ … }}`), and FastAPI's `{* … *}` includes.
-_TEMPLATE_TAGS = (("{%", "%}"), ("{{", "}}"), ("{*", "*}"))
 # Material for MkDocs' icon shortcodes (`:octicons-file-code-16:`): pictures only the site can draw.
 _ICON = re.compile(r":(?:octicons|fontawesome|material|simple)-[a-z0-9-]+:")
 
@@ -55,63 +53,6 @@ def _without_attribute_lists(text: str) -> str:
         start = text.find("{", end + 1)
     out.append(text[done:])
     return "".join(out)
-
-
-def drop_template_tags(tokens: list[Token]) -> bool:
-    """Remove template tags from prose (never from code), and paragraphs left empty; True if any were."""
-    found = False
-    keep: list[Token] = []
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        if token.type == "html_block" and "{" in token.content:
-            stripped = _without_tags(token.content)
-            found = found or stripped != token.content
-            token.content = stripped
-        if token.type == "inline" and token.children and "{" in token.content:
-            changed = False
-            for child in token.children:
-                if child.type in ("text", "html_inline") and "{" in child.content:
-                    stripped = _without_tags(child.content)
-                    if stripped != child.content:
-                        child.content, changed = stripped, True
-            if changed:
-                found = True
-                token.children = [c for c in token.children if c.type != "text" or c.content]
-                if _blank(token.children) and keep and keep[-1].type == "paragraph_open":
-                    keep.pop()  # the paragraph held nothing but tags: drop it, and its closing
-                    index += 2
-                    continue
-        keep.append(token)
-        index += 1
-    if found:
-        tokens[:] = keep
-    return found
-
-
-def _without_tags(text: str) -> str:
-    for opening, closing in _TEMPLATE_TAGS:
-        if opening not in text:
-            continue
-        out: list[str] = []
-        done = 0
-        start = text.find(opening)
-        while start >= 0:
-            end = text.find(closing, start + len(opening))
-            if end < 0:
-                break  # no closing after this one, so none after any later opening either
-            if text.startswith("{{#", start):  # an mdBook directive its author escaped to show it
-                start = text.find(opening, end + len(closing))
-                continue
-            before = text[done:start]
-            done = end + len(closing)
-            if before.endswith(" ") and text.startswith(" ", done):
-                before = before[:-1]  # "fill in {{ x }} here" reads "fill in here"
-            out.append(before)
-            start = text.find(opening, done)
-        out.append(text[done:])
-        text = "".join(out)
-    return text
 
 
 def _blank(children: list[Token]) -> bool:

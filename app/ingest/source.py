@@ -20,6 +20,7 @@ from app.ingest import includes
 from app.ingest.files import BookFolder, TooBig, Unreadable
 from app.ingest.folders import folder_files, is_markdown
 from app.ingest.frontmatter import split_front_matter
+from app.ingest.hugo import hugo_config, read_hugo
 from app.ingest.limits import MAX_PICTURE_BYTES
 from app.ingest.mdbook import read_mdbook, summary_of
 from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, read_config
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from app.ingest.draft import BookDraft
 
 # Part of every source hash: bump it when rendering changes, so re-importing updates stored books.
-INGEST_VERSION = "5"
+INGEST_VERSION = "6"
 Progress = Callable[[int, int], None]
 
 
@@ -181,7 +182,8 @@ def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         if not placed and docs.is_dir():
             placed = folder_files(books, docs, warnings)
         return Layout(placed, metadata_of(config), site_root=docs)
-    return Layout(folder_files(books, root, warnings), {})
+    hugo = hugo_config(root)
+    return Layout(folder_files(books, root, warnings), read_hugo(books, hugo, root) if hugo else {})
 
 
 def _read_chapter(

@@ -18,6 +18,7 @@ from pathlib import PurePosixPath
 from markdown_it.token import Token
 
 from app.ingest.footnotes import Definitions, take_definitions
+from app.ingest.frontmatter import chapter_title
 from app.ingest.markdown import Parsed
 from app.ingest.placement import prettify
 from app.ingest.sourcefile import ChapterFile
@@ -67,7 +68,7 @@ def folder_file(file: ChapterFile, parsed: Parsed, series: str | None) -> list[S
         and sum(1 for t in tokens if t.type == "heading_open" and t.level == 0 and t.tag == "h1") > 1
     ):
         return _cut(file, parsed, notes, tokens, fallback=_name(file), level="h1")
-    own = file.title or file.front.get("title")
+    own = file.title or chapter_title(file.front)
     heading, body = _leading_heading(tokens)
     if heading is not None:
         text = inline_text(heading[1]).strip()
@@ -82,7 +83,7 @@ def intro_file(file: ChapterFile, parsed: Parsed, book_title: str) -> list[Secti
     if _prose_words(tokens) < _INTRO_WORDS:
         return []
     heading, body = _leading_heading(tokens)
-    own = file.front.get("title")
+    own = chapter_title(file.front)
     if heading is not None:
         text = inline_text(heading[1]).strip()
         title = own or (INTRO_TITLE if same_title(text, book_title) else text)

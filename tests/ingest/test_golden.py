@@ -1,7 +1,8 @@
 """Golden files: each folder under golden/ holds an input book and the chapters expected from it.
 
 The book is `input.md`, or `README.md` when that is the folder's only Markdown file (a README
-imported on its own), or else the folder itself. After a deliberate change to ingest, regenerate
+imported on its own), or a Hugo site's `content/` folder (imported as a person would, beside the
+site's hugo.toml), or else the folder itself. After a deliberate change to ingest, regenerate
 with `UPDATE_GOLDEN=1 make test` and review the diff.
 """
 
@@ -54,6 +55,8 @@ def book_path(folder: Path) -> Path:
     markdown = list(folder.rglob("*.md"))
     if [p.name for p in markdown] == ["README.md"]:
         return markdown[0]
+    if (folder / "hugo.toml").exists():
+        return folder / "content"
     return folder
 
 

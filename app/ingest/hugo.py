@@ -1,0 +1,73 @@
+"""Hugo sites: the site's title and language, from its configuration beside the content folder.
+
+A Hugo site keeps its pages in `content/` (or `content/<language>/` when it has several
+languages) and its settings in `hugo.toml` (or `hugo.yaml`, or the older `config.toml`) in the
+folder above. Importing the content folder reads that one file for `title` and `languageCode`,
+as mkdocs.yml's `site_name` names an mkdocs book: a Hugo book is named as its site is, not by
+its home page's tagline.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from app.errors import ImportProblem
+from app.ingest.files import BookFolder, Unreadable, decode
+from app.ingest.frontmatter import load_yaml
+
+_CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "config.toml", "config.yaml", "config.yml")
+_CONFIG_BYTES = 1024 * 1024
+
+
+def hugo_config(root: Path) -> Path | None:
+    """The configuration file of the Hugo site whose `content/` (or `content/<language>/`) is root."""
+    root = root.absolute()
+    if "content" not in (root.name, root.parent.name):
+        return None
+    site = root.parent if root.name == "content" else root.parent.parent
+    for name in _CONFIG_NAMES:
+        path = site / name
+        if path.is_file() and not path.is_symlink():
+            return path
+    return None
+
+
+def read_hugo(books: BookFolder, path: Path, root: Path) -> dict[str, str]:
+    """The site's title and language; an ImportProblem naming the file if it cannot be read."""
+    try:
+        text = decode(str(path), BookFolder(path.parent).read_bytes(path, limit=_CONFIG_BYTES))
+    except Unreadable as problem:
+        raise ImportProblem(str(path), f"{problem}.") from None
+    config = _parse(path, text)
+    # Importing content/fr reads the French site's own title and language, when it gives them.
+    key = root.absolute().name if root.absolute().parent.name == "content" else None
+    languages = config.get("languages")
+    own = languages.get(key) if key and isinstance(languages, dict) else None
+    own = own if isinstance(own, dict) else {}
+    found = {
+        "title": own.get("title") or config.get("title"),
+        "language": own.get("languageCode")
+        or (key if own else None)
+        or config.get("languageCode")
+        or config.get("defaultContentLanguage"),
+    }
+    metadata = {k: v.strip() for k, v in found.items() if isinstance(v, str) and v.strip()}
+    books.note(f"{path.name}: {sorted(metadata.items())}")  # a new site title imports the book again
+    return metadata
+
+
+def _parse(path: Path, text: str) -> dict[str, Any]:
+    if path.suffix == ".toml":
+        try:
+            data: Any = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise ImportProblem(
+                str(path), f"{path.name} is not valid TOML ({error}). Fix it, or remove it."
+            ) from None
+    else:
+        data = load_yaml(str(path), text, what=path.name)
+    if not isinstance(data, dict):
+        raise ImportProblem(str(path), f"{path.name} must be settings, like `title = 'My Docs'`.")
+    return data

@@ -1,0 +1,147 @@
+"""Hugo's paired shortcodes that mean something a reader can see: code blocks and callouts.
+
+Most shortcodes only a Hugo site can fill in, and tags.py drops them. Two kinds carry their
+meaning in the text between the pair, and are read here instead:
+
+- `{{< highlight go >}}` … `{{< /highlight >}}` (and Hugo's own docs' `code-toggle`, a block of
+  settings) on lines of their own are code: they become fenced code blocks before parsing, so
+  that a `# comment` line inside never becomes a heading.
+- `{{% note %}}` … `{{% /note %}}` (tip, warning, details …) become the callout boxes that
+  admonitions are (see dialects.py), and the shortcode lines themselves are then dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.token import Token
+
+# The language is the first argument of `highlight`; a `code-toggle` block is settings in any format.
+_CODE_NAMES = ("highlight", "code-toggle")
+_CODE_OPENING = re.compile(r"([ \t]*)\{\{<\s*(highlight|code-toggle)\b([^\n]*?)\s*>\}\}[ \t]*")
+_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
+_BACKTICKS = re.compile(r"`{3,}")
+# Shortcodes (of Hugo's themes and of Hugo's own `details`) that are the boxes admonitions are.
+_BOX_NAMES = frozenset(
+    {"note", "tip", "hint", "info", "warning", "caution", "important", "danger", "details"}
+)
+_BOX_OPENING = re.compile(r"\{\{([<%])\s*([a-z]+)\b([^\n]*?)\s*[>%]\}\}[ \t]*(?:\n|$)")
+_QUOTED = re.compile(r"""\b(title|summary|open)\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)'|(\w+))""")
+
+
+def code_shortcodes(text: str) -> str:
+    """Paired `highlight` and `code-toggle` shortcodes on lines of their own, as fenced code blocks."""
+    if "{{<" not in text or not any(name in text for name in _CODE_NAMES):
+        return text
+    lines = text.split("\n")
+    unclosed: set[str] = set()  # names with no closing line left: never searched for again
+    fence: str | None = None
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        fenced = _FENCE.match(line)
+        if fenced is not None:
+            mark = fenced.group(1)
+            if fence is None:
+                fence = mark
+            elif mark[0] == fence[0] and len(mark) >= len(fence) and not line[fenced.end() :].strip():
+                fence = None
+        opening = _CODE_OPENING.fullmatch(line) if fence is None and "{{<" in line else None
+        if opening is None or opening.group(2) in unclosed:
+            index += 1
+            continue
+        indent, name, arguments = opening.groups()
+        closing = _closing_line(lines, index + 1, name)
+        if closing is None:
+            unclosed.add(name)
+            index += 1
+            continue
+        body = "\n".join(lines[index + 1 : closing])
+        ticks = "`" * max([3, *(len(run) + 1 for run in _BACKTICKS.findall(body))])
+        lines[index] = f"{indent}{ticks}{_language(name, arguments)}"
+        lines[closing] = f"{indent}{ticks}"
+        index = closing + 1
+    return "\n".join(lines)
+
+
+def _closing_line(lines: list[str], start: int, name: str) -> int | None:
+    pattern = re.compile(r"[ \t]*\{\{<\s*/\s*" + re.escape(name) + r"\s*>\}\}[ \t]*")
+    return next(
+        (i for i in range(start, len(lines)) if "{{<" in lines[i] and pattern.fullmatch(lines[i])), None
+    )
+
+
+def _language(name: str, arguments: str) -> str:
+    words = arguments.split()
+    if name != "highlight" or not words or "=" in words[0]:
+        return ""
+    word = words[0].strip("\"'")
+    return word if word.replace("-", "").replace("+", "").isalnum() else ""
+
+
+def shortcode_boxes(tokens: list[Token]) -> None:
+    """`{{% note %}}` … `{{% /note %}}` around whole paragraphs (and what lies between): a callout box."""
+    unclosed: set[tuple[str, str]] = set()  # with no closing left: never searched for again
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "paragraph_open" and tokens[index + 1].content.startswith("{{"):
+            opening = _BOX_OPENING.match(tokens[index + 1].content)
+            key = (opening.group(1), opening.group(2)) if opening is not None else ("", "")
+            if opening is not None and key[1] in _BOX_NAMES and key not in unclosed and _delimited(opening):
+                end = _box_end(tokens, index, *key)
+                if end is None:
+                    unclosed.add(key)
+                else:
+                    index = _wrap(tokens, index, end, key[1], opening.group(3))
+        index += 1
+
+
+def _delimited(opening: re.Match[str]) -> bool:
+    """`{{<` closes with `>}}` and `{{%` with `%}}`."""
+    return opening.group(0).rstrip().endswith(">}}" if opening.group(1) == "<" else "%}}")
+
+
+def _box_end(tokens: list[Token], start: int, delimiter: str, name: str) -> int | None:
+    """The index of the paragraph_close after the paragraph that closes the box, at the same depth."""
+    closing = re.compile(
+        r"\{\{" + delimiter + r"\s*/\s*" + name + r"\s*" + (">" if delimiter == "<" else "%") + r"\}\}\s*"
+    )
+    level = tokens[start].level
+    for index in range(start, len(tokens)):
+        token = tokens[index]
+        if token.level < level:
+            return None  # the box would close outside the container it opened in
+        if token.type == "inline" and token.level == level + 1 and _last_line_is(token.content, closing):
+            return index + 1
+    return None
+
+
+def _last_line_is(content: str, closing: re.Pattern[str]) -> bool:
+    return "{{" in content and closing.fullmatch(content.rstrip().rsplit("\n", 1)[-1].strip()) is not None
+
+
+def _wrap(tokens: list[Token], start: int, end: int, name: str, arguments: str) -> int:
+    """Put tokens[start:end + 1] inside a callout; the new index of tokens[start], to look inside for more."""
+    settings = {m.group(1): m.group(2) or m.group(3) or m.group(4) or "" for m in _QUOTED.finditer(arguments)}
+    level = tokens[start].level
+    for token in tokens[start : end + 1]:
+        token.level += 1  # inside the box now: a heading in it never starts a chapter
+    opening = Token("callout_open", "div", 1, level=level, block=True, map=tokens[start].map)
+    opening.meta = {
+        "kind": name,
+        "collapsible": name == "details",
+        "open": settings.get("open", "").lower() == "true",
+    }
+    title = settings.get("summary" if name == "details" else "title") or name.capitalize()
+    heading = [
+        Token("callout_title_open", "p", 1, level=level + 1, block=True),
+        Token(
+            "inline", "", 0, level=level + 2, content=title, children=[Token("text", "", 0, content=title)]
+        ),
+        Token("callout_title_close", "p", -1, level=level + 1, block=True),
+    ]
+    closing = Token("callout_close", "div", -1, level=level, block=True)
+    tokens[end + 1 : end + 1] = [closing]
+    tokens[start:start] = [opening, *heading]
+    return start + len(heading) + 1

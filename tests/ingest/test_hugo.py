@@ -1,0 +1,128 @@
+"""Hugo's shortcodes, TOML front matter and site settings, where the golden hugo-site case is awkward."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from app.errors import ImportProblem
+from app.ingest import BookDraft, SourceFile, parse_book, read_book
+
+
+def one_file(markdown: str) -> BookDraft:
+    return parse_book([SourceFile("b.md", markdown)], slug="b")
+
+
+def html(draft: BookDraft) -> str:
+    return "".join(page.html for chapter in draft.chapters for page in chapter.pages)
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_shortcode_in_prose_leaves_no_braces_behind() -> None:
+    draft = one_file('## Tides\n\nSee {{% param "harbour" %}} and {{< ref "moon.md" >}} for times.\n')
+    assert "See and for times." in html(draft)
+    assert "{" not in html(draft)
+    assert len(draft.warnings) == 1
+    assert "shortcodes" in draft.warnings[0]
+
+
+def test_a_paired_shortcode_keeps_its_text_even_when_never_closed() -> None:
+    draft = one_file(
+        "## Tides\n\n{{< sidebar >}}\nThe moon pulls the sea.\n{{< /sidebar >}}\n\n{{% aside %}}\nStill here.\n"
+    )
+    page = html(draft)
+    assert "The moon pulls the sea." in page
+    assert "Still here." in page
+    assert "{" not in page
+    assert "callout" not in page
+
+
+def test_a_note_shortcode_becomes_a_callout_whose_headings_start_no_chapter() -> None:
+    draft = one_file(
+        "## Tides\n\n{{< warning >}}\nMind the ebb.\n\n## Rip currents\n\nSwim across.\n{{< /warning >}}\n"
+    )
+    assert [c.title for c in draft.chapters] == ["Tides"]
+    page = html(draft)
+    assert 'class="callout callout-warning"' in page
+    assert page.index("Mind the ebb.") < page.index("Rip currents") < page.index("</div>")
+
+
+def test_a_box_shortcode_closed_in_another_container_keeps_its_text_without_a_box() -> None:
+    draft = one_file("## Tides\n\n> {{% note %}}\n> Inside a quote.\n\n{{% /note %}}\n")
+    page = html(draft)
+    assert "Inside a quote." in page
+    assert "callout" not in page
+    assert "{" not in page
+
+
+def test_escaped_shortcodes_show_as_hugo_shows_them_and_need_no_warning() -> None:
+    draft = one_file("## Tides\n\nWrite {{</* tide */>}} or `{{%/* tide */%}}`.\n")
+    assert "Write {{&lt; tide &gt;}} or <code>{{% tide %}}</code>." in html(draft)
+    assert draft.warnings == ()
+
+
+def test_a_highlight_shortcode_inside_a_fence_stays_as_written() -> None:
+    draft = one_file("## Tides\n\n```md\n{{< highlight go >}}\n# not a heading\n{{< /highlight >}}\n```\n")
+    page = html(draft)
+    assert "{{&lt; highlight go &gt;}}" in page
+    assert "# not a heading" in page
+
+
+def test_toml_front_matter_names_a_single_file_book() -> None:
+    draft = one_file('+++\ntitle = "Tide Tables"\nauthor = "A. Shore"\n+++\n\n## Spring\n\nHigh.\n')
+    assert (draft.title, draft.author) == ("Tide Tables", "A. Shore")
+    assert "+++" not in html(draft)
+
+
+def test_broken_toml_front_matter_names_the_file_and_line_as_yaml_does() -> None:
+    with pytest.raises(ImportProblem) as problem:
+        one_file('+++\ntitle = "Tides"\nauthor = \n+++\n\n## A\n\nB.\n')
+    assert (problem.value.path, problem.value.line) == ("b.md", 3)
+    assert "is not valid TOML" in str(problem.value)
+    assert "between the +++ lines" in str(problem.value)
+
+
+def test_site_settings_are_read_only_beside_a_content_folder(tmp_path: Path) -> None:
+    write(tmp_path / "site" / "hugo.yaml", "title: Harbour Notes\nlanguageCode: nl\n")
+    write(tmp_path / "site" / "content" / "tides.md", "# Tides\n\nHigh and low.\n")
+    write(tmp_path / "site" / "content" / "moon.md", "# Moon\n\nFull and new.\n")
+    write(tmp_path / "site" / "notes" / "tides.md", "# Tides\n\nHigh and low.\n")
+    write(tmp_path / "site" / "notes" / "moon.md", "# Moon\n\nFull and new.\n")
+    content = read_book(tmp_path / "site" / "content")
+    assert (content.title, content.language) == ("Harbour Notes", "nl")
+    assert read_book(tmp_path / "site" / "notes").title == "Notes"
+
+
+def test_a_language_folder_reads_its_own_language_settings(tmp_path: Path) -> None:
+    write(
+        tmp_path / "hugo.toml",
+        'title = "Harbour Notes"\n[languages.fr]\ntitle = "Notes du port"\nlanguageCode = "fr-FR"\n',
+    )
+    for name in ("marees", "lune"):
+        write(tmp_path / "content" / "fr" / f"{name}.md", f"# {name}\n\nTexte.\n")
+    draft = read_book(tmp_path / "content" / "fr")
+    assert (draft.title, draft.language) == ("Notes du port", "fr-FR")
+
+
+def test_equal_weights_are_ordered_by_short_title_as_hugo_orders_them(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", "---\ntitle: Zephyr\nweight: 5\n---\n\nWind.\n")
+    write(tmp_path / "b.md", "---\ntitle: Zulu time\nlinkTitle: Clocks\nweight: 5\n---\n\nTime.\n")
+    write(tmp_path / "c.md", "---\ntitle: Anchors\n---\n\nIron.\n")
+    write(tmp_path / "d.md", "---\ntitle: Buoys\nweight: 1\n---\n\nRed and green.\n")
+    assert [c.title for c in read_book(tmp_path).chapters] == ["Buoys", "Clocks", "Zephyr", "Anchors"]
+
+
+def test_many_unclosed_shortcodes_cost_milliseconds() -> None:
+    text = "## A\n\n" + "{{% note %}}\n\n" * 2000 + "{{< highlight go >}}\n" * 2000 + "{{<" * 30_000 + "\n"
+    started = time.perf_counter()
+    one_file(text)
+    elapsed = time.perf_counter() - started
+    # A whole import of 4,000 openings: well under a second, where a search per opening took minutes.
+    assert elapsed < 1.0, f"{elapsed:.2f}s"
