@@ -44,6 +44,12 @@ def build_book(source: BookSource, progress: Progress | None = None) -> BookDraf
                 f"{file.source.path}: template tags ({{% … %}}, {{{{ … }}}}) only a site generator can fill in "
                 "were left out."
             )
+        if result.left_out:
+            names = ", ".join(f"{{{name}}}" for name in sorted(result.left_out))
+            warnings.append(
+                f"{file.source.path}: MyST directives only a Jupyter Book or Sphinx build can carry out "
+                f"({names}) were left out."
+            )
         if result.shortened:
             lines = ", ".join(str(n) for n in result.shortened[:5]) + (
                 " …" if len(result.shortened) > 5 else ""
