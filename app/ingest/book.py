@@ -159,7 +159,7 @@ def _has_content(tokens: list[Token]) -> bool:
 def _register(section: Section, number: int, anchors: Anchors, links: LinkIndex) -> None:
     """Give every heading of the chapter its id, and tell the link index where each one is."""
     name: PurePosixPath = section.file.name
-    links.add_file(name, number)
+    links.add_file(name, number, section.title)
     if section.heading is not None:
         heading = section.heading
         links.add_heading(
