@@ -41,6 +41,7 @@ class LinkIndex:
         self._headings: dict[tuple[PurePosixPath, str], Target] = {}
         self._seen: dict[tuple[PurePosixPath, str], int] = {}
         self._titles: dict[Target, str] = {}
+        self._labels: dict[str, Target] = {}  # explicit ids, book-wide: MyST links to `(label)=` by name
 
     def add_file(self, name: PurePosixPath, chapter: int, title: str) -> None:
         self._files.setdefault(name, chapter)
@@ -58,6 +59,7 @@ class LinkIndex:
         fragments = [github if count == 0 else f"{github}-{count}", ascii_slug(text)]
         if explicit:
             fragments.insert(0, explicit)
+            self._labels.setdefault(explicit.lower(), target)
         self._titles.setdefault(target, text)
         for fragment in fragments:
             if fragment:
@@ -73,11 +75,13 @@ class LinkIndex:
             return External("https:" + href)
         path, _, fragment = href.partition("#")
         path = unquote(path.split("?", 1)[0])
+        # A MyST label (`[](my-label)`, `{ref}` to `(content:figures)=`) names a heading anywhere in the
+        # book; only ids the book gave its headings are labels, so nothing else can match.
         if ":" in path.split("/", 1)[0]:
-            return None  # another scheme (ftp:, tel:, javascript:…), or a Windows drive
+            return self._labels.get(href.lower())  # or another scheme (ftp:, javascript:…), or a drive
         file = here if not path else self._file(here, path)
         if file is None:
-            return None
+            return self._labels.get(href.lower())
         fragment = unquote(fragment).strip().lower()
         if fragment:
             found = self._headings.get((file, fragment))

@@ -10,7 +10,8 @@ block and a cross-reference as `{ref}` before some code, so:
   diagrams their source), `{math}` math;
   directives that only a site build can carry out (`{toctree}`, `{glue}`, `{include}`…) are left
   out, and the file's warning names them; any other directive keeps its body, in a plain box.
-- roles keep their text: `` {ref}`the intro <intro-label>` `` reads "the intro".
+- cross-reference roles are links: `` {ref}`the intro <intro-label>` `` reads "the intro" and lands
+  on the heading that `(intro-label)=` names (which gets that id); other roles keep their words.
 - in a file that uses MyST, `%` comment lines, `(label)=` targets and `+++` cell breaks go.
 """
 
@@ -47,6 +48,7 @@ LEFT_OUT = frozenset(
      "bibliography", "raw", "eval-rst", "include", "literalinclude", "jupyter-execute", "contents",
      "plot", "bokeh-plot", "thebe-button", "panels", "meta"}
 )  # fmt: skip
+_REFERENCES = frozenset({"ref", "numref", "doc", "any", "external"})  # roles that link somewhere in the book
 _ROLE = re.compile(r"\{([A-Za-z][\w:-]*)\}$")
 _TARGET = re.compile(r"\([^()\s]+\)=")
 _ROLE_HINT = re.compile(r"\{[A-Za-z][\w:-]*\}`")
@@ -81,6 +83,7 @@ def blank_myst_lines(text: str) -> str:
     """
     lines = text.splitlines(keepends=True)
     fence = ""
+    label = ""  # a target waiting for the heading it names
     for number, line in enumerate(lines):
         stripped = line.strip()
         if stripped[:3] in ("```", "~~~"):
@@ -89,10 +92,19 @@ def blank_myst_lines(text: str) -> str:
                 fence = run
             elif run.startswith(fence) and stripped == run:
                 fence = ""
-        elif not fence and (
-            stripped.startswith(("%", "+++ {")) or stripped == "+++" or _TARGET.fullmatch(stripped)
-        ):
+        elif fence:
+            continue
+        elif _TARGET.fullmatch(stripped):
+            lines[number], label = "\n", stripped[1:-2]
+            continue
+        elif stripped.startswith(("%", "+++ {")) or stripped == "+++":
             lines[number] = "\n"
+            continue
+        elif label and stripped.startswith("#"):
+            # The heading takes the label as its id, as `## Title {#label}` gives one: links can land there.
+            lines[number] = line.rstrip("\n") + f" {{#{label}}}\n"
+        if stripped:
+            label = ""
     return "".join(lines)
 
 
@@ -242,25 +254,35 @@ def _without_roles(children: list[Token]) -> list[Token]:
             role = _ROLE.search(out[-1].content)
             if role is not None:
                 out[-1].content = out[-1].content[: role.start()]
-                out.append(_role_text(role.group(1).lower(), child))
+                out.extend(_role_tokens(role.group(1).lower(), child))
                 continue
         out.append(child)
     return [c for c in out if c.type != "text" or c.content]
 
 
-def _role_text(role: str, code: Token) -> Token:
-    """What a role shows a reader: a cross-reference its title (or target), math as written, …"""
+def _role_tokens(role: str, code: Token) -> list[Token]:
+    """What a role shows a reader: a cross-reference a link, math as written, other roles their words."""
     content = code.content
     if role == "math":
-        return Token("math_inline", "math", 0, content=content, markup="$")
+        return [Token("math_inline", "math", 0, content=content, markup="$")]
     if role in ("kbd", "code", "samp", "file", "command", "literal"):
-        return code
+        return [code]
     if role in ("sup", "sub", "superscript", "subscript"):
         tag = role[:3]
-        return Token("html_inline", "", 0, content=f"<{tag}>{escape(content, quote=False)}</{tag}>")
-    shown = re.sub(r"\s*<[^<>]*>$", "", content).strip() if content.endswith(">") else content
+        return [Token("html_inline", "", 0, content=f"<{tag}>{escape(content, quote=False)}</{tag}>")]
+    explicit = re.fullmatch(r"(.*?)\s*<([^<>]*)>", content, re.DOTALL)
+    words, target = (explicit.group(1), explicit.group(2)) if explicit else ("", content)
+    if role in _REFERENCES:
+        # No words of its own: the link shows its target's title (see links.py), as Sphinx does.
+        opening = Token("link_open", "a", 1, attrs={"href": target.lstrip("~!")})
+        shown = [_words(words)] if words and role != "numref" else []
+        return [opening, *shown, Token("link_close", "a", -1)]
     if role == "abbr":
-        shown = re.sub(r"\s*\([^()]*\)$", "", content).strip() or content
-    text = Token("text", "", 0)
-    text.content = shown.lstrip("~!")
-    return text
+        words = re.sub(r"\s*\([^()]*\)$", "", content).strip()
+    return [_words((words or target).lstrip("~!"))]
+
+
+def _words(words: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = words
+    return token
