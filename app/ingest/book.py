@@ -44,6 +44,12 @@ def build_book(source: BookSource, progress: Progress | None = None) -> BookDraf
                 f"{file.source.path}: template tags and shortcodes ({{% … %}}, {{{{ … }}}}, {{{{< … >}}}}) "
                 "only a site generator can fill in were left out (the text between a pair is kept)."
             )
+        if result.left_out:
+            names = ", ".join(f"{{{name}}}" for name in sorted(result.left_out))
+            warnings.append(
+                f"{file.source.path}: MyST directives only a Jupyter Book or Sphinx build can carry out "
+                f"({names}) were left out."
+            )
         if result.shortened:
             lines = ", ".join(str(n) for n in result.shortened[:5]) + (
                 " …" if len(result.shortened) > 5 else ""
@@ -153,7 +159,7 @@ def _has_content(tokens: list[Token]) -> bool:
 def _register(section: Section, number: int, anchors: Anchors, links: LinkIndex) -> None:
     """Give every heading of the chapter its id, and tell the link index where each one is."""
     name: PurePosixPath = section.file.name
-    links.add_file(name, number)
+    links.add_file(name, number, section.title)
     if section.heading is not None:
         heading = section.heading
         links.add_heading(

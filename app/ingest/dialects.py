@@ -56,7 +56,7 @@ def _content_tab(state: StateBlock, start_line: int, end_line: int, silent: bool
         next_line += 1
     while next_line - 1 > start_line and state.isEmpty(next_line - 1):
         next_line -= 1  # trailing blank lines belong to what follows
-    _push_box(state, "tab", title, start_line, next_line, body_indent, start_line + 1)
+    push_box(state, "tab", title, start_line, next_line, body_indent, start_line + 1)
     return True
 
 
@@ -90,14 +90,14 @@ def _fenced_block(state: StateBlock, start_line: int, end_line: int, silent: boo
     shown = title or ("" if kind in ("box", "tab") else name.capitalize())
     old_parent, old_max = state.parentType, state.lineMax
     state.lineMax = close
-    _push_box(state, kind, shown, start_line, close, state.blkIndent, body, collapsible=collapsible)
+    push_box(state, kind, shown, start_line, close, state.blkIndent, body, collapsible=collapsible)
     state.lineMax = old_max
     state.parentType = old_parent
     state.line = min(close + 1, end_line)
     return True
 
 
-def _push_box(
+def push_box(
     state: StateBlock,
     kind: str,
     title: str,

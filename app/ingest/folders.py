@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from app.errors import ImportProblem
 from app.ingest.files import BookFolder, Unreadable
 from app.ingest.frontmatter import chapter_title, split_front_matter, weight
+from app.ingest.jupyterbook import toc_of
 from app.ingest.mdbook import summary_of
 from app.ingest.mkdocs import config_of
 from app.ingest.placement import Placed, natural_key, prettify
@@ -76,7 +77,12 @@ def find_books(path: Path) -> list[Path]:
 
 
 def _declares_book(folder: Path) -> bool:
-    return summary_of(folder) is not None or config_of(folder) is not None or (folder / "book.toml").is_file()
+    return (
+        summary_of(folder) is not None
+        or config_of(folder) is not None
+        or toc_of(folder) is not None
+        or (folder / "book.toml").is_file()
+    )
 
 
 def _book_like(folder: Path) -> bool:

@@ -40,9 +40,16 @@ class LinkIndex:
         self._files: dict[PurePosixPath, int] = {}
         self._headings: dict[tuple[PurePosixPath, str], Target] = {}
         self._seen: dict[tuple[PurePosixPath, str], int] = {}
+        self._titles: dict[Target, str] = {}
+        self._labels: dict[str, Target] = {}  # explicit ids, book-wide: MyST links to `(label)=` by name
 
-    def add_file(self, name: PurePosixPath, chapter: int) -> None:
+    def add_file(self, name: PurePosixPath, chapter: int, title: str) -> None:
         self._files.setdefault(name, chapter)
+        self._titles.setdefault(Target(chapter, None), title)
+
+    def title(self, target: Target) -> str | None:
+        """The words a link with none of its own shows (`[](other.md)`, as MyST writes): where it lands."""
+        return self._titles.get(target)
 
     def add_heading(self, name: PurePosixPath, text: str, explicit: str | None, target: Target) -> None:
         """Register a heading under the fragments other tools would give it (GitHub's, mkdocs', its own)."""
@@ -52,6 +59,8 @@ class LinkIndex:
         fragments = [github if count == 0 else f"{github}-{count}", ascii_slug(text)]
         if explicit:
             fragments.insert(0, explicit)
+            self._labels.setdefault(explicit.lower(), target)
+        self._titles.setdefault(target, text)
         for fragment in fragments:
             if fragment:
                 self._headings.setdefault((name, fragment.lower()), target)
@@ -66,11 +75,13 @@ class LinkIndex:
             return External("https:" + href)
         path, _, fragment = href.partition("#")
         path = unquote(path.split("?", 1)[0])
+        # A MyST label (`[](my-label)`, `{ref}` to `(content:figures)=`) names a heading anywhere in the
+        # book; only ids the book gave its headings are labels, so nothing else can match.
         if ":" in path.split("/", 1)[0]:
-            return None  # another scheme (ftp:, tel:, javascript:…), or a Windows drive
+            return self._labels.get(href.lower())  # or another scheme (ftp:, javascript:…), or a drive
         file = here if not path else self._file(here, path)
         if file is None:
-            return None
+            return self._labels.get(href.lower())
         fragment = unquote(fragment).strip().lower()
         if fragment:
             found = self._headings.get((file, fragment))
@@ -91,3 +102,10 @@ class LinkIndex:
         if path.endswith("/") or not joined.suffix:
             options += [joined / "README.md", joined / "index.md", joined.with_suffix(".md")]
         return next((option for option in options if option in self._files), None)
+
+
+def link_words(target: Target | External | None, href: str, links: LinkIndex) -> str:
+    """What a link with no words of its own shows: the title of where it lands, else its address."""
+    if isinstance(target, Target):
+        return links.title(target) or href
+    return target.href if isinstance(target, External) else href

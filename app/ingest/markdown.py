@@ -19,6 +19,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from app.ingest.dialects import callouts, dialects_plugin
 from app.ingest.guard import tame
+from app.ingest.myst import blank_myst_lines, keep_role_text, myst_plugin, uses_myst
 from app.ingest.passes import (
     drop_hidden_inline,
     drop_site_decoration,
@@ -34,6 +35,7 @@ PARSER = (
     .use(footnote_plugin)
     .use(admon_plugin)
     .use(dialects_plugin)
+    .use(myst_plugin)
     # `$x^2$` stays readable as written; digits and spaces next to a `$` mean money, not math.
     .use(dollarmath_plugin, allow_space=False, allow_digits=False, allow_labels=False)
 )
@@ -47,17 +49,23 @@ class Parsed:
     env: dict[str, Any]
     template_tags: bool  # whether Liquid/Jinja tags or Hugo shortcodes were dropped: the import warns once
     shortened: list[int]  # lines whose pathological runs of markup were cut (see guard.py)
+    left_out: frozenset[str] = frozenset()  # MyST directives only a site build carries out (see myst.py)
 
 
 def parse(text: str) -> Parsed:
-    env: dict[str, Any] = {}
     text, shortened = tame(text)
+    myst = uses_myst(text)
+    env: dict[str, Any] = {"myst": myst}
+    if myst:
+        text = blank_myst_lines(text)
     tokens = PARSER.parse(code_shortcodes(text), env)
     callouts(tokens)
     shortcode_boxes(tokens)
+    if myst:
+        keep_role_text(tokens)
     heading_attributes(tokens)
     drop_hidden_inline(tokens)
     hide_rust_lines(tokens)
     tags = drop_template_tags(tokens)
     drop_site_decoration(tokens)
-    return Parsed(tokens, env, tags, shortened)
+    return Parsed(tokens, env, tags, shortened, frozenset(env.pop("myst_left_out", ())))

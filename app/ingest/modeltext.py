@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 
 from markdown_it.token import Token
 
-from app.ingest.links import External, LinkIndex, Target
+from app.ingest.links import External, LinkIndex, Target, link_words
 from app.ingest.passes import language
 from app.ingest.rawhtml import html_text
 from app.ingest.titles import TITLE_TOKENS
@@ -158,7 +158,8 @@ def _indented(text: str, indent: str) -> str:
 def _inline(token: Token, context: ModelContext) -> str:
     out: list[str] = []
     links: list[str] = []  # the closing of each open link: ](href)
-    for child in token.children or ():
+    children = token.children or []
+    for index, child in enumerate(children):
         kind = child.type
         if kind == "text":
             out.append(_escaped(child.content))
@@ -173,6 +174,13 @@ def _inline(token: Token, context: ModelContext) -> str:
             autolink = child.markup in ("autolink", "linkify")
             links.append("" if autolink else f"]({href})" if href else "]")
             out.append("" if autolink else "[")
+            if index + 1 < len(children) and children[index + 1].type == "link_close":
+                original = str(child.attrGet("href") or "")
+                out.append(
+                    _escaped(
+                        link_words(context.links.resolve(original, context.file), original, context.links)
+                    )
+                )
         elif kind == "link_close":
             out.append(links.pop() if links else "")
         elif kind == "image":

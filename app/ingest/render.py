@@ -23,7 +23,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from app.ingest.highlight import highlight
-from app.ingest.links import External, LinkIndex, Target
+from app.ingest.links import External, LinkIndex, Target, link_words
 from app.ingest.markdown import PARSER
 from app.ingest.passes import language
 from app.ingest.pictures import Pictures, inline_picture, location
@@ -157,12 +157,15 @@ class PageRenderer(RendererHTML):
         token = tokens[idx]
         title = token.attrGet("title")
         titled = f' title="{escape(str(title))}"' if title else ""
-        target = self.context.links.resolve(str(token.attrGet("href") or ""), self.context.file)
+        href = str(token.attrGet("href") or "")
+        target = self.context.links.resolve(href, self.context.file)
+        empty = idx + 1 < len(tokens) and tokens[idx + 1].type == "link_close"
+        words = escape(link_words(target, href, self.context.links)) if empty else ""
         if isinstance(target, External):
-            return f'<a href="{escape(target.href)}"{titled}>'
+            return f'<a href="{escape(target.href)}"{titled}>{words}'
         if isinstance(target, Target):
-            return f"<a {self.in_book(target)}{titled}>"
-        return f"<a{titled}>"
+            return f"<a {self.in_book(target)}{titled}>{words}"
+        return f"<a{titled}>{words}"
 
     def in_book(self, target: Target) -> str:
         href = f'href="#{escape(target.anchor or "")}"'

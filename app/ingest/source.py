@@ -21,6 +21,7 @@ from app.ingest.files import BookFolder, TooBig, Unreadable
 from app.ingest.folders import folder_files, is_markdown
 from app.ingest.frontmatter import split_front_matter
 from app.ingest.hugo import hugo_config, read_hugo
+from app.ingest.jupyterbook import read_jupyter_book, toc_of
 from app.ingest.limits import MAX_PICTURE_BYTES
 from app.ingest.mdbook import read_mdbook, summary_of
 from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, read_config
@@ -182,6 +183,9 @@ def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         if not placed and docs.is_dir():
             placed = folder_files(books, docs, warnings)
         return Layout(placed, metadata_of(config), site_root=docs)
+    toc = toc_of(root)
+    if toc is not None:
+        return read_jupyter_book(books, toc, warnings)
     hugo = hugo_config(root)
     return Layout(folder_files(books, root, warnings), read_hugo(books, hugo, root) if hugo else {})
 

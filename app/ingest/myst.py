@@ -1,0 +1,288 @@
+"""MyST Markdown (Jupyter Book, Sphinx), read so that it degrades into something a reader can follow.
+
+MyST writes Sphinx directives as code fences whose info is `{name}` (```` ```{note} ```` or
+`:::{note}`) and roles as `` {name}`text` ``. Read as plain CommonMark, a note would show as a code
+block and a cross-reference as `{ref}` before some code, so:
+
+- directive fences become what they mean: admonitions are callouts, `{dropdown}` is collapsible,
+  `{margin}`, `{sidebar}`, `{card}`… are boxes, `{tab-item}` a labelled section, `{figure}` and
+  `{image}` pictures, `{code-cell}` and `{code-block}` code in their language (and `{mermaid}`
+  diagrams their source), `{math}` math;
+  directives that only a site build can carry out (`{toctree}`, `{glue}`, `{include}`…) are left
+  out, and the file's warning names them; any other directive keeps its body, in a plain box.
+- cross-reference roles are links: `` {ref}`the intro <intro-label>` `` reads "the intro" and lands
+  on the heading that `(intro-label)=` names (which gets that id); other roles keep their words.
+- in a file that uses MyST, `%` comment lines, `(label)=` targets and `+++` cell breaks go.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.token import Token
+
+from app.ingest.dialects import push_box
+
+_NAME = re.compile(r"\{([A-Za-z][\w:-]*)\}[ \t]*(.*)")
+_CALLOUTS = frozenset(
+    {"note", "tip", "hint", "important", "warning", "caution", "attention", "danger", "error", "seealso",
+     "todo"}
+)  # fmt: skip
+_VERSIONS = {"versionadded": "New in version", "versionchanged": "Changed in version",
+             "deprecated": "Deprecated since version", "versionremoved": "Removed in version"}  # fmt: skip
+_KINDS = {"seealso": "info", "todo": "note", "deprecated": "warning", "versionremoved": "warning"}
+_BOXES = frozenset(
+    {"margin", "sidebar", "topic", "epigraph", "pull-quote", "highlights", "card", "grid-item-card",
+     "rubric", "figure-md", "proof", "theorem", "lemma", "definition", "example", "exercise", "solution", "prf:proof",
+     "prf:theorem", "prf:lemma", "prf:definition", "prf:example", "prf:algorithm", "prf:remark"}
+)  # fmt: skip
+_CODE = frozenset({"code", "code-block", "sourcecode", "code-cell"})
+_DIAGRAMS = {"mermaid": "mermaid", "graphviz": "dot"}  # their source is the readable part: shown as code
+_PICTURES = frozenset({"figure", "image"})
+# Only the site build can carry these out; what they hold is not text for the reader.
+LEFT_OUT = frozenset(
+    {"toctree", "tableofcontents", "index", "glue", "glue:figure", "glue:math", "glue:any", "glue:text",
+     "bibliography", "raw", "eval-rst", "include", "literalinclude", "jupyter-execute", "contents",
+     "plot", "bokeh-plot", "thebe-button", "panels", "meta"}
+)  # fmt: skip
+_REFERENCES = frozenset({"ref", "numref", "doc", "any", "external"})  # roles that link somewhere in the book
+_ROLE = re.compile(r"\{([A-Za-z][\w:-]*)\}$")
+_TARGET = re.compile(r"\([^()\s]+\)=")
+_ROLE_HINT = re.compile(r"\{[A-Za-z][\w:-]*\}`")
+_FENCE_HINT = re.compile(r"(?:```|:::)\{[A-Za-z]")
+_TARGET_LINE = re.compile(r"^\([^()\s]+\)=[ \t]*$", re.MULTILINE)
+
+
+def myst_plugin(md: MarkdownIt) -> None:
+    """Claim ```` ```{name} ```` and `:::{name}` fences before the fence rule reads them as code."""
+    md.block.ruler.before("fence", "myst_directive", _directive, {"alt": ["paragraph", "blockquote"]})
+
+
+def uses_myst(text: str) -> bool:
+    """Whether a file is written in MyST: only then is a line starting `%` a comment, not prose."""
+    # Substring tests first: this runs on every file of every book, and few are MyST.
+    return (
+        (("```{" in text or ":::{" in text) and _FENCE_HINT.search(text) is not None)
+        or ("}`" in text and _has_role(text))
+        or (")=" in text and _TARGET_LINE.search(text) is not None)
+    )
+
+
+def _has_role(text: str) -> bool:
+    # A role starts a word: `{integer}` in a compiler message, or /items/{id}`, is not one.
+    return any(m.start() == 0 or text[m.start() - 1] in " \t\n([\"'" for m in _ROLE_HINT.finditer(text))
+
+
+def blank_myst_lines(text: str) -> str:
+    """A MyST file's `%` comments, `(label)=` targets and `+++` cell breaks, blanked outside code.
+
+    Blank rather than removed, so that every other line keeps its number for warnings.
+    """
+    lines = text.splitlines(keepends=True)
+    fence = ""
+    label = ""  # a target waiting for the heading it names
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped[:3] in ("```", "~~~"):
+            run = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
+            if not fence:
+                fence = run
+            elif run.startswith(fence) and stripped == run:
+                fence = ""
+        elif fence:
+            continue
+        elif _TARGET.fullmatch(stripped):
+            lines[number], label = "\n", stripped[1:-2]
+            continue
+        elif stripped.startswith(("%", "+++ {")) or stripped == "+++":
+            lines[number] = "\n"
+            continue
+        elif label and stripped.startswith("#"):
+            # The heading takes the label as its id, as `## Title {#label}` gives one: links can land there.
+            lines[number] = line.rstrip("\n") + f" {{#{label}}}\n"
+        if stripped:
+            label = ""
+    return "".join(lines)
+
+
+def _line(state: StateBlock, line: int) -> str:
+    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+
+
+def _directive(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    # Called at the start of every line of every paragraph: the cheapest test goes first.
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    marker = state.src[start : start + 1]
+    if marker not in ("`", ":", "~") or state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    text = _line(state, start_line)
+    run = len(text) - len(text.lstrip(marker))
+    if run < 3:
+        return False
+    info = text[run:].strip()
+    found = _NAME.fullmatch(info)
+    # In a MyST file, a colon fence whose info is no `{directive}` is code, as a backtick fence is.
+    as_code = found is None and marker == ":" and bool(state.env.get("myst")) and " " not in info
+    if found is None and not as_code:
+        return False
+    if silent:
+        return True
+    name, argument = (found.group(1).lower(), found.group(2).strip()) if found else ("code", info)
+    fence = marker * run
+    close = start_line + 1
+    while close < end_line:
+        line = _line(state, close)
+        if (
+            line.startswith(fence)
+            and not line.lstrip(marker).strip()
+            and state.sCount[close] - state.blkIndent < 4
+        ):
+            break
+        close += 1
+    body, options = _options(state, start_line + 1, close)
+    after = min(close + 1, end_line)
+    if name in LEFT_OUT:
+        state.env.setdefault("myst_left_out", set()).add(name)
+    elif name in _CODE or name in _DIAGRAMS:
+        _push_code(state, _DIAGRAMS.get(name, argument), options, body, close, start_line)
+    elif name == "math":
+        math = state.push("math_block", "math", 0)
+        math.block, math.content, math.map = True, _text(state, body, close), [start_line, after]
+    elif name in _PICTURES:
+        _push_picture(state, argument, options, body, close, start_line)
+    else:
+        kind, title, collapsible = _box(name, argument, options)
+        old_max = state.lineMax
+        state.lineMax = close
+        push_box(state, kind, title, start_line, close, state.blkIndent, body, collapsible=collapsible)
+        state.lineMax = old_max
+    state.line = after
+    return True
+
+
+def _options(state: StateBlock, line: int, end: int) -> tuple[int, dict[str, str]]:
+    """Skip a directive's options (`:key: value` lines, or a `---` YAML block) and return them."""
+    options: dict[str, str] = {}
+    if line < end and _line(state, line).strip() == "---":
+        closing = line + 1
+        while closing < end and _line(state, closing).strip() != "---":
+            closing += 1
+        if closing < end:
+            for inner in range(line + 1, closing):
+                key, _, value = _line(state, inner).partition(":")
+                options[key.strip().lower()] = value.strip()
+            return closing + 1, options
+    while line < end:
+        option = re.match(r":([\w-]+):[ \t]*(.*)", _line(state, line))
+        if option is None:
+            break
+        options[option.group(1).lower()] = option.group(2).strip()
+        line += 1
+    return line, options
+
+
+def _text(state: StateBlock, line: int, end: int) -> str:
+    return "".join(state.getLines(line, end, state.blkIndent, True)) if line < end else ""
+
+
+def _box(name: str, argument: str, options: dict[str, str]) -> tuple[str, str, bool]:
+    """The callout kind, title and collapsibility a box directive reads as."""
+    classes = options.get("class", "").split()
+    if name == "dropdown":
+        return "box", argument, True
+    if name == "tab-item":
+        return "tab", argument, False
+    if name == "admonition":  # a titled callout whose kind, if any, is its first class
+        return (classes[0] if classes else "note"), argument, "dropdown" in classes
+    if name in _VERSIONS:
+        return _KINDS.get(name, "note"), f"{_VERSIONS[name]} {argument}".strip(), False
+    if name in _CALLOUTS:
+        # Sphinx's admonitions take no title: words on the directive's line are its first words,
+        # which read well enough as a title here.
+        default = "See also" if name == "seealso" else name.capitalize()
+        return _KINDS.get(name, name), argument or default, "dropdown" in classes
+    if name in _BOXES:
+        return "box", argument or (name[4:].capitalize() if name.startswith("prf:") else ""), False
+    return "box", "", False
+
+
+def _push_code(
+    state: StateBlock, argument: str, options: dict[str, str], body: int, close: int, line: int
+) -> None:
+    token = state.push("fence", "code", 0)
+    language = argument.split()[0] if argument else options.get("language", "")
+    token.info = language
+    token.content = _text(state, body, close)
+    token.markup = "```"
+    token.map = [line, close]
+
+
+def _push_picture(
+    state: StateBlock, argument: str, options: dict[str, str], body: int, close: int, line: int
+) -> None:
+    """`{figure} path` with its caption: the picture as `![alt](path)` would be, then the caption."""
+    source = argument.strip()
+    caption = _text(state, body, close).strip()
+    alt = options.get("alt") or caption.split("\n\n")[0].replace("\n", " ")
+    if source and not any(c in source for c in "<>\n"):
+        escaped = re.sub(r"([\\\[\]])", r"\\\1", alt)
+        state.push("paragraph_open", "p", 1).map = [line, line + 1]
+        inline = state.push("inline", "", 0)
+        inline.content, inline.map, inline.children = f"![{escaped}](<{source}>)", [line, line + 1], []
+        state.push("paragraph_close", "p", -1)
+    if caption and body < close:
+        old_max = state.lineMax
+        state.lineMax = close
+        state.md.block.tokenize(state, body, close)
+        state.lineMax = old_max
+
+
+def keep_role_text(tokens: list[Token]) -> None:
+    """`` {ref}`words <target>` `` reads "words": each role's text, without its markup."""
+    for token in tokens:
+        if token.type == "inline" and token.children and "}" in token.content:
+            token.children = _without_roles(token.children)
+
+
+def _without_roles(children: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for child in children:
+        if child.type == "code_inline" and out and out[-1].type == "text":
+            role = _ROLE.search(out[-1].content)
+            if role is not None:
+                out[-1].content = out[-1].content[: role.start()]
+                out.extend(_role_tokens(role.group(1).lower(), child))
+                continue
+        out.append(child)
+    return [c for c in out if c.type != "text" or c.content]
+
+
+def _role_tokens(role: str, code: Token) -> list[Token]:
+    """What a role shows a reader: a cross-reference a link, math as written, other roles their words."""
+    content = code.content
+    if role == "math":
+        return [Token("math_inline", "math", 0, content=content, markup="$")]
+    if role in ("kbd", "code", "samp", "file", "command", "literal"):
+        return [code]
+    if role in ("sup", "sub", "superscript", "subscript"):
+        tag = role[:3]
+        return [Token("html_inline", "", 0, content=f"<{tag}>{escape(content, quote=False)}</{tag}>")]
+    explicit = re.fullmatch(r"(.*?)\s*<([^<>]*)>", content, re.DOTALL)
+    words, target = (explicit.group(1), explicit.group(2)) if explicit else ("", content)
+    if role in _REFERENCES:
+        # No words of its own: the link shows its target's title (see links.py), as Sphinx does.
+        opening = Token("link_open", "a", 1, attrs={"href": target.lstrip("~!")})
+        shown = [_words(words)] if words and role != "numref" else []
+        return [opening, *shown, Token("link_close", "a", -1)]
+    if role == "abbr":
+        words = re.sub(r"\s*\([^()]*\)$", "", content).strip()
+    return [_words((words or target).lstrip("~!"))]
+
+
+def _words(words: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = words
+    return token
