@@ -19,6 +19,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from app.ingest.dialects import callouts, dialects_plugin
 from app.ingest.guard import tame
+from app.ingest.jsx import jsx_plugin
 from app.ingest.passes import (
     drop_hidden_inline,
     drop_site_decoration,
@@ -27,15 +28,23 @@ from app.ingest.passes import (
     hide_rust_lines,
 )
 
-PARSER = (
-    MarkdownIt("commonmark", {"html": True, "alerts": True})
-    .enable(["table", "strikethrough"])
-    .use(footnote_plugin)
-    .use(admon_plugin)
-    .use(dialects_plugin)
-    # `$x^2$` stays readable as written; digits and spaces next to a `$` mean money, not math.
-    .use(dollarmath_plugin, allow_space=False, allow_digits=False, allow_labels=False)
-)
+
+def _parser() -> MarkdownIt:
+    return (
+        MarkdownIt("commonmark", {"html": True, "alerts": True})
+        .enable(["table", "strikethrough"])
+        .use(footnote_plugin)
+        .use(admon_plugin)
+        .use(dialects_plugin)
+        # `$x^2$` stays readable as written; digits and spaces next to a `$` mean money, not math.
+        .use(dollarmath_plugin, allow_space=False, allow_digits=False, allow_labels=False)
+    )
+
+
+PARSER = _parser()
+# MDX reads indentation as layout, never as code (components nest their Markdown, indented), and
+# its components as blocks (see jsx.py).
+MDX_PARSER = _parser().disable("code").use(jsx_plugin)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,14 +57,16 @@ class Parsed:
     shortened: list[int]  # lines whose pathological runs of markup were cut (see guard.py)
 
 
-def parse(text: str) -> Parsed:
+def parse(text: str, *, mdx: bool = False) -> Parsed:
+    """`mdx`: the text is an .mdx file's, its ESM already taken out (see mdx.py)."""
     env: dict[str, Any] = {}
     text, shortened = tame(text)
-    tokens = PARSER.parse(text, env)
+    tokens = (MDX_PARSER if mdx else PARSER).parse(text, env)
+    env.pop("jsx_lines", None)
     callouts(tokens)
     heading_attributes(tokens)
     drop_hidden_inline(tokens)
     hide_rust_lines(tokens)
-    tags = drop_template_tags(tokens)
+    tags = drop_template_tags(tokens, expressions=mdx)
     drop_site_decoration(tokens)
     return Parsed(tokens, env, tags, shortened)

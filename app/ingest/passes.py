@@ -15,6 +15,7 @@ from app.ingest.rawhtml import HIDDEN_CONTENT
 
 # Site-generator tags: Liquid and Jinja (`{% … %}`, `{{ … }}`), and FastAPI's `{* … *}` includes.
 _TEMPLATE_TAGS = (("{%", "%}"), ("{{", "}}"), ("{*", "*}"))
+_BRACES = re.compile(r"[{}]")  # MDX's expressions (`{frontmatter.title}`), found brace by brace
 # Material for MkDocs' icon shortcodes (`:octicons-file-code-16:`): pictures only the site can draw.
 _ICON = re.compile(r":(?:octicons|fontawesome|material|simple)-[a-z0-9-]+:")
 
@@ -57,22 +58,31 @@ def _without_attribute_lists(text: str) -> str:
     return "".join(out)
 
 
-def drop_template_tags(tokens: list[Token]) -> bool:
-    """Remove template tags from prose (never from code), and paragraphs left empty; True if any were."""
+def drop_template_tags(tokens: list[Token], *, expressions: bool = False) -> bool:
+    """Remove template tags from prose (never from code), and paragraphs left empty; True if any were.
+
+    With `expressions` (an .mdx file), every `{…}` is one, as MDX reads it; `\\{` is a brace.
+    """
     found = False
+    strip = _without_expressions if expressions else _without_tags
     keep: list[Token] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
         if token.type == "html_block" and "{" in token.content:
-            stripped = _without_tags(token.content)
+            stripped = strip(token.content)
             found = found or stripped != token.content
             token.content = stripped
-        if token.type == "inline" and token.children and "{" in token.content:
+        if (
+            token.type == "inline"
+            and token.children
+            and "{" in token.content
+            and not (expressions and "\\{" in token.content)  # an escaped brace: braces here are text
+        ):
             changed = False
             for child in token.children:
                 if child.type in ("text", "html_inline") and "{" in child.content:
-                    stripped = _without_tags(child.content)
+                    stripped = strip(child.content)
                     if stripped != child.content:
                         child.content, changed = stripped, True
             if changed:
@@ -112,6 +122,29 @@ def _without_tags(text: str) -> str:
         out.append(text[done:])
         text = "".join(out)
     return text
+
+
+def _without_expressions(text: str) -> str:
+    """`{…}` spans removed, braces inside them counted; an unclosed `{` and all after it kept."""
+    out: list[str] = []
+    done = 0
+    depth = 0
+    start = 0
+    for brace in _BRACES.finditer(text):
+        if brace.group() == "{":
+            if depth == 0:
+                start = brace.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                before = text[done:start]
+                done = brace.end()
+                if before.endswith(" ") and text.startswith(" ", done):
+                    before = before[:-1]
+                out.append(before)
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _blank(children: list[Token]) -> bool:
