@@ -22,6 +22,7 @@ from app.ingest.guard import tame
 from app.ingest.jsx import jsx_plugin
 from app.ingest.passes import (
     drop_hidden_inline,
+    drop_terminal_colours,
     drop_site_decoration,
     drop_template_tags,
     heading_attributes,
@@ -67,6 +68,7 @@ def parse(text: str, *, mdx: bool = False) -> Parsed:
     heading_attributes(tokens)
     drop_hidden_inline(tokens)
     hide_rust_lines(tokens)
+    drop_terminal_colours(tokens)
     tags = drop_template_tags(tokens, expressions=mdx)
     drop_site_decoration(tokens)
     return Parsed(tokens, env, tags, shortened)
