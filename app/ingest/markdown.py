@@ -22,9 +22,9 @@ from app.ingest.guard import tame
 from app.ingest.jsx import jsx_plugin
 from app.ingest.passes import (
     drop_hidden_inline,
-    drop_terminal_colours,
     drop_site_decoration,
     drop_template_tags,
+    drop_terminal_colours,
     heading_attributes,
     hide_rust_lines,
 )

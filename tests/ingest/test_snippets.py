@@ -65,7 +65,9 @@ def test_a_label_stays_in_the_info_string_for_a_code_group(tmp_path: Path) -> No
     write(tmp_path / "site" / "code" / "tide.js", REGIONS)
     draft = read_book(tmp_path / "site")
     html = "".join(page.html for page in draft.chapters[0].pages)
-    assert "function" in html and "[moon.js]" not in html and "&lt;&lt;&lt;" not in html
+    assert "function" in html
+    assert "[moon.js]" not in html
+    assert "&lt;&lt;&lt;" not in html
     assert markdown_of(draft).startswith("```js\nfunction moon() {")
 
 
@@ -99,10 +101,13 @@ def test_at_slash_outside_the_imported_folder_is_a_warning_and_never_read(tmp_pa
     write(site / "en" / "start.md", "# Start\n\nRun it:\n\n<<< @/snippets/hello.sh\n\nDone.\n")
     write(site / "en" / "other.md", "# Other\n\nMore.\n")
     draft = read_book(site / "en")
-    assert "echo" not in markdown_of(draft) and "<<<" not in markdown_of(draft)
+    assert "echo" not in markdown_of(draft)
+    assert "<<<" not in markdown_of(draft)
     assert [w for w in draft.warnings if w.startswith("start.md:5: ")] == [
-        "start.md:5: <<< @/snippets/hello.sh: 'snippets/hello.sh' does not exist; create it or fix the path. "
-        "The line was left out."
+        (
+            "start.md:5: <<< @/snippets/hello.sh: 'snippets/hello.sh' does not exist; create it or fix the "
+            "path. The line was left out."
+        )
     ]
 
 
@@ -111,7 +116,8 @@ def test_a_path_climbing_out_of_the_book_or_a_symlink_out_of_it_is_refused(tmp_p
     write(tmp_path / "site" / "guide.md", "# Tides\n\n<<< ../secret.txt\n\n<<< ./link.txt\n\nEnd.\n")
     (tmp_path / "site" / "link.txt").symlink_to(tmp_path / "secret.txt")
     draft = read_book(tmp_path / "site")
-    assert "password" not in markdown_of(draft) and markdown_of(draft) == "End."
+    assert "password" not in markdown_of(draft)
+    assert markdown_of(draft) == "End."
     assert problems(draft)[0] == "<<< ../secret.txt leads outside the book's folder, so it was left out."
     assert problems(draft)[1].startswith("<<< ./link.txt: 'link.txt' is outside the book's folder")
 
@@ -129,7 +135,8 @@ def test_an_unknown_region_is_a_warning(tmp_path: Path) -> None:
 def test_snippet_lines_inside_code_and_merge_conflict_markers_are_left_as_written() -> None:
     text = "# Docs\n\n````md\n<<< @/snippets/a.js\n````\n\n<<<<<<< HEAD\n"
     draft = parse_book([SourceFile("docs.md", text)], slug="docs")
-    assert "<<< @/snippets/a.js" in markdown_of(draft) and "<<<<<<< HEAD" in markdown_of(draft)
+    assert "<<< @/snippets/a.js" in markdown_of(draft)
+    assert "<<<<<<< HEAD" in markdown_of(draft)
     assert draft.warnings == ()
 
 
