@@ -215,3 +215,8 @@ def test_a_folder_with_no_markdown_says_which_files_it_looked_for(tmp_path: Path
     (tmp_path / "notes.txt").write_text("plain")
     with pytest.raises(ImportProblem, match=r"\.md or \.mdx"):
         find_books(tmp_path)
+
+
+def test_a_component_closed_outside_the_list_item_it_opened_in_loses_no_line() -> None:
+    text = "# Steps\n\n1. Light the lamp.\n\n   <Aside>\n   Mind the wick.\n</Aside>\n\nThen wait.\n"
+    assert markdown_of(book(text)) == "1. Light the lamp.\n\n   Mind the wick.\n\nThen wait."
