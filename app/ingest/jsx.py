@@ -95,7 +95,7 @@ def _jsx_tags(state: StateBlock, start_line: int, end_line: int, silent: bool) -
         last, tags = lines.runs[line]
         for index in range(first_tag, len(tags)):
             tag = tags[index]
-            close = lines.closes.get((line, index))
+            close = lines.closes.get((line, index), end_line)
             if tag.name in _BOXES and index == len(tags) - 1 and _encloses(state, last + 1, close, end_line):
                 label = lines.labels.get((line, index), "")
                 _box(state, tag, label, line, last, close)
@@ -108,10 +108,10 @@ def _jsx_tags(state: StateBlock, start_line: int, end_line: int, silent: bool) -
             return True
 
 
-def _encloses(state: StateBlock, first: int, close: int | None, end_line: int) -> bool:
+def _encloses(state: StateBlock, first: int, close: int, end_line: int) -> bool:
     """Whether a box's body, up to its closing line, is all inside the block being read (a list item, say):
     a closing tag beyond it, or a line indented less than it, would take lines the block does not hold."""
-    if close is None or close >= end_line:
+    if close >= end_line:  # unclosed, or closed beyond the block
         return False
     return all(
         state.sCount[line] >= state.blkIndent or state.isEmpty(line) for line in range(first, close + 1)
