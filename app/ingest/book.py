@@ -13,6 +13,7 @@ from app.ingest.draft import BookDraft, ChapterDraft
 from app.ingest.limits import MAX_LABEL, MAX_TITLE, capped
 from app.ingest.links import LinkIndex, Target
 from app.ingest.markdown import Parsed, parse
+from app.ingest.mdx import is_mdx
 from app.ingest.pages import PageBuilder
 from app.ingest.pictures import ReadPicture
 from app.ingest.rawhtml import html_text
@@ -37,9 +38,13 @@ def parse_book(
 
 def build_book(source: BookSource, progress: Progress | None = None) -> BookDraft:
     warnings = list(source.warnings)
-    parsed = [parse(file.source.text) for file in source.files]
+    parsed = [parse(file.source.text, mdx=is_mdx(file.name)) for file in source.files]
     for file, result in zip(source.files, parsed, strict=True):
-        if result.template_tags:
+        if result.template_tags and is_mdx(file.name):
+            warnings.append(
+                f"{file.source.path}: expressions ({{…}}) only the site's code can work out were left out."
+            )
+        elif result.template_tags:
             warnings.append(
                 f"{file.source.path}: template tags and shortcodes ({{% … %}}, {{{{ … }}}}, {{{{< … >}}}}) "
                 "only a site generator can fill in were left out (the text between a pair is kept)."

@@ -24,7 +24,7 @@ from app.ingest.mkdocs import config_of
 from app.ingest.placement import Placed, natural_key, prettify
 from app.ingest.text import inline_text
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 INDEX_NAMES = ("readme", "index", "_index")
 _TOC_NAMES = ("toc", "contents", "table-of-contents", "summary")
 _CHORES = frozenset(
@@ -58,7 +58,7 @@ def find_books(path: Path) -> list[Path]:
         if not is_markdown(path):
             raise ImportProblem(
                 str(path),
-                "not a Markdown file: Chapterwise imports .md and .markdown files, and folders of them.",
+                "not a Markdown file: Chapterwise imports .md, .markdown and .mdx files, and folders of them.",
             )
         return [path]
     if _declares_book(path):
@@ -72,7 +72,8 @@ def find_books(path: Path) -> list[Path]:
     if folders or loose or any(is_index(f) for f in _markdown_files(path)):
         return [path]
     raise ImportProblem(
-        str(path), "this folder holds no Markdown (.md) files. Point at a book file or a folder of them."
+        str(path),
+        "this folder holds no Markdown (.md or .mdx) files. Point at a book file or a folder of them.",
     )
 
 

@@ -101,6 +101,7 @@ class LinkIndex:
             options.append(joined.parent / "README.md")
         if path.endswith("/") or not joined.suffix:
             options += [joined / "README.md", joined / "index.md", joined.with_suffix(".md")]
+            options += [joined / "index.mdx", joined.with_suffix(".mdx")]  # Starlight's and Docusaurus' pages
         return next((option for option in options if option in self._files), None)
 
 

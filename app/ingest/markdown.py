@@ -19,26 +19,36 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from app.ingest.dialects import callouts, dialects_plugin
 from app.ingest.guard import tame
+from app.ingest.jsx import jsx_plugin
 from app.ingest.myst import blank_myst_lines, keep_role_text, myst_plugin, uses_myst
 from app.ingest.passes import (
     drop_hidden_inline,
     drop_site_decoration,
+    drop_terminal_colours,
     heading_attributes,
     hide_rust_lines,
 )
 from app.ingest.shortcodes import code_shortcodes, shortcode_boxes
 from app.ingest.tags import drop_template_tags
 
-PARSER = (
-    MarkdownIt("commonmark", {"html": True, "alerts": True})
-    .enable(["table", "strikethrough"])
-    .use(footnote_plugin)
-    .use(admon_plugin)
-    .use(dialects_plugin)
-    .use(myst_plugin)
-    # `$x^2$` stays readable as written; digits and spaces next to a `$` mean money, not math.
-    .use(dollarmath_plugin, allow_space=False, allow_digits=False, allow_labels=False)
-)
+
+def _parser() -> MarkdownIt:
+    return (
+        MarkdownIt("commonmark", {"html": True, "alerts": True})
+        .enable(["table", "strikethrough"])
+        .use(footnote_plugin)
+        .use(admon_plugin)
+        .use(dialects_plugin)
+        .use(myst_plugin)
+        # `$x^2$` stays readable as written; digits and spaces next to a `$` mean money, not math.
+        .use(dollarmath_plugin, allow_space=False, allow_digits=False, allow_labels=False)
+    )
+
+
+PARSER = _parser()
+# MDX reads indentation as layout, never as code (components nest their Markdown, indented), and
+# its components as blocks (see jsx.py).
+MDX_PARSER = _parser().disable("code").use(jsx_plugin)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +62,15 @@ class Parsed:
     left_out: frozenset[str] = frozenset()  # MyST directives only a site build carries out (see myst.py)
 
 
-def parse(text: str) -> Parsed:
+def parse(text: str, *, mdx: bool = False) -> Parsed:
+    """`mdx`: the text is an .mdx file's, its ESM already taken out (see mdx.py)."""
     text, shortened = tame(text)
     myst = uses_myst(text)
     env: dict[str, Any] = {"myst": myst}
     if myst:
         text = blank_myst_lines(text)
-    tokens = PARSER.parse(code_shortcodes(text), env)
+    tokens = (MDX_PARSER if mdx else PARSER).parse(code_shortcodes(text), env)
+    env.pop("jsx_lines", None)
     callouts(tokens)
     shortcode_boxes(tokens)
     if myst:
@@ -66,6 +78,7 @@ def parse(text: str) -> Parsed:
     heading_attributes(tokens)
     drop_hidden_inline(tokens)
     hide_rust_lines(tokens)
-    tags = drop_template_tags(tokens)
+    drop_terminal_colours(tokens)
+    tags = drop_template_tags(tokens, expressions=mdx)
     drop_site_decoration(tokens)
     return Parsed(tokens, env, tags, shortened, frozenset(env.pop("myst_left_out", ())))

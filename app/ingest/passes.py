@@ -13,6 +13,7 @@ from markdown_it.token import Token
 
 from app.ingest.rawhtml import HIDDEN_CONTENT
 
+_TERMINAL_CODE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")  # ANSI escape sequences: colours, cursor moves
 # Material for MkDocs' icon shortcodes (`:octicons-file-code-16:`): pictures only the site can draw.
 _ICON = re.compile(r":(?:octicons|fontawesome|material|simple)-[a-z0-9-]+:")
 
@@ -152,6 +153,14 @@ def hide_rust_lines(tokens: list[Token]) -> None:
                 line = line.replace("##", "#", 1)  # `##` is how a line starting with `#` is written
             shown.append(line)
         token.content = "\n".join(shown)
+
+
+def drop_terminal_colours(tokens: list[Token]) -> None:
+    """An `ansi` code block (a terminal's output, as VitePress shows it) loses its colour codes,
+    which would otherwise show as `[32m` litter; the text they coloured stays."""
+    for token in tokens:
+        if token.type == "fence" and "\x1b" in token.content and language(token.info) == "ansi":
+            token.content = _TERMINAL_CODE.sub("", token.content)
 
 
 def language(info: str) -> str:

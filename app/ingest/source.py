@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from app.errors import ImportProblem
-from app.ingest import includes
+from app.ingest import includes, snippets
 from app.ingest.files import BookFolder, TooBig, Unreadable
 from app.ingest.folders import folder_files, is_markdown
 from app.ingest.frontmatter import split_front_matter
@@ -24,6 +24,7 @@ from app.ingest.hugo import hugo_config, read_hugo
 from app.ingest.jupyterbook import read_jupyter_book, toc_of
 from app.ingest.limits import MAX_PICTURE_BYTES
 from app.ingest.mdbook import read_mdbook, summary_of
+from app.ingest.mdx import is_mdx, without_code
 from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, read_config
 from app.ingest.naming import name_book
 from app.ingest.pictures import Pictures, PictureUnavailable, ReadPicture, candidates
@@ -131,6 +132,8 @@ def source_from_texts(
         front, body = split_front_matter(source.path, source.text)
         name = PurePosixPath(source.path.replace("\\", "/"))
         body = includes.expand(body, file=name, read=_no_files, warn=warnings.append)
+        body = snippets.expand(body, file=name, root=lambda: BOOK_ROOT, read=_no_files, warn=warnings.append)
+        body = without_code(body) if is_mdx(name) else body
         title = titles[index] if titles is not None else None
         files.append(ChapterFile(SourceFile(source.path, body), name, front, title))
     wanted = [found for file in files for found in candidates(file.name, file.source.text, BOOK_ROOT)]
@@ -169,7 +172,7 @@ def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         if not is_markdown(root):
             raise ImportProblem(
                 str(root),
-                "not a Markdown file: Chapterwise imports .md and .markdown files, and folders of them.",
+                "not a Markdown file: Chapterwise imports .md, .markdown and .mdx files, and folders of them.",
             )
         return Layout([Placed(root)], {}, strict=True)
     summary = summary_of(root)
@@ -214,6 +217,14 @@ def _read_chapter(
         return books.read_text(books.root / target)
 
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
+
+    def root() -> PurePosixPath:
+        found = snippets.source_root(books.root, name)
+        books.note(f"VitePress source folder: {found}")  # a `.vitepress/` added later changes the book
+        return found
+
+    body = snippets.expand(body, file=name, root=root, read=read, warn=warnings.append)
+    body = without_code(body) if is_mdx(name) else body
     return ChapterFile(
         SourceFile(str(path), body),
         name,

@@ -8,6 +8,9 @@ Every search is plain `str.find` scanning, so a line of 200,000 `{` costs linear
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from markdown_it.token import Token
 
 # Tried in this order at each `{`, so that `{{<` is read as a shortcode and not as a Jinja `{{`:
@@ -21,12 +24,17 @@ _TAGS = (
     ("{{", "}}"),
     ("{*", "*}"),
 )
+_BRACES = re.compile(r"[{}]")  # MDX's expressions (`{frontmatter.title}`), found brace by brace
 _ESCAPED = {"{{</*": ("{{<", ">}}"), "{{%/*": ("{{%", "%}}")}
 
 
-def drop_template_tags(tokens: list[Token]) -> bool:
-    """Remove template tags from prose (never from code), and paragraphs left empty; True if any were."""
+def drop_template_tags(tokens: list[Token], *, expressions: bool = False) -> bool:
+    """Remove template tags from prose (never from code), and paragraphs left empty; True if any were.
+
+    With `expressions` (an .mdx file), every `{…}` is one, as MDX reads it; `\\{` is a brace.
+    """
     found = False
+    strip = _without_expressions if expressions else without_tags
     keep: list[Token] = []
     index = 0
     while index < len(tokens):
@@ -34,11 +42,16 @@ def drop_template_tags(tokens: list[Token]) -> bool:
         if token.type in ("fence", "code_block") and "/*" in token.content:
             token.content = unescape(token.content)
         if token.type == "html_block" and "{" in token.content:
-            stripped = without_tags(token.content)
+            stripped = strip(token.content)
             found = found or _dropped(token.content, stripped)
             token.content = stripped
-        if token.type == "inline" and token.children and ("{" in token.content or "/*" in token.content):
-            children, dropped = _inline_without_tags(token.children)
+        if (
+            token.type == "inline"
+            and token.children
+            and ("{" in token.content or "/*" in token.content)
+            and not (expressions and "\\{" in token.content)  # an escaped brace: braces here are text
+        ):
+            children, dropped = _inline_without_tags(token.children, strip)
             token.children = children
             if dropped:
                 found = True
@@ -53,7 +66,7 @@ def drop_template_tags(tokens: list[Token]) -> bool:
     return found
 
 
-def _inline_without_tags(children: list[Token]) -> tuple[list[Token], bool]:
+def _inline_without_tags(children: list[Token], strip: Callable[[str], str]) -> tuple[list[Token], bool]:
     """A paragraph's children with its tags gone; True if any were (escaped shortcodes shown do not count).
 
     Text and line breaks are read as one run, so a shortcode whose arguments span lines goes whole.
@@ -68,7 +81,7 @@ def _inline_without_tags(children: list[Token]) -> tuple[list[Token], bool]:
             run.append(child)
             continue
         if run:
-            lines, run_dropped = _run_without_tags(run)
+            lines, run_dropped = _run_without_tags(run, strip)
             out.extend(lines)
             dropped = dropped or run_dropped
             run = []
@@ -77,7 +90,7 @@ def _inline_without_tags(children: list[Token]) -> tuple[list[Token], bool]:
         if child.type == "code_inline" and "/*" in child.content:
             child.content = unescape(child.content)
         elif child.type == "html_inline" and "{" in child.content:
-            stripped = without_tags(child.content)
+            stripped = strip(child.content)
             dropped = dropped or _dropped(child.content, stripped)
             child.content = stripped
             if not stripped:
@@ -88,11 +101,11 @@ def _inline_without_tags(children: list[Token]) -> tuple[list[Token], bool]:
     return _trimmed(out), True
 
 
-def _run_without_tags(run: list[Token]) -> tuple[list[Token], bool]:
+def _run_without_tags(run: list[Token], strip: Callable[[str], str]) -> tuple[list[Token], bool]:
     joined = "".join("\n" if child.type == "softbreak" else child.content for child in run)
     if "{" not in joined:
         return run, False
-    stripped = without_tags(joined)
+    stripped = strip(joined)
     if stripped == joined:
         return run, False
     lines = stripped.split("\n")
@@ -163,6 +176,29 @@ def without_tags(text: str) -> str:
                 before = before[:-1]  # "fill in {{ x }} here" reads "fill in here"
             out.append(before)
         start = text.find("{", done)
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _without_expressions(text: str) -> str:
+    """`{…}` spans removed, braces inside them counted; an unclosed `{` and all after it kept."""
+    out: list[str] = []
+    done = 0
+    depth = 0
+    start = 0
+    for brace in _BRACES.finditer(text):
+        if brace.group() == "{":
+            if depth == 0:
+                start = brace.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                before = text[done:start]
+                done = brace.end()
+                if before.endswith(" ") and text.startswith(" ", done):
+                    before = before[:-1]
+                out.append(before)
     out.append(text[done:])
     return "".join(out)
 

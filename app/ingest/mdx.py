@@ -1,0 +1,118 @@
+"""MDX files (`.mdx`) read as the Markdown they mostly are: their JavaScript taken out before parsing.
+
+An MDX page starts with `import`/`export` statements for the site's code, and its authors leave
+notes in `{/* … */}` comments. Neither is meant for a reader, so both leave the text here, outside
+code fences only. Expressions in prose (`{frontmatter.title}`) are dropped later, with a warning,
+by passes.drop_template_tags(); components (`<Tabs>`, `<Aside>`) are read by jsx.py.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+MDX_SUFFIX = ".mdx"
+_FENCES = ("```", "~~~")
+# What makes a paragraph-starting `import`/`export` JavaScript rather than prose: MDX itself
+# would refuse to build a page whose prose started so, but a page of plain words never matches.
+_IMPORT = re.compile(r"import\s*(?:['\"]|[\w$*{][^;]*?\bfrom\s*['\"])")
+_EXPORT = re.compile(r"export\s*(?:[{*]|(?:const|let|var|function|async|class|default|type|interface)\b)")
+_BRACKETS = {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}
+_MAX_STATEMENT_LINES = 400  # an export of a whole data table is long; past this, a blank line ends it
+
+
+def is_mdx(name: PurePosixPath) -> bool:
+    return name.suffix.lower() == MDX_SUFFIX
+
+
+def without_code(text: str) -> str:
+    """The text with its ESM statements and `{/* … */}` comments removed, code fences left as written."""
+    if "import" not in text and "export" not in text and "{/*" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    fence = ""
+    comments = "{/*" in text  # False once a comment is found never to close: none after it can
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        stripped = line.lstrip()
+        if fence:
+            if stripped.startswith(fence) and not stripped.rstrip().strip(fence[0]):
+                fence = ""
+        elif stripped.startswith(_FENCES):
+            fence = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
+        elif line.startswith(("import", "export")) and (not out or not out[-1].strip()):
+            end = _statement_end(lines, index)
+            statement = "\n".join(lines[index:end])
+            if _IMPORT.match(statement) or _EXPORT.match(statement):
+                out.extend("" for _ in range(index, end))  # blank lines keep later line numbers right
+                index = end
+                continue
+        elif comments and "{/*" in line and _comment_start(line) >= 0:
+            found = _comment(lines, index)
+            if found is None:
+                comments = False
+            else:
+                # The comment's lines become one: what came before it and after it. A line left
+                # empty by comments is dropped, so a note inside a paragraph leaves it whole.
+                last, rest = found
+                if rest.strip():
+                    lines[last] = rest
+                    index = last
+                    continue
+                index = last + 1
+                continue
+        out.append(line)
+        index += 1
+    return "\n".join(out)
+
+
+def _statement_end(lines: list[str], start: int) -> int:
+    """Just past a statement's last line: the first blank line with every bracket closed again.
+
+    MDX ends a statement at a blank line unless it is unfinished (`export const x = {`, a blank
+    line, `a: 1 }`). Brackets inside strings are counted too, which real pages never trip on.
+    """
+    depth = 0
+    limit = min(len(lines), start + _MAX_STATEMENT_LINES)
+    for index in range(start, limit):
+        line = lines[index]
+        if not line.strip():
+            if depth <= 0:
+                return index
+        elif any(c in line for c in "()[]{}"):
+            depth += sum(_BRACKETS.get(c, 0) for c in line)
+    # Brackets never closed: MDX would have stopped at the first blank line after all.
+    return next((index for index in range(start, limit) if not lines[index].strip()), limit)
+
+
+def _comment_start(line: str) -> int:
+    """Where the first comment on the line starts; -1 if none (a `{/*` in inline code is none)."""
+    start = line.find("{/*")
+    ticks = line.count("`", 0, max(start, 0))
+    while start >= 0 and ticks % 2:
+        following = line.find("{/*", start + 3)
+        ticks += line.count("`", start, max(following, start))
+        start = following
+    return start
+
+
+def _comment(lines: list[str], index: int) -> tuple[int, str] | None:
+    """The first comment on lines[index] removed: (the line it ends on, that line's text without it).
+
+    None when the comment never closes (MDX would refuse the page, so it is left as written).
+    """
+    line = lines[index]
+    start = _comment_start(line)
+    end = line.find("*/}", start + 3)
+    last = index
+    while end < 0:
+        last += 1
+        if last >= len(lines):
+            return None
+        end = lines[last].find("*/}")
+    before, after = line[:start], lines[last][end + 3 :]
+    if before.endswith(" ") and after.startswith(" "):
+        before = before[:-1]  # "a {/* note */} b" reads "a b"
+    return last, before + after

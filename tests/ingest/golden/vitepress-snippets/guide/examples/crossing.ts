@@ -1,0 +1,5 @@
+// #region crossing
+export function crossing(minutes: number): string {
+  return `${minutes} minutes to the island`;
+}
+// #endregion crossing
