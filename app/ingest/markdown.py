@@ -17,6 +17,7 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from app.ingest.containers import containers_plugin
 from app.ingest.dialects import callouts, dialects_plugin
 from app.ingest.guard import tame
 from app.ingest.passes import (
@@ -33,6 +34,7 @@ PARSER = (
     .use(footnote_plugin)
     .use(admon_plugin)
     .use(dialects_plugin)
+    .use(containers_plugin)
     # `$x^2$` stays readable as written; digits and spaces next to a `$` mean money, not math.
     .use(dollarmath_plugin, allow_space=False, allow_digits=False, allow_labels=False)
 )
