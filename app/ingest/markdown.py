@@ -14,6 +14,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
@@ -35,6 +36,7 @@ PARSER = (
     .use(admon_plugin)
     .use(dialects_plugin)
     .use(containers_plugin)
+    .use(deflist_plugin)
     # `$x^2$` stays readable as written; digits and spaces next to a `$` mean money, not math.
     .use(dollarmath_plugin, allow_space=False, allow_digits=False, allow_labels=False)
 )

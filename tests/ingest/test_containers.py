@@ -89,3 +89,18 @@ def test_a_contents_marker_alone_is_dropped_but_one_in_a_sentence_stays() -> Non
     assert "toc" not in render_markdown("Intro.\n\n[[toc]]\n\n[TOC]\n\nBody.\n").lower()
     assert "[[toc]] is where" in render_markdown("[[toc]] is where the contents go.\n")
     assert "[[toc]]" in render_markdown("[[toc]]\nand more words.\n")
+
+
+def test_a_definition_list_reads_as_terms_and_definitions_for_reader_and_model() -> None:
+    text = "Loam\n: Soil rich in humus.\n: Good for beans.\n\nClay\n: Heavy soil.\n"
+    html = render_markdown(text)
+    assert "<dt>Loam</dt>" in html
+    assert "<dd>Soil rich in humus.</dd>" in html
+    assert model_markdown(text).startswith(
+        "**Loam**\n: Soil rich in humus.\n: Good for beans.\n\n**Clay**\n: Heavy soil."
+    )
+
+
+def test_definition_terms_count_as_words() -> None:
+    draft = parse_book([SourceFile("text.md", "# Words\n\nLoam\n: Soil rich in humus.\n")], slug="w")
+    assert draft.chapters[0].words == 5
