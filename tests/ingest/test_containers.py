@@ -104,3 +104,9 @@ def test_a_definition_list_reads_as_terms_and_definitions_for_reader_and_model()
 def test_definition_terms_count_as_words() -> None:
     draft = parse_book([SourceFile("text.md", "# Words\n\nLoam\n: Soil rich in humus.\n")], slug="w")
     assert draft.chapters[0].words == 5
+
+
+def test_a_passage_mark_never_lands_on_the_closing_fence_of_code_in_a_box() -> None:
+    markdown = model_markdown("::: details Example\n```sh\nls\n```\n:::\n")
+    assert "\n> ```\n" in markdown
+    assert markdown.endswith("\n\n[¶ 1.1]")
