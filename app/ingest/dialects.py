@@ -13,7 +13,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
 # PyMdown block names that are boxes with a title, like admonitions; any other name is a plain box.
-_ADMONITION_KINDS = frozenset(
+ADMONITION_KINDS = frozenset(
     {"note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success",
      "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure",
      "fail", "missing", "danger", "error", "bug", "example", "quote", "cite", "admonition"}
@@ -85,7 +85,7 @@ def _fenced_block(state: StateBlock, start_line: int, end_line: int, silent: boo
         _line(state, close).rstrip() == fence and state.sCount[close] - state.blkIndent < 4
     ):
         close += 1
-    kind = "tab" if name == "tab" else name if name in _ADMONITION_KINDS else "box"
+    kind = "tab" if name == "tab" else name if name in ADMONITION_KINDS else "box"
     collapsible = name == "details"
     shown = title or ("" if kind in ("box", "tab") else name.capitalize())
     old_parent, old_max = state.parentType, state.lineMax
@@ -107,10 +107,12 @@ def push_box(
     body_line: int,
     *,
     collapsible: bool = False,
+    opened: bool = False,
 ) -> None:
+    """A callout (or, for kind "tab", a labelled section) around the lines body_line to end_line."""
     token = state.push("callout_open" if kind != "tab" else "tab_open", "div", 1)
     token.block = True
-    token.meta = {"kind": kind, "collapsible": collapsible, "open": False}
+    token.meta = {"kind": kind, "collapsible": collapsible, "open": opened}
     token.map = [start_line, end_line]
     if title:
         _push_title(state, "callout" if kind != "tab" else "tab", title, start_line)

@@ -14,9 +14,11 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from app.ingest.containers import containers_plugin
 from app.ingest.dialects import callouts, dialects_plugin
 from app.ingest.guard import tame
 from app.ingest.jsx import jsx_plugin
@@ -39,7 +41,9 @@ def _parser() -> MarkdownIt:
         .use(footnote_plugin)
         .use(admon_plugin)
         .use(dialects_plugin)
-        .use(myst_plugin)
+        .use(myst_plugin)  # before the containers: `:::{note}` is MyST's, `::: note` VitePress's
+        .use(containers_plugin)
+        .use(deflist_plugin)
         # `$x^2$` stays readable as written; digits and spaces next to a `$` mean money, not math.
         .use(dollarmath_plugin, allow_space=False, allow_digits=False, allow_labels=False)
     )

@@ -76,6 +76,8 @@ def _block(tokens: Sequence[Token], start: int, end: int, context: ModelContext)
         return _list(tokens, start, end, context)
     if kind == "table_open":
         return _table(tokens, start, end, context)
+    if kind == "dl_open":
+        return _definitions(tokens, start, end, context)
     if kind in ("blockquote_open", "callout_open"):
         inner = _blocks(tokens, start + 1, end - 1, context)
         if kind == "callout_open" and inner and tokens[start + 1].type == "callout_title_open":
@@ -133,6 +135,24 @@ def _table(tokens: Sequence[Token], start: int, end: int, context: ModelContext)
     if header and rows:
         lines.insert(header, "|" + "---|" * len(rows[0]))
     return "\n".join(lines)
+
+
+def _definitions(tokens: Sequence[Token], start: int, end: int, context: ModelContext) -> str:
+    """A definition list as Pandoc writes one: each term in bold, then each of its definitions after `: `."""
+    terms: list[list[str]] = []
+    index = start + 1
+    while index < end - 1:
+        close = _end(tokens, index)
+        if tokens[index].type == "dt_open":
+            term = _inline(tokens[index + 1], context)
+            terms.append([f"**{term}**" if term else ""])
+        else:
+            body = "\n\n".join(p for p in _blocks(tokens, index + 1, close - 1, context) if p)
+            if not terms:
+                terms.append([])
+            terms[-1].append(": " + _indented(body, "  "))
+        index = close
+    return "\n\n".join("\n".join(line for line in term if line) for term in terms)
 
 
 def _longest_backticks(code: str) -> int:

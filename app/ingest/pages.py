@@ -213,7 +213,7 @@ def with_mark(markdown: str, mark: str | None) -> str:
     """A block's Markdown with its passage mark at the end: on its last line, or after a code block or table."""
     if mark is None:
         return markdown
-    last = markdown.rstrip().rsplit("\n", 1)[-1].lstrip()
+    last = markdown.rstrip().rsplit("\n", 1)[-1].lstrip("> ")  # a quote's last line counts too
     if last.startswith(("```", "~~~", "|")) or markdown.startswith(("    ", "\t")):
         return f"{markdown}\n\n{mark}"
     return f"{markdown} {mark}"

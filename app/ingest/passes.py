@@ -164,8 +164,11 @@ def drop_terminal_colours(tokens: list[Token]) -> None:
 
 
 def language(info: str) -> str:
-    """A fence's language: the first word of its info string (`rust,ignore`, `py title="a.py"`)."""
+    """A fence's language: the first word of its info string (`rust,ignore`, `py title="a.py"`).
+
+    VitePress writes more after it with no space: `js{4}`, `ts:line-numbers`, `sh[npm]`.
+    """
     word = info.strip().split(maxsplit=1)[0] if info.strip() else ""
-    for stop in ",{":
+    for stop in ",{:[":
         word = word.split(stop, 1)[0]
     return word.strip().lower()
