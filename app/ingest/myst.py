@@ -51,6 +51,7 @@ LEFT_OUT = frozenset(
 _REFERENCES = frozenset({"ref", "numref", "doc", "any", "external"})  # roles that link somewhere in the book
 _ROLE = re.compile(r"\{([A-Za-z][\w:-]*)\}$")
 _TARGET = re.compile(r"\([^()\s]+\)=")
+_LANGUAGE = re.compile(r"[\w+#.-]+")
 _ROLE_HINT = re.compile(r"\{[A-Za-z][\w:-]*\}`")
 _FENCE_HINT = re.compile(r"(?:```|:::)\{[A-Za-z]")
 _TARGET_LINE = re.compile(r"^\([^()\s]+\)=[ \t]*$", re.MULTILINE)
@@ -125,7 +126,12 @@ def _directive(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     info = text[run:].strip()
     found = _NAME.fullmatch(info)
     # In a MyST file, a colon fence whose info is no `{directive}` is code, as a backtick fence is.
-    as_code = found is None and marker == ":" and bool(state.env.get("myst")) and " " not in info
+    as_code = (
+        found is None
+        and marker == ":"
+        and bool(state.env.get("myst"))
+        and _LANGUAGE.fullmatch(info) is not None
+    )
     if found is None and not as_code:
         return False
     if silent:
@@ -223,15 +229,17 @@ def _push_code(
 def _push_picture(
     state: StateBlock, argument: str, options: dict[str, str], body: int, close: int, line: int
 ) -> None:
-    """`{figure} path` with its caption: the picture as `![alt](path)` would be, then the caption."""
-    source = argument.strip()
+    """`{figure} path` with its caption: the picture exactly as `![alt](path)` would be, then the caption."""
+    source = state.md.normalizeLink(argument.strip())
     caption = _text(state, body, close).strip()
     alt = options.get("alt") or caption.split("\n\n")[0].replace("\n", " ")
-    if source and not any(c in source for c in "<>\n"):
-        escaped = re.sub(r"([\\\[\]])", r"\\\1", alt)
+    if source and state.md.validateLink(source):
+        # The image token itself, not `![alt](path)` to parse: no alt text can break out of it.
+        image = Token("image", "img", 0, attrs={"src": source, "alt": ""}, content=alt)
+        image.children = [Token("text", "", 0, content=alt)]
         state.push("paragraph_open", "p", 1).map = [line, line + 1]
         inline = state.push("inline", "", 0)
-        inline.content, inline.map, inline.children = f"![{escaped}](<{source}>)", [line, line + 1], []
+        inline.content, inline.map, inline.children = "", [line, line + 1], [image]
         state.push("paragraph_close", "p", -1)
     if caption and body < close:
         old_max = state.lineMax
