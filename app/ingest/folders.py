@@ -9,6 +9,7 @@ never followed, so one book is never read twice or from outside.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
@@ -32,6 +33,7 @@ _CHORES = frozenset(
      "pull_request_template", "issue_template", "codeowners", "support", "funding", "changelog",
      "authors", "maintainers", "governance"}
 )  # fmt: skip
+_LANGUAGE = re.compile(r"[a-z]{2}(?:[-_][a-zA-Z]{2,4})?")  # `fr`, `zh-cn`, `pt_BR`: ISO 639-1 and a region
 _SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages", "venv"})
 _LINKS = MarkdownIt("commonmark", {"html": False})
 
@@ -120,14 +122,46 @@ def _holds_markdown(folder: Path, depth: int = 0) -> bool:
 
 def folder_files(books: BookFolder, folder: Path, warn: list[str]) -> list[Placed]:
     """Every chapter file of a folder book in reading order: its own files, then its sub-folders as parts."""
-    return list(_ordered(books, folder, part=None, depth=0, warn=warn))
+    translations = _translations(folder)
+    if translations:
+        names = ", ".join(f"{sub.name}/" for sub in translations)
+        warn.append(
+            f"{folder}: {names} hold translations of this book, which were left out; import one of "
+            "them on its own to read the book in that language."
+        )
+    return list(_ordered(books, folder, part=None, depth=0, warn=warn, skip=frozenset(translations)))
+
+
+def _translations(folder: Path) -> list[Path]:
+    """Sub-folders named for a language (`fr`, `zh-cn`) that hold the book again, beside its own text.
+
+    A docs site keeps its default language at the top and each translation in a folder that
+    mirrors it (Starlight's `fr/start/…` beside `start/…`). Read as parts, they would repeat the
+    book in every language; a folder that only shares a name with a language (`go/`) mirrors nothing.
+    """
+    own = {entry.name for entry in folder.iterdir()}
+    found: list[Path] = []
+    for sub in _subfolders(folder):
+        if not _LANGUAGE.fullmatch(sub.name):
+            continue
+        names = {entry.name for entry in sub.iterdir() if not is_index(entry)}
+        if names and len(names & own) * 2 >= len(names):
+            found.append(sub)
+    # A folder of nothing but languages is a series of books, one a language (see find_books).
+    return found if any(not _LANGUAGE.fullmatch(name) for name in own if (folder / name).is_dir()) else []
 
 
 def _ordered(
-    books: BookFolder, folder: Path, *, part: str | None, depth: int, warn: list[str]
+    books: BookFolder,
+    folder: Path,
+    *,
+    part: str | None,
+    depth: int,
+    warn: list[str],
+    skip: frozenset[Path] = frozenset(),
 ) -> Iterator[Placed]:
     files = [f for f in _markdown_files(folder) if not is_chore(f)]
-    folders = [sub for sub in _subfolders(folder) if _holds_markdown(sub)]
+    folders = [sub for sub in _subfolders(folder) if sub not in skip and _holds_markdown(sub)]
     indexes = [f for f in files if is_index(f) or f.stem.lower() in _TOC_NAMES]
     chapters = [f for f in files if f not in indexes]
     order = _weight_order(books, _index_order(books, folder, indexes, chapters + folders, warn))

@@ -72,12 +72,17 @@ def name_book(
     own_title = front.get("title") if single or lead.role == "intro" else None
     where = lead.source.path
     chosen_title = title or config.get("title") or book_title or own_title or found_title
-    final_title = capped(chosen_title or _name_title(name, where_from), MAX_TITLE, "title", warnings, where)
+    # A folder named for a language (`docs/fr`) is one translation of a site: it says which.
+    language_folder = not is_file and _LANGUAGE_CODE.fullmatch(name) is not None
+    derived = _name_title(name, where_from) + (f" ({name})" if language_folder else "")
+    final_title = capped(chosen_title or derived, MAX_TITLE, "title", warnings, where)
     first = next((f.front for f in files if f.role == "chapter"), front)
     details = {
         key: config.get(key) or front.get(key) or first.get(key)
         for key in ("author", "language", "description")
     }
+    if language_folder and not details["language"]:
+        details["language"] = name
     chosen_slug, given, reason = _slug(
         slug, front.get("slug"), final_title, name, is_file, default_slug, where
     )

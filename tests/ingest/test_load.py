@@ -138,6 +138,35 @@ def test_a_series_of_books_is_one_book_per_sub_folder_and_its_readme_is_none(tmp
     assert [load_book(p).title for p in find_books(tmp_path)][:2] == ["Book one", "Book two"]
 
 
+def test_a_sites_translations_are_left_out_of_its_book_and_said_so(tmp_path: Path) -> None:
+    site = tmp_path / "harbour"
+    write(
+        site / "index.md",
+        "# Harbour Guide\n\nA guide to the harbour, its moorings, its tides and its people.\n",
+    )
+    write(site / "start" / "moorings.md", "# Moorings\n\nPick up the buoy from downwind.\n")
+    write(site / "go" / "leaving.md", "# Leaving\n\nA folder named like a language, and not one.\n")
+    write(site / "fr" / "index.md", "# Guide du port\n\nUn guide du port.\n")
+    write(site / "fr" / "start" / "moorings.md", "# Mouillages\n\nPrenez la bouée.\n")
+    draft = load_book(site).parse()
+    assert draft.title == "Harbour Guide"
+    assert [c.title for c in draft.chapters] == ["Leaving", "Moorings"]  # no "Mouillages"
+    assert any("fr/ hold translations of this book, which were left out" in w for w in draft.warnings)
+
+
+def test_each_language_of_a_site_with_no_default_at_its_top_is_a_book_that_says_its_language(
+    tmp_path: Path,
+) -> None:
+    for language, title in (("en", "Moorings"), ("fr", "Mouillages")):
+        write(tmp_path / "harbour" / language / "index.md", "---\nlayout: home\n---\n")
+        write(tmp_path / "harbour" / language / "guide" / "moorings.md", f"# {title}\n\nText.\n")
+    books = [load_book(path) for path in find_books(tmp_path / "harbour")]
+    assert [(b.title, b.language, b.slug) for b in books] == [
+        ("Harbour (en)", "en", "harbour-en"),
+        ("Harbour (fr)", "fr", "harbour-fr"),
+    ]
+
+
 def test_every_picture_fits_a_page_however_many_a_paragraph_shows(tmp_path: Path) -> None:
     names = [f"p{n}.png" for n in range(4)]
     for seed, name in enumerate(names):
