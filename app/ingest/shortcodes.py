@@ -8,6 +8,10 @@ meaning in the text between the pair, and are read here instead:
   that a `# comment` line inside never becomes a heading.
 - `{{% note %}}` … `{{% /note %}}` (tip, warning, details …) become the callout boxes that
   admonitions are (see dialects.py), and the shortcode lines themselves are then dropped.
+
+GitBook writes the same boxes in Liquid, and they are read the same way: `{% hint style="warning" %}`
+… `{% endhint %}` is a callout of that style, `{% tab title="npm" %}` … `{% endtab %}` a labelled
+section, and `{% embed url="…" %}` a link to what it embeds, which only the site could show.
 """
 
 from __future__ import annotations
@@ -26,7 +30,12 @@ _BOX_NAMES = frozenset(
     {"note", "tip", "hint", "info", "warning", "caution", "important", "danger", "details"}
 )
 _BOX_OPENING = re.compile(r"\{\{([<%])\s*([a-z]+)\b([^\n]*?)\s*[>%]\}\}[ \t]*(?:\n|$)")
-_QUOTED = re.compile(r"""\b(title|summary|open)\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)'|(\w+))""")
+_QUOTED = re.compile(r"""\b(title|summary|open|style|url)\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)'|(\w+))""")
+# GitBook's Liquid blocks: `{% hint style="info" %}` … `{% endhint %}`, `{% tab title="…" %}` … `{% endtab %}`.
+# A `{% tabs %}` line may open the first tab's paragraph, and `{% endtabs %}` close the last's.
+_LIQUID_OPENING = re.compile(r"(?:\{%\s*tabs\s*%\}[ \t]*\n)?\{%\s*(hint|tab)\b([^\n]*?)\s*%\}[ \t]*(?:\n|$)")
+_END_TABS = re.compile(r"\n[ \t]*\{%\s*endtabs\s*%\}\s*$")
+_EMBED = re.compile(r"\{%\s*embed\b([^\n]*?)%\}")
 
 
 def code_shortcodes(text: str) -> str:
@@ -85,15 +94,27 @@ def shortcode_boxes(tokens: list[Token]) -> None:
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if token.type == "paragraph_open" and tokens[index + 1].content.startswith("{{"):
-            opening = _BOX_OPENING.match(tokens[index + 1].content)
+        content = tokens[index + 1].content if token.type == "paragraph_open" else ""
+        if content.startswith("{{"):
+            opening = _BOX_OPENING.match(content)
             key = (opening.group(1), opening.group(2)) if opening is not None else ("", "")
             if opening is not None and key[1] in _BOX_NAMES and key not in unclosed and _delimited(opening):
-                end = _box_end(tokens, index, *key)
+                end = _box_end(tokens, index, _hugo_closing(*key))
                 if end is None:
                     unclosed.add(key)
                 else:
                     index = _wrap(tokens, index, end, key[1], opening.group(3))
+        elif content.startswith("{%"):
+            liquid = _LIQUID_OPENING.match(content)
+            if liquid is not None and ("%", liquid.group(1)) not in unclosed:
+                name = liquid.group(1)
+                end = _box_end(tokens, index, re.compile(r"\{%\s*end" + name + r"\s*%\}\s*"))
+                if end is None:
+                    unclosed.add(("%", name))
+                else:
+                    index = _wrap(tokens, index, end, name, liquid.group(2))
+            elif content.startswith("{% embed"):
+                _embed_link(tokens[index + 1])
         index += 1
 
 
@@ -102,11 +123,14 @@ def _delimited(opening: re.Match[str]) -> bool:
     return opening.group(0).rstrip().endswith(">}}" if opening.group(1) == "<" else "%}}")
 
 
-def _box_end(tokens: list[Token], start: int, delimiter: str, name: str) -> int | None:
-    """The index of the paragraph_close after the paragraph that closes the box, at the same depth."""
-    closing = re.compile(
+def _hugo_closing(delimiter: str, name: str) -> re.Pattern[str]:
+    return re.compile(
         r"\{\{" + delimiter + r"\s*/\s*" + name + r"\s*" + (">" if delimiter == "<" else "%") + r"\}\}\s*"
     )
+
+
+def _box_end(tokens: list[Token], start: int, closing: re.Pattern[str]) -> int | None:
+    """The index of the paragraph_close after the paragraph that closes the box, at the same depth."""
     level = tokens[start].level
     for index in range(start, len(tokens)):
         token = tokens[index]
@@ -118,30 +142,57 @@ def _box_end(tokens: list[Token], start: int, delimiter: str, name: str) -> int 
 
 
 def _last_line_is(content: str, closing: re.Pattern[str]) -> bool:
-    return "{{" in content and closing.fullmatch(content.rstrip().rsplit("\n", 1)[-1].strip()) is not None
+    if "{" not in content:
+        return False
+    content = _END_TABS.sub("", content) if "endtabs" in content else content
+    return closing.fullmatch(content.rstrip().rsplit("\n", 1)[-1].strip()) is not None
 
 
 def _wrap(tokens: list[Token], start: int, end: int, name: str, arguments: str) -> int:
-    """Put tokens[start:end + 1] inside a callout; the new index of tokens[start], to look inside for more."""
+    """Put tokens[start:end + 1] inside a callout (or a labelled section, for a tab); the new index of
+    tokens[start], to look inside for more."""
     settings = {m.group(1): m.group(2) or m.group(3) or m.group(4) or "" for m in _QUOTED.finditer(arguments)}
+    box = "tab" if name == "tab" else "callout"
     level = tokens[start].level
     for token in tokens[start : end + 1]:
         token.level += 1  # inside the box now: a heading in it never starts a chapter
-    opening = Token("callout_open", "div", 1, level=level, block=True, map=tokens[start].map)
+    opening = Token(f"{box}_open", "div", 1, level=level, block=True, map=tokens[start].map)
+    kind = (settings.get("style") or "info").lower() if name == "hint" else name
     opening.meta = {
-        "kind": name,
+        "kind": kind,
         "collapsible": name == "details",
         "open": settings.get("open", "").lower() == "true",
     }
-    title = settings.get("summary" if name == "details" else "title") or name.capitalize()
+    title = settings.get("summary" if name == "details" else "title") or (
+        "" if box == "tab" else kind.capitalize()
+    )
     heading = [
-        Token("callout_title_open", "p", 1, level=level + 1, block=True),
+        Token(f"{box}_title_open", "p", 1, level=level + 1, block=True),
         Token(
             "inline", "", 0, level=level + 2, content=title, children=[Token("text", "", 0, content=title)]
         ),
-        Token("callout_title_close", "p", -1, level=level + 1, block=True),
+        Token(f"{box}_title_close", "p", -1, level=level + 1, block=True),
     ]
-    closing = Token("callout_close", "div", -1, level=level, block=True)
+    closing = Token(f"{box}_close", "div", -1, level=level, block=True)
     tokens[end + 1 : end + 1] = [closing]
-    tokens[start:start] = [opening, *heading]
-    return start + len(heading) + 1
+    tokens[start:start] = [opening, *(heading if title else [])]
+    return start + (len(heading) if title else 0) + 1
+
+
+def _embed_link(inline: Token) -> None:
+    """`{% embed url="…" %}`: a link to what only the site could embed (the tag itself goes with the others)."""
+    embed = _EMBED.match(inline.content)
+    found = (
+        {m.group(1): m.group(2) or m.group(3) or m.group(4) or "" for m in _QUOTED.finditer(embed.group(1))}
+        if embed
+        else {}
+    )
+    url = found.get("url", "").strip()
+    if not url.lower().startswith(("https://", "http://")) or inline.children is None:
+        return  # only a page on the web can be linked to in its place
+    link = [
+        Token("link_open", "a", 1, attrs={"href": url}),
+        Token("text", "", 0, content=url),
+        Token("link_close", "a", -1),
+    ]
+    inline.children[:0] = [*link, Token("softbreak", "br", 0)] if len(inline.children) > 1 else link
