@@ -85,10 +85,11 @@ def candidates(file: PurePosixPath, text: str, site_root: PurePosixPath) -> Iter
             yield from _picture_path(file, word, site_root)
     for match in _QUOTED.finditer(text):
         quoted = match.group(1) or match.group(2) or match.group(3) or ""
+        # A name with spaces, as GitBook writes them (`<.gitbook/assets/image (1).png>`), is one path.
+        yield from _picture_path(file, quoted.strip(), site_root)
         for piece in quoted.split(","):  # srcset: "a.png 1x, b.png 2x"
-            yield from _picture_path(
-                file, piece.strip().split(" ")[0] if " " in piece.strip() else piece, site_root
-            )
+            if " " in piece.strip():
+                yield from _picture_path(file, piece.strip().split(" ")[0], site_root)
 
 
 def _picture_path(file: PurePosixPath, word: str, site_root: PurePosixPath) -> Iterator[PurePosixPath]:
