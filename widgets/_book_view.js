@@ -13,13 +13,14 @@ Views.book = {
     const current = at && book.contents.find((entry) => entry.number === at.chapter);
     const start = at ? button(current && nameOf(current) ? t.continueAt(nameOf(current)) : t.continueReading, read(at.chapter, at.page), "primary")
       : first && button(t.startReading, read(first.number), "primary");
-    // A part's title goes above its first chapter; depth indents sub-chapters, as the book has them.
+    // A part's title goes above its first chapter; depth indents sub-chapters, as the book has them,
+    // up to two steps: deeper ones line up with the second, so a narrow frame keeps room for titles.
     let part = null;
     const toc = book.contents.flatMap((entry) => {
       const heading = entry.part && entry.part !== part && el("li.part", { lang }, entry.part);
       part = entry.part;
       const done = at && entry.number < at.furthest_chapter;
-      return [heading, el("li", { class: `depth-${Math.min(entry.depth, 3)}` },
+      return [heading, el("li", { class: `depth-${Math.min(entry.depth, 2)}` },
         el("button", { type: "button", onclick: read(entry.number), "aria-current": at && entry.number === at.chapter && "step" },
           el("span.n", nameOf(entry)),
           el("span.t", { lang }, entry.title),

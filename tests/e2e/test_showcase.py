@@ -107,11 +107,12 @@ def test_a_listing_pulled_in_by_an_include_is_highlighted_in_each_themes_colours
     assert watched.errors == []
 
 
-def test_pictures_written_as_html_load_and_a_details_block_opens(
+def test_pictures_written_as_html_load_a_details_block_opens_and_a_warning_stands_apart(
     watched: Watched, showcase_url: str, showcase: Showcase, artifacts: Path
 ) -> None:
     page = watched.page
     args = {"book": showcase.slug, "chapter": showcase.number("Reading the Tide Board")}
+    washes = {}
     for theme in THEMES:
         frame = open_host(page, showcase_url, "read-chapter", args, theme)
         pictures = frame.locator(".prose figure img")
@@ -136,6 +137,35 @@ def test_pictures_written_as_html_load_and_a_details_block_opens(
             "figure => { figure.scrollIntoView(); scrollBy(0, -14); }"
         )
         shoot(page, frame, artifacts, "pictures", theme)
+
+        # A warning is a box of its own, ruled and washed in its kind's colour, unlike the plain
+        # <details> box above it and unlike the text; a definition list sets its terms apart.
+        warning = frame.locator(".prose .callout-warning")
+        expect(warning.locator(".callout-title")).to_have_text("Not from the bottom step")
+        expect(frame.locator(".prose dt")).to_have_text(["Chart datum", "Range"])
+        look = frame.locator(".prose").evaluate(
+            """prose => {
+                const of = (selector) => {
+                    const node = prose.querySelector(selector), style = getComputedStyle(node);
+                    return { background: style.backgroundColor, rule: style.borderInlineStartWidth,
+                             ruleColour: style.borderInlineStartColor, weight: Number(style.fontWeight),
+                             left: node.getBoundingClientRect().left };
+                };
+                return { warning: of('.callout-warning'), title: of('.callout-title'), details: of('details'),
+                         text: of(':scope > p'), term: of('dt'), definition: of('dd') };
+            }"""
+        )
+        plain = {look["text"]["background"], look["details"]["background"]}
+        assert look["warning"]["background"] not in plain
+        assert (look["warning"]["rule"], look["details"]["rule"]) == ("4px", "1px")
+        assert look["warning"]["ruleColour"] != look["details"]["ruleColour"]
+        assert look["title"]["weight"] >= 600 > look["text"]["weight"]
+        assert look["term"]["weight"] >= 600 > look["definition"]["weight"]
+        assert look["definition"]["left"] > look["term"]["left"]
+        washes[theme] = look["warning"]["background"]
+        details.evaluate("details => { details.scrollIntoView(); scrollBy(0, -14); }")
+        shoot(page, frame, artifacts, "asides", theme)
+    assert washes["light"] != washes["dark"]
     assert watched.errors == []
 
 
