@@ -72,8 +72,7 @@ def name_book(
     own_title = front.get("title") if single or lead.role == "intro" else None
     where = lead.source.path
     chosen_title = title or config.get("title") or book_title or own_title or found_title
-    # A folder named for a language (`docs/fr`) is one translation of a site: it says which.
-    language_folder = not is_file and _LANGUAGE_CODE.fullmatch(name) is not None
+    language_folder = not is_file and _translation(name, where_from)
     derived = _name_title(name, where_from) + (f" ({name})" if language_folder else "")
     final_title = capped(chosen_title or derived, MAX_TITLE, "title", warnings, where)
     first = next((f.front for f in files if f.role == "chapter"), front)
@@ -107,6 +106,17 @@ def _generic(name: str) -> bool:
     """A folder name that says where a book is kept (docs, src, en, zh-CN), not what it is called."""
     lowered = name.lower()
     return lowered in _GENERIC_FOLDERS or bool(_LANGUAGE_CODE.fullmatch(lowered))
+
+
+def _translation(name: str, where: Path | None) -> bool:
+    """Whether a folder is one language of a site (`docs/fr` beside `docs/en`): then its book says which.
+
+    A folder alone with a name like a language (`cs/`, for computer science) is not one.
+    """
+    if where is None or _LANGUAGE_CODE.fullmatch(name) is None:
+        return False
+    siblings = (entry.name for entry in where.parent.iterdir() if entry.is_dir() and entry.name != name)
+    return any(_LANGUAGE_CODE.fullmatch(sibling) for sibling in siblings)
 
 
 def _name_title(name: str, where: Path | None) -> str:

@@ -103,6 +103,7 @@ def shortcode_boxes(tokens: list[Token]) -> None:
                 if end is None:
                     unclosed.add(key)
                 else:
+                    end = _without_tag_lines(tokens, index, end, _lines(opening.group(0)))
                     index = _wrap(tokens, index, end, key[1], opening.group(3))
         elif content.startswith("{%"):
             liquid = _LIQUID_OPENING.match(content)
@@ -112,10 +113,60 @@ def shortcode_boxes(tokens: list[Token]) -> None:
                 if end is None:
                     unclosed.add(("%", name))
                 else:
+                    end = _without_tag_lines(tokens, index, end, _lines(liquid.group(0)))
                     index = _wrap(tokens, index, end, name, liquid.group(2))
             elif content.startswith("{% embed"):
                 _embed_link(tokens[index + 1])
         index += 1
+
+
+def _lines(opening: str) -> int:
+    """How many lines an opening match spans (it takes the line end after it, if there is one)."""
+    return opening.count("\n") + (0 if opening.endswith("\n") else 1)
+
+
+def _without_tag_lines(tokens: list[Token], start: int, end: int, head: int) -> int:
+    """Take the opening tag's lines off the box's first paragraph and the closing tag's off its last,
+    dropping a paragraph left empty; the box's new end.
+
+    Done here rather than left to tags.py, since a tag may hold Markdown (`title="`npm` setup"`)
+    that the parser has already cut into pieces no text search can put back together.
+    """
+    first, last = tokens[start + 1], tokens[end - 1]
+    tail = 2 if _END_TABS.search(last.content) else 1
+    if first is last:
+        _cut_lines(first, head, tail)
+    else:
+        _cut_lines(first, head, 0)
+        _cut_lines(last, 0, tail)
+        if _blank(last):
+            del tokens[end - 2 : end + 1]
+            end -= 3
+    if _blank(first):
+        del tokens[start : start + 3]
+        end -= 3
+    return end
+
+
+def _cut_lines(inline: Token, head: int, tail: int) -> None:
+    """Drop an inline token's first `head` and last `tail` lines, children and source alike."""
+    lines: list[list[Token]] = [[]]
+    for child in inline.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(child)
+    children: list[Token] = []
+    for number, line in enumerate(lines[head : len(lines) - tail]):
+        children += [Token("softbreak", "br", 0)] if number else []
+        children += line
+    inline.children = children
+    source = inline.content.split("\n")
+    inline.content = "\n".join(source[head : len(source) - tail])
+
+
+def _blank(inline: Token) -> bool:
+    return all(child.type == "text" and not child.content.strip() for child in inline.children or [])
 
 
 def _delimited(opening: re.Match[str]) -> bool:
@@ -163,9 +214,9 @@ def _wrap(tokens: list[Token], start: int, end: int, name: str, arguments: str) 
         "collapsible": name == "details",
         "open": settings.get("open", "").lower() == "true",
     }
-    title = settings.get("summary" if name == "details" else "title") or (
-        "" if box == "tab" else kind.capitalize()
-    )
+    # A title is shown as text; GitBook's often hold inline code (`npm`), whose backticks would show.
+    written = settings.get("summary" if name == "details" else "title") or ""
+    title = written.replace("`", "") or ("" if box == "tab" else kind.capitalize())
     heading = [
         Token(f"{box}_title_open", "p", 1, level=level + 1, block=True),
         Token(

@@ -165,6 +165,11 @@ def test_each_language_of_a_site_with_no_default_at_its_top_is_a_book_that_says_
         ("Harbour (en)", "en", "harbour-en"),
         ("Harbour (fr)", "fr", "harbour-fr"),
     ]
+    # A folder alone with a name like a language's (`cs`, for computer science) is only a name.
+    write(tmp_path / "notes" / "cs" / "graphs.md", "# Graphs\n\nText.\n")
+    write(tmp_path / "notes" / "cs" / "trees.md", "# Trees\n\nText.\n")
+    alone = load_book(tmp_path / "notes" / "cs")
+    assert (alone.title, alone.language) == ("Notes", None)
 
 
 def test_every_picture_fits_a_page_however_many_a_paragraph_shows(tmp_path: Path) -> None:
