@@ -24,6 +24,7 @@ _CONFIG_NAMES = ("_config.yml", "_config.yaml")
 _CONFIG_BYTES = 1024 * 1024
 _MARKDOWN = (".md", ".markdown")
 _NOT_READ = (".ipynb", ".rst", ".rmd")  # what else a Jupyter Book's entries may name
+_JB_KEYS = {"children": "sections", "pattern": "glob"}  # _toc.yml's names for what myst.yml calls these
 _MAX_DEPTH = 20  # deeper than any real book; a bound on walking a hostile table of contents
 
 
@@ -42,7 +43,7 @@ def read_jupyter_book(books: BookFolder, toc: Path, warnings: list[str]) -> Layo
     walker = _Walker(books, root, toc, warnings)
     if toc.name in _MYST_NAMES:
         project = _table(data, "project")
-        walker.myst_entries(project.get("toc"), part=None, depth=0)
+        walker.entries(project.get("toc"), part=None, depth=0, children="children", pattern="pattern")
         metadata = _metadata(project.get("title"), project.get("authors"), project.get("description"), None)
     else:
         walker.jb_book(data)
@@ -83,39 +84,29 @@ class _Walker:
                 if isinstance(part, dict):
                     caption = part.get("caption")
                     name = str(caption).strip() if isinstance(caption, str | int | float) else None
-                    self.jb_entries(part.get("chapters"), part=name or None, depth=0)
-        self.jb_entries(data.get("chapters") or data.get("sections"), part=None, depth=0)
+                    self.entries(part.get("chapters"), part=name or None, depth=0, **_JB_KEYS)
+        self.entries(data.get("chapters") or data.get("sections"), part=None, depth=0, **_JB_KEYS)
 
-    def jb_entries(self, entries: Any, *, part: str | None, depth: int) -> None:
+    def entries(self, entries: Any, *, part: str | None, depth: int, children: str, pattern: str) -> None:
+        """Entries in order: a `file`, or the files a pattern matches, then their `children` a level down.
+
+        A titled entry at the top with children and no file (as `myst.yml` writes a section) is a part.
+        """
         if not isinstance(entries, list) or depth > _MAX_DEPTH:
             return
         for entry in entries:
             if not isinstance(entry, dict):
                 continue
             title = entry.get("title") if isinstance(entry.get("title"), str) else None
+            nested = entry.get(children)
             if isinstance(entry.get("file"), str):
                 self.add(entry["file"], title, part=part, depth=depth)
-            elif isinstance(entry.get("glob"), str):
-                self.glob(entry["glob"], part=part, depth=depth)
-            self.jb_entries(entry.get("sections"), part=part, depth=depth + 1)
-
-    def myst_entries(self, entries: Any, *, part: str | None, depth: int) -> None:
-        """`myst.yml`'s `toc`: a titled entry with children and no file is a part at the top, else a level."""
-        if not isinstance(entries, list) or depth > _MAX_DEPTH:
-            return
-        for entry in entries:
-            if not isinstance(entry, dict):
+            elif isinstance(entry.get(pattern), str):
+                self.glob(entry[pattern], part=part, depth=depth)
+            elif title and isinstance(nested, list) and part is None and depth == 0:
+                self.entries(nested, part=title.strip(), depth=0, children=children, pattern=pattern)
                 continue
-            title = entry.get("title") if isinstance(entry.get("title"), str) else None
-            children = entry.get("children")
-            if isinstance(entry.get("file"), str):
-                self.add(entry["file"], title, part=part, depth=depth)
-            elif isinstance(entry.get("pattern"), str):
-                self.glob(entry["pattern"], part=part, depth=depth)
-            elif title and isinstance(children, list) and part is None and depth == 0:
-                self.myst_entries(children, part=title.strip(), depth=0)
-                continue
-            self.myst_entries(children, part=part, depth=depth + 1)
+            self.entries(nested, part=part, depth=depth + 1, children=children, pattern=pattern)
 
     def add(self, name: str, title: str | None, *, part: str | None, depth: int, intro: bool = False) -> None:
         path = self._find(name)
