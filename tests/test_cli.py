@@ -204,7 +204,6 @@ BAD_INPUTS = {
         lambda tmp: write(tmp / "fm.md", "---\ntitle: [unclosed\n---\n## A\nB\n"),
         "fm.md:",
     ),
-    "a SUMMARY.md linking to a missing file": (_summary_with_missing_file, "SUMMARY.md:4"),
 }
 
 
@@ -222,6 +221,20 @@ def test_bad_input_gets_one_clear_line_a_failure_exit_and_changes_nothing(
     assert err.startswith("chapterwise: error: ")
     assert named in err
     assert listed(settings, capsys) == []
+
+
+def test_a_chapter_summary_names_but_the_book_lacks_is_a_warning_and_the_rest_is_imported(
+    settings: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # mdBook and GitBook still build such a book (mdBook creates the file); a reader can read the rest.
+    book = _summary_with_missing_file(tmp_path)
+    assert run(settings, "import", str(book)) == 0
+    captured = capsys.readouterr()
+    assert captured.err == (
+        f"chapterwise: warning: {book / 'SUMMARY.md'}:4: links to 'two.md', which does not exist; create it "
+        "or fix the path, or remove the line. The chapter was left out.\n"
+    )
+    assert "created  Mdbook  [mdbook]  1 chapter" in captured.out
 
 
 def test_a_picture_that_cannot_be_shown_is_a_warning_and_the_book_is_still_imported(

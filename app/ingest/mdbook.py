@@ -23,12 +23,16 @@ def summary_of(folder: Path) -> Path | None:
     return None
 
 
-def read_mdbook(books: BookFolder, summary: Path) -> Layout:
+def read_mdbook(books: BookFolder, summary: Path, warnings: list[str]) -> Layout:
+    """SUMMARY.md's chapters in order. One it names that is missing, or outside the book, is left out
+    with a warning naming its line, as mdBook and GitBook still build such a book; a reader can then
+    read the rest of it."""
     root = books.root
     config = _book_table(root, books)
     src = summary.parent
     text = _read_text(books, summary)
     files: list[Placed] = []
+    problems: list[tuple[int, str]] = []
     for entry in read_summary(text):
         if entry.target is None:
             continue  # a draft chapter, `[Title]()`, which mdBook lists but has no page for
@@ -41,17 +45,24 @@ def read_mdbook(books: BookFolder, summary: Path) -> Layout:
         except Unreadable as problem:
             outside = not chapter.resolve().is_relative_to(root) or target.startswith("/")
             reason = (
-                "outside the book folder. Link only to files inside it."
+                "outside the book folder, so it was left out. Link only to files inside it."
                 if outside
-                else f"which {problem}, or remove the line."
+                else f"which {problem}, or remove the line. The chapter was left out."
             )
-            raise ImportProblem(str(summary), f"links to '{target}', {reason}", line=entry.line) from None
+            problems.append((entry.line, f"links to '{target}', {reason}"))
+            continue
         files.append(Placed(chapter, entry.title, entry.depth, entry.label, entry.part))
+    if not files and problems:
+        line, problem = problems[0]  # with no chapter left there is no book: the first reason says why
+        raise ImportProblem(str(summary), problem, line=line)
+    warnings.extend(f"{summary}:{line}: {problem}" for line, problem in problems)
     if not files:
         raise ImportProblem(
-            str(summary), "links to no chapter files. Add lines like `- [Title](chapter.md)`."
+            str(summary),
+            "links to no chapter files in the book. Add lines like `- [Title](chapter.md)`, each "
+            "naming a file beside SUMMARY.md.",
         )
-    return Layout(files, config, strict=True, site_root=src)
+    return Layout(files, config, site_root=src)
 
 
 def _read_text(books: BookFolder, path: Path) -> str:

@@ -177,7 +177,7 @@ def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         return Layout([Placed(root)], {}, strict=True)
     summary = summary_of(root)
     if summary is not None:
-        return read_mdbook(books, summary)
+        return read_mdbook(books, summary, warnings)
     config_path = config_of(root)
     if config_path is not None:
         config = read_config(books, config_path)

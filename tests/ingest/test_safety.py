@@ -49,10 +49,19 @@ def test_a_symlinked_sub_folder_is_not_another_book(tmp_path: Path) -> None:
     assert [p.name for p in find_books(tmp_path / "shelf")] == ["one", "two"]
 
 
-def test_a_summary_chapter_that_links_out_of_the_book_is_refused(tmp_path: Path) -> None:
-    write(tmp_path / "secret.md", "# Secret\n")
-    write(tmp_path / "book" / "SUMMARY.md", "- [In](in.md)\n")
+def test_a_summary_chapter_that_links_out_of_the_book_is_never_read_and_said_so(tmp_path: Path) -> None:
+    write(tmp_path / "secret.md", "# Secret\n\nThe password is swordfish.\n")
+    write(tmp_path / "book" / "SUMMARY.md", "- [Tides](tides.md)\n- [In](in.md)\n")
+    write(tmp_path / "book" / "tides.md", "# Tides\n\nTwice a day.\n")
     (tmp_path / "book" / "in.md").symlink_to(tmp_path / "secret.md")
+    draft = read_book(tmp_path / "book")
+    assert [c.title for c in draft.chapters] == ["Tides"]
+    assert "swordfish" not in everything(draft)
+    [warning] = draft.warnings
+    assert warning.endswith("SUMMARY.md:2: links to 'in.md', outside the book folder, so it was left out. "
+                            "Link only to files inside it.")  # fmt: skip
+    # With no chapter of its own left, there is no book, and the first reason says why.
+    write(tmp_path / "book" / "SUMMARY.md", "- [In](in.md)\n")
     with pytest.raises(ImportProblem, match=r"SUMMARY.md:1: links to 'in.md', outside the book folder"):
         read_book(tmp_path / "book")
 
