@@ -31,6 +31,10 @@ def read_mdbook(books: BookFolder, summary: Path, warnings: list[str]) -> Layout
     config = _book_table(root, books)
     src = summary.parent
     text = _read_text(books, summary)
+    # GitBook reads the same SUMMARY.md but numbers nothing; its books carry its config or uploads.
+    gitbook = (
+        (root / ".gitbook.yaml").is_file() or (root / ".gitbook").is_dir() or (src / ".gitbook").is_dir()
+    )
     files: list[Placed] = []
     problems: list[tuple[int, str]] = []
     for entry in read_summary(text):
@@ -51,11 +55,11 @@ def read_mdbook(books: BookFolder, summary: Path, warnings: list[str]) -> Layout
             )
             problems.append((entry.line, f"links to '{target}', {reason}"))
             continue
-        files.append(Placed(chapter, entry.title, entry.depth, entry.label, entry.part))
+        files.append(Placed(chapter, entry.title, entry.depth, None if gitbook else entry.label, entry.part))
     if not files and problems:
-        line, problem = problems[0]  # with no chapter left there is no book: the first reason says why
-        raise ImportProblem(str(summary), problem, line=line)
-    warnings.extend(f"{summary}:{line}: {problem}" for line, problem in problems)
+        first_line, first = problems[0]  # with no chapter left there is no book: the first reason says why
+        raise ImportProblem(str(summary), first, line=first_line)
+    warnings.extend(f"{summary}:{line}: {reason}" for line, reason in problems)
     if not files:
         raise ImportProblem(
             str(summary),
