@@ -2,7 +2,7 @@
 
 An MDX page starts with `import`/`export` statements for the site's code, and its authors leave
 notes in `{/* … */}` comments. Neither is meant for a reader, so both leave the text here, outside
-code fences only. Expressions in prose (`{frontmatter.title}`) are dropped later, with a warning,
+code fences only; a string in braces (`{' '}`, JSX's way of writing a space) becomes its text. Expressions in prose (`{frontmatter.title}`) are dropped later, with a warning,
 by passes.drop_template_tags(); components (`<Tabs>`, `<Aside>`) are read by jsx.py.
 """
 
@@ -17,6 +17,7 @@ _FENCES = ("```", "~~~")
 # would refuse to build a page whose prose started so, but a page of plain words never matches.
 _IMPORT = re.compile(r"import\s*(?:['\"]|[\w$*{][^;]*?\bfrom\s*['\"])")
 _EXPORT = re.compile(r"export\s*(?:[{*]|(?:const|let|var|function|async|class|default|type|interface)\b)")
+_LITERAL = re.compile(r"""\{\s*(["'])([^"'\n{}]*)\1\s*\}""")  # a string in braces: `{' '}`
 _BRACKETS = {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}
 _MAX_STATEMENT_LINES = 400  # an export of a whole data table is long; past this, a blank line ends it
 
@@ -27,7 +28,7 @@ def is_mdx(name: PurePosixPath) -> bool:
 
 def without_code(text: str) -> str:
     """The text with its ESM statements and `{/* … */}` comments removed, code fences left as written."""
-    if "import" not in text and "export" not in text and "{/*" not in text:
+    if "import" not in text and "export" not in text and "{/*" not in text and not _LITERAL.search(text):
         return text
     lines = text.split("\n")
     out: list[str] = []
@@ -63,9 +64,14 @@ def without_code(text: str) -> str:
                     continue
                 index = last + 1
                 continue
-        out.append(line)
+        out.append(_literals(line) if "{" in line else line)
         index += 1
     return "\n".join(out)
+
+
+def _literals(line: str) -> str:
+    """`{' '}` and `{"text"}`, JSX's way of writing text, read as that text (but not in inline code)."""
+    return _LITERAL.sub(lambda m: m.group(0) if line.count("`", 0, m.start()) % 2 else m.group(2), line)
 
 
 def _statement_end(lines: list[str], start: int) -> int:

@@ -80,6 +80,13 @@ def test_expressions_in_prose_are_dropped_with_one_warning_and_escaped_braces_st
     ]
 
 
+def test_a_string_in_braces_is_its_text_and_no_cause_for_a_warning() -> None:
+    text = "# Values\n\nRun the command{' '}\n<strong>now</strong>, then{\" \"}wait. Write `{' '}` for a space.\n"
+    draft = book(text)
+    assert markdown_of(draft) == "Run the command\nnow, then wait. Write `{' '}` for a space."
+    assert draft.warnings == ()
+
+
 def test_braces_in_md_files_are_text() -> None:
     assert "{props.version}" in markdown_of(book("# Values\n\nWrite {props.version} here.\n", "values.md"))
 
