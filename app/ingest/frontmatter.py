@@ -19,7 +19,9 @@ import yaml
 from app.errors import ImportProblem
 
 # Read case-blind, as Hugo reads them: `linkTitle` and `linktitle` are one key.
-KNOWN_KEYS = ("title", "author", "language", "description", "slug", "book_title", "linktitle", "weight")
+KNOWN_KEYS = (
+    "title", "author", "language", "description", "slug", "book_title", "linktitle", "weight", "draft"
+)  # fmt: skip
 _SCALARS = (str, int, float, bool, datetime.date)
 # Anchored at a line start, with nothing to backtrack over: one linear pass.
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.MULTILINE)
@@ -145,3 +147,8 @@ def weight(front: Mapping[str, str]) -> int | None:
     except ValueError:
         return None
     return value or None
+
+
+def is_draft(front: dict[str, str]) -> bool:
+    """`draft: true`: Hugo, Docusaurus and Astro leave such a page out of the site they publish."""
+    return front.get("draft", "").lower() in ("true", "yes")

@@ -19,7 +19,7 @@ from app.errors import ImportProblem
 from app.ingest import includes, snippets
 from app.ingest.files import BookFolder, TooBig, Unreadable
 from app.ingest.folders import folder_files, is_markdown
-from app.ingest.frontmatter import split_front_matter
+from app.ingest.frontmatter import is_draft, split_front_matter
 from app.ingest.hugo import hugo_config, read_hugo
 from app.ingest.jupyterbook import read_jupyter_book, toc_of
 from app.ingest.limits import MAX_PICTURE_BYTES
@@ -211,6 +211,12 @@ def _read_chapter(
         warnings.append(f"{path}: the file is empty, so it was left out.")
         return None
     front, body = split_front_matter(str(path), text)
+    if not required and placed.role == "chapter" and is_draft(front):
+        # A page its site does not publish yet; a file imported on its own is read all the same.
+        warnings.append(
+            f"{path}: its front matter says `draft: true`, so it was left out, as its site leaves it out."
+        )
+        return None
     name = PurePosixPath(books.name(path))
 
     def read(target: PurePosixPath) -> str:

@@ -172,6 +172,21 @@ def test_each_language_of_a_site_with_no_default_at_its_top_is_a_book_that_says_
     assert (alone.title, alone.language) == ("Notes", None)
 
 
+def test_a_draft_page_is_left_out_of_its_book_as_its_site_leaves_it_out_but_read_on_its_own(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path / "site" / "tides.md", "---\ntitle: Tides\n---\nTwice a day.\n")
+    draft_page = write(
+        tmp_path / "site" / "storms.md", "+++\ntitle = 'Storms'\ndraft = true\n+++\nNot yet.\n"
+    )
+    book = load_book(tmp_path / "site").parse()
+    assert [c.title for c in book.chapters] == ["Tides"]
+    assert book.warnings == (
+        f"{draft_page}: its front matter says `draft: true`, so it was left out, as its site leaves it out.",
+    )
+    assert [c.title for c in load_book(draft_page).parse().chapters] == ["Storms"]
+
+
 def test_every_picture_fits_a_page_however_many_a_paragraph_shows(tmp_path: Path) -> None:
     names = [f"p{n}.png" for n in range(4)]
     for seed, name in enumerate(names):
