@@ -52,8 +52,18 @@ _REFERENCES = frozenset({"ref", "numref", "doc", "any", "external"})  # roles th
 _ROLE = re.compile(r"\{([A-Za-z][\w:-]*)\}$")
 _TARGET = re.compile(r"\([^()\s]+\)=")
 _LANGUAGE = re.compile(r"[\w+#.-]+")
+# MyST's other directives that hold Markdown (read as plain boxes); any other name in a backtick
+# fence is a chunk of code, as Quarto and R Markdown write them.
+_CONTAINERS = frozenset(
+    {"tab-set", "grid", "grid-item", "div", "container", "only", "list-table", "table", "csv-table",
+     "glossary", "centered", "hlist", "card-carousel", "article-info", "button-link", "button-ref"}
+)  # fmt: skip
+_KNOWN = (
+    _CALLOUTS | _BOXES | _CODE | _PICTURES | _CONTAINERS | frozenset(_VERSIONS) | frozenset(_DIAGRAMS)
+    | {"admonition", "dropdown", "tab-item", "math"}
+)  # fmt: skip
 _ROLE_HINT = re.compile(r"\{[A-Za-z][\w:-]*\}`")
-_FENCE_HINT = re.compile(r"(?:```|:::)\{[A-Za-z]")
+_FENCE_HINT = re.compile(r"(```|:::)\{([A-Za-z][\w:-]*)\}")
 _TARGET_LINE = re.compile(r"^\([^()\s]+\)=[ \t]*$", re.MULTILINE)
 
 
@@ -66,9 +76,17 @@ def uses_myst(text: str) -> bool:
     """Whether a file is written in MyST: only then is a line starting `%` a comment, not prose."""
     # Substring tests first: this runs on every file of every book, and few are MyST.
     return (
-        (("```{" in text or ":::{" in text) and _FENCE_HINT.search(text) is not None)
+        (("```{" in text or ":::{" in text) and _has_directive(text))
         or ("}`" in text and _has_role(text))
         or (")=" in text and _TARGET_LINE.search(text) is not None)
+    )
+
+
+def _has_directive(text: str) -> bool:
+    # ```{r} is R Markdown's and Quarto's code, not a MyST directive: it makes no file MyST.
+    return any(
+        m.group(1) == ":::" or m.group(2).lower() in _KNOWN or m.group(2).lower() in LEFT_OUT
+        for m in _FENCE_HINT.finditer(text)
     )
 
 
@@ -152,6 +170,10 @@ def _directive(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     after = min(close + 1, end_line)
     if name in LEFT_OUT:
         state.env.setdefault("myst_left_out", set()).add(name)
+    elif marker != ":" and name not in _KNOWN:
+        # Not MyST's: a Quarto or R Markdown chunk (```{r}, ```{python}), code in that language,
+        # its `#|` option lines hidden as those tools hide them.
+        _push_code(state, name, {}, _past_chunk_options(state, body, close), close, start_line)
     elif name in _CODE or name in _DIAGRAMS:
         _push_code(state, _DIAGRAMS.get(name, argument), options, body, close, start_line)
     elif name == "math":
@@ -167,6 +189,12 @@ def _directive(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         state.lineMax = old_max
     state.line = after
     return True
+
+
+def _past_chunk_options(state: StateBlock, line: int, end: int) -> int:
+    while line < end and _line(state, line).startswith("#|"):
+        line += 1
+    return line
 
 
 def _options(state: StateBlock, line: int, end: int) -> tuple[int, dict[str, str]]:
