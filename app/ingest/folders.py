@@ -23,9 +23,11 @@ from app.ingest.jupyterbook import toc_of
 from app.ingest.mdbook import summary_of
 from app.ingest.mkdocs import config_of
 from app.ingest.placement import Placed, natural_key, prettify
+from app.ingest.quarto import quarto_of
 from app.ingest.text import inline_text
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
+# .qmd and .Rmd: Quarto's and R Markdown's pages, Markdown with code chunks (see myst.py).
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".qmd", ".rmd")
 INDEX_NAMES = ("readme", "index", "_index")
 _TOC_NAMES = ("toc", "contents", "table-of-contents", "summary")
 _CHORES = frozenset(
@@ -60,7 +62,7 @@ def find_books(path: Path) -> list[Path]:
         if not is_markdown(path):
             raise ImportProblem(
                 str(path),
-                "not a Markdown file: Chapterwise imports .md, .markdown and .mdx files, and folders of them.",
+                "not a Markdown file: Chapterwise imports .md, .markdown, .mdx, .qmd and .Rmd files, and folders of them.",
             )
         return [path]
     if _declares_book(path):
@@ -75,7 +77,7 @@ def find_books(path: Path) -> list[Path]:
         return [path]
     raise ImportProblem(
         str(path),
-        "this folder holds no Markdown (.md or .mdx) files. Point at a book file or a folder of them.",
+        "this folder holds no Markdown (.md, .mdx, .qmd or .Rmd) files. Point at a book file or a folder of them.",
     )
 
 
@@ -84,6 +86,7 @@ def _declares_book(folder: Path) -> bool:
         summary_of(folder) is not None
         or config_of(folder) is not None
         or toc_of(folder) is not None
+        or quarto_of(folder) is not None
         or (folder / "book.toml").is_file()
     )
 

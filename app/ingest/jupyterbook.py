@@ -22,8 +22,8 @@ _TOC_NAMES = ("_toc.yml", "_toc.yaml")
 _MYST_NAMES = ("myst.yml", "myst.yaml")
 _CONFIG_NAMES = ("_config.yml", "_config.yaml")
 _CONFIG_BYTES = 1024 * 1024
-_MARKDOWN = (".md", ".markdown")
-_NOT_READ = (".ipynb", ".rst", ".rmd")  # what else a Jupyter Book's entries may name
+_MARKDOWN = (".md", ".markdown", ".qmd", ".rmd")
+_NOT_READ = (".ipynb", ".rst")  # what else a Jupyter Book's (or a Quarto book's) entries may name
 _JB_KEYS = {"children": "sections", "pattern": "glob"}  # _toc.yml's names for what myst.yml calls these
 _MAX_DEPTH = 20  # deeper than any real book; a bound on walking a hostile table of contents
 
@@ -39,18 +39,20 @@ def toc_of(folder: Path) -> Path | None:
 
 def read_jupyter_book(books: BookFolder, toc: Path, warnings: list[str]) -> Layout:
     root = toc.parent
-    data = _read_yaml(books, toc)
-    walker = _Walker(books, root, toc, warnings)
+    data = read_yaml(books, toc)
+    walker = TocWalker(books, root, toc, warnings)
     if toc.name in _MYST_NAMES:
         project = _table(data, "project")
         walker.entries(project.get("toc"), part=None, depth=0, children="children", pattern="pattern")
-        metadata = _metadata(project.get("title"), project.get("authors"), project.get("description"), None)
+        metadata = book_metadata(
+            project.get("title"), project.get("authors"), project.get("description"), None
+        )
     else:
         walker.jb_book(data)
         config = next((root / name for name in _CONFIG_NAMES if (root / name).is_file()), None)
-        settings = _read_yaml(books, config) if config is not None else {}
+        settings = read_yaml(books, config) if config is not None else {}
         sphinx_config = _table(_table(settings, "sphinx"), "config")
-        metadata = _metadata(
+        metadata = book_metadata(
             settings.get("title"),
             settings.get("author"),
             settings.get("description"),
@@ -64,8 +66,11 @@ def read_jupyter_book(books: BookFolder, toc: Path, warnings: list[str]) -> Layo
     return Layout(walker.placed, metadata, site_root=root)
 
 
-class _Walker:
-    """Reads the entries of a table of contents into Placed files, remembering what it could not read."""
+class TocWalker:
+    """Reads the entries of a table of contents into Placed files, remembering what it could not read.
+
+    quarto.py walks a Quarto book's chapters with it too.
+    """
 
     def __init__(self, books: BookFolder, root: Path, toc: Path, warnings: list[str]) -> None:
         self.books, self.root, self.toc, self.warnings = books, root, toc, warnings
@@ -158,7 +163,7 @@ class _Walker:
             )
 
 
-def _read_yaml(books: BookFolder, path: Path) -> dict[str, Any]:
+def read_yaml(books: BookFolder, path: Path) -> dict[str, Any]:
     try:
         text = decode(str(path), books.read_bytes(path, limit=_CONFIG_BYTES))
     except Unreadable as problem:
@@ -176,7 +181,7 @@ def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _metadata(title: Any, author: Any, description: Any, language: Any) -> dict[str, str]:
+def book_metadata(title: Any, author: Any, description: Any, language: Any) -> dict[str, str]:
     if isinstance(author, list):  # myst.yml: a list of names, or of {name: …}
         names = [a.get("name") if isinstance(a, dict) else a for a in author]
         author = ", ".join(str(n) for n in names if isinstance(n, str) and n.strip())

@@ -24,6 +24,7 @@ from app.ingest.guard import tame
 from app.ingest.jsx import jsx_plugin
 from app.ingest.myst import blank_myst_lines, keep_role_text, myst_plugin, uses_myst
 from app.ingest.passes import (
+    cross_references,
     drop_hidden_inline,
     drop_site_decoration,
     drop_terminal_colours,
@@ -80,6 +81,7 @@ def parse(text: str, *, mdx: bool = False) -> Parsed:
     if myst:
         keep_role_text(tokens)
     heading_attributes(tokens)
+    cross_references(tokens)
     drop_hidden_inline(tokens)
     hide_rust_lines(tokens)
     drop_terminal_colours(tokens)

@@ -39,7 +39,10 @@ def drop_site_decoration(tokens: list[Token]) -> None:
 
 
 def _without_attribute_lists(text: str) -> str:
-    """`{ .class #id key="value" }` spans removed; any other braces kept. Linear: each span is looked at once."""
+    """`{ .class #id key="value" }` spans removed (and a bracketed span's brackets); any other braces kept.
+
+    Linear: each span is looked at once.
+    """
     out: list[str] = []
     done = 0
     start = text.find("{")
@@ -49,7 +52,11 @@ def _without_attribute_lists(text: str) -> str:
             break
         words = text[start + 1 : end].split()
         if words and all(w[0] in "#." or "=" in w for w in words):
-            out.append(text[done:start].rstrip(" ") if text.startswith(" ", end + 1) else text[done:start])
+            piece = text[done:start].rstrip(" ") if text.startswith(" ", end + 1) else text[done:start]
+            opening = piece.rfind("[") if piece.endswith("]") else -1
+            if opening >= 0:  # Pandoc's span, `[words]{.smallcaps}`: its words, without the brackets
+                piece = piece[:opening] + piece[opening + 1 : -1]
+            out.append(piece)
             done = end + 1
         start = text.find("{", end + 1)
     out.append(text[done:])
@@ -172,3 +179,31 @@ def language(info: str) -> str:
     for stop in ",{:[":
         word = word.split(stop, 1)[0]
     return word.strip().lower()
+
+
+# Quarto's cross-references name a label by its kind: `@sec-intro`, `@fig-map`, `@tbl-costs`.
+_CROSS_REFERENCE = re.compile(
+    r"(?<![\w@.])@((?:sec|fig|tbl|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr)-[\w-]*\w)"
+)
+
+
+def cross_references(tokens: list[Token]) -> None:
+    """`@sec-intro` becomes a link to the heading `{#sec-intro}` names, showing its title (see links.py)."""
+    for token in tokens:
+        if token.type != "inline" or "@" not in token.content or not token.children:
+            continue
+        out: list[Token] = []
+        for child in token.children:
+            if child.type != "text" or "@" not in child.content:
+                out.append(child)
+                continue
+            done = 0
+            for found in _CROSS_REFERENCE.finditer(child.content):
+                out.append(Token("text", "", 0, content=child.content[done : found.start()]))
+                out += [
+                    Token("link_open", "a", 1, attrs={"href": found.group(1)}),
+                    Token("link_close", "a", -1),
+                ]
+                done = found.end()
+            out.append(Token("text", "", 0, content=child.content[done:]))
+        token.children = [child for child in out if child.type != "text" or child.content]

@@ -29,6 +29,7 @@ from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, re
 from app.ingest.naming import name_book
 from app.ingest.pictures import Pictures, PictureUnavailable, ReadPicture, candidates
 from app.ingest.placement import BOOK_ROOT, Layout, Placed
+from app.ingest.quarto import quarto_of, read_quarto
 from app.ingest.sourcefile import ChapterFile, SourceFile
 
 if TYPE_CHECKING:
@@ -172,7 +173,7 @@ def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         if not is_markdown(root):
             raise ImportProblem(
                 str(root),
-                "not a Markdown file: Chapterwise imports .md, .markdown and .mdx files, and folders of them.",
+                "not a Markdown file: Chapterwise imports .md, .markdown, .mdx, .qmd and .Rmd files, and folders of them.",
             )
         return Layout([Placed(root)], {}, strict=True)
     summary = summary_of(root)
@@ -189,6 +190,9 @@ def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
     toc = toc_of(root)
     if toc is not None:
         return read_jupyter_book(books, toc, warnings)
+    quarto = quarto_of(root)
+    if quarto is not None:
+        return read_quarto(books, quarto, warnings)
     hugo = hugo_config(root)
     return Layout(folder_files(books, root, warnings), read_hugo(books, hugo, root) if hugo else {})
 

@@ -220,7 +220,7 @@ def test_a_folder_of_mdx_files_is_a_book_and_mdx_files_in_a_mixed_folder_are_cha
 
 def test_a_folder_with_no_markdown_says_which_files_it_looked_for(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("plain")
-    with pytest.raises(ImportProblem, match=r"\.md or \.mdx"):
+    with pytest.raises(ImportProblem, match=r"\.md, \.mdx, \.qmd or \.Rmd"):
         find_books(tmp_path)
 
 
