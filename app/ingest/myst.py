@@ -171,9 +171,11 @@ def _directive(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     if name in LEFT_OUT:
         state.env.setdefault("myst_left_out", set()).add(name)
     elif marker != ":" and name not in _KNOWN:
-        # Not MyST's: a Quarto or R Markdown chunk (```{r}, ```{python}), code in that language,
-        # its `#|` option lines hidden as those tools hide them.
-        _push_code(state, name, {}, _past_chunk_options(state, body, close), close, start_line)
+        # Not MyST's: a Quarto or R Markdown chunk (```{r}, ```{python}), code in that language, its
+        # `#|` option lines hidden as those tools hide them, and the chunk too when they hide it.
+        code, shown = _chunk(state, body, close)
+        if shown:
+            _push_code(state, name, {}, code, close, start_line)
     elif name in _CODE or name in _DIAGRAMS:
         _push_code(state, _DIAGRAMS.get(name, argument), options, body, close, start_line)
     elif name == "math":
@@ -191,10 +193,15 @@ def _directive(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     return True
 
 
-def _past_chunk_options(state: StateBlock, line: int, end: int) -> int:
+def _chunk(state: StateBlock, line: int, end: int) -> tuple[int, bool]:
+    """Where a chunk's code starts, past its `#| key: value` options, and whether a reader sees it."""
+    shown = True
     while line < end and _line(state, line).startswith("#|"):
+        key, _, value = _line(state, line)[2:].partition(":")
+        if key.strip() in ("echo", "include") and value.strip().lower() == "false":
+            shown = False
         line += 1
-    return line
+    return line, shown
 
 
 def _options(state: StateBlock, line: int, end: int) -> tuple[int, dict[str, str]]:
