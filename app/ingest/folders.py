@@ -26,8 +26,9 @@ from app.ingest.placement import Placed, natural_key, prettify
 from app.ingest.quarto import quarto_of
 from app.ingest.text import inline_text
 
-# .qmd and .Rmd: Quarto's and R Markdown's pages, Markdown with code chunks (see myst.py).
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".qmd", ".rmd")
+# .qmd and .Rmd: Quarto's and R Markdown's pages, Markdown with code chunks (see myst.py); .ipynb:
+# Jupyter notebooks, read as the Markdown they show (see notebooks.py).
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".qmd", ".rmd", ".ipynb")
 INDEX_NAMES = ("readme", "index", "_index")
 _TOC_NAMES = ("toc", "contents", "table-of-contents", "summary")
 _CHORES = frozenset(
@@ -62,7 +63,8 @@ def find_books(path: Path) -> list[Path]:
         if not is_markdown(path):
             raise ImportProblem(
                 str(path),
-                "not a Markdown file: Chapterwise imports .md, .markdown, .mdx, .qmd and .Rmd files, and folders of them.",
+                "not a Markdown file: Chapterwise imports .md, .markdown, .mdx, .qmd and .Rmd files, Jupyter notebooks "
+                "(.ipynb), and folders of them.",
             )
         return [path]
     if _declares_book(path):
@@ -77,7 +79,8 @@ def find_books(path: Path) -> list[Path]:
         return [path]
     raise ImportProblem(
         str(path),
-        "this folder holds no Markdown (.md, .mdx, .qmd or .Rmd) files. Point at a book file or a folder of them.",
+        "this folder holds no Markdown (.md, .mdx, .qmd or .Rmd) files or notebooks (.ipynb). Point at a book "
+        "file or a folder of them.",
     )
 
 

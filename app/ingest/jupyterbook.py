@@ -3,8 +3,8 @@
 A Jupyter Book (1.x) keeps its order in `_toc.yml` (`root`, then `parts` with a `caption` each, or
 `chapters`, each with nested `sections`) and its title and author in `_config.yml`. A MyST project
 (Jupyter Book 2) keeps both in `myst.yml`, under `project:` (`toc` entries with `file`, `children`
-and `pattern`). Entries name files with or without their suffix. Notebooks (`.ipynb`) and
-reStructuredText are not Markdown: they are left out, with one warning that lists them.
+and `pattern`). Entries name files with or without their suffix. Notebooks are read (see
+notebooks.py); reStructuredText is not Markdown, and is left out, with one warning that lists it.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ _TOC_NAMES = ("_toc.yml", "_toc.yaml")
 _MYST_NAMES = ("myst.yml", "myst.yaml")
 _CONFIG_NAMES = ("_config.yml", "_config.yaml")
 _CONFIG_BYTES = 1024 * 1024
-_MARKDOWN = (".md", ".markdown", ".qmd", ".rmd")
-_NOT_READ = (".ipynb", ".rst")  # what else a Jupyter Book's (or a Quarto book's) entries may name
+_MARKDOWN = (".md", ".markdown", ".ipynb", ".qmd", ".rmd")
+_NOT_READ = (".rst",)  # what else a Jupyter Book's (or a Quarto book's) entries may name
 _JB_KEYS = {"children": "sections", "pattern": "glob"}  # _toc.yml's names for what myst.yml calls these
 _MAX_DEPTH = 20  # deeper than any real book; a bound on walking a hostile table of contents
 
@@ -158,8 +158,8 @@ class TocWalker:
             shown = ", ".join(self.not_markdown[:5]) + (" …" if len(self.not_markdown) > 5 else "")
             self.warnings.append(
                 f"{self.toc}: Chapterwise reads Markdown only, so it left out "
-                f"{plural(len(self.not_markdown), 'notebook or reStructuredText file')} ({shown}). "
-                "Save them as MyST Markdown (jupytext can) to read them here."
+                f"{plural(len(self.not_markdown), 'reStructuredText file')} ({shown}). "
+                "Save them as Markdown (pandoc can) to read them here."
             )
 
 

@@ -27,6 +27,7 @@ from app.ingest.mdbook import read_mdbook, summary_of
 from app.ingest.mdx import is_mdx, without_code
 from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, read_config
 from app.ingest.naming import name_book
+from app.ingest.notebooks import is_notebook, notebook_markdown
 from app.ingest.pictures import Pictures, PictureUnavailable, ReadPicture, candidates
 from app.ingest.placement import BOOK_ROOT, Layout, Placed
 from app.ingest.quarto import quarto_of, read_quarto
@@ -173,7 +174,8 @@ def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         if not is_markdown(root):
             raise ImportProblem(
                 str(root),
-                "not a Markdown file: Chapterwise imports .md, .markdown, .mdx, .qmd and .Rmd files, and folders of them.",
+                "not a Markdown file: Chapterwise imports .md, .markdown, .mdx, .qmd and .Rmd files, Jupyter notebooks "
+                "(.ipynb), and folders of them.",
             )
         return Layout([Placed(root)], {}, strict=True)
     summary = summary_of(root)
@@ -209,6 +211,14 @@ def _read_chapter(
             raise ImportProblem(str(path), f"{message}.") from None
         warnings.append(f"{path}: {message}. It was left out.")
         return None
+    if is_notebook(path.name) and text.strip():
+        try:
+            text = notebook_markdown(str(path), text)
+        except ImportProblem as problem:
+            if required:
+                raise
+            warnings.append(f"{problem} It was left out.")
+            return None
     if not text.strip():
         if required:
             raise ImportProblem(str(path), "the file is empty. Write some Markdown in it, or leave it out.")

@@ -187,6 +187,21 @@ def test_a_draft_page_is_left_out_of_its_book_as_its_site_leaves_it_out_but_read
     assert [c.title for c in load_book(draft_page).parse().chapters] == ["Storms"]
 
 
+def test_a_broken_notebook_is_left_out_of_a_folder_and_refused_on_its_own(tmp_path: Path) -> None:
+    write(
+        tmp_path / "course" / "one.ipynb",
+        '{"cells": [{"cell_type": "markdown", "source": "# One\\n\\nText."}]}',
+    )
+    broken = write(tmp_path / "course" / "two.ipynb", '{"cells": [')
+    book = load_book(tmp_path / "course").parse()
+    assert [c.title for c in book.chapters] == ["One"]
+    assert book.warnings == (
+        f"{broken}:1: is not a Jupyter notebook: its JSON breaks at line 1 (Expecting value). It was left out.",
+    )
+    with pytest.raises(ImportProblem, match=r"two.ipynb:1: is not a Jupyter notebook"):
+        load_book(broken)
+
+
 def test_every_picture_fits_a_page_however_many_a_paragraph_shows(tmp_path: Path) -> None:
     names = [f"p{n}.png" for n in range(4)]
     for seed, name in enumerate(names):
