@@ -22,6 +22,7 @@ from app.ingest.frontmatter import chapter_title, split_front_matter, weight
 from app.ingest.jupyterbook import toc_of
 from app.ingest.mdbook import summary_of
 from app.ingest.mkdocs import config_of
+from app.ingest.notebooks import is_notebook, notebook_markdown
 from app.ingest.placement import Placed, natural_key, prettify
 from app.ingest.quarto import quarto_of
 from app.ingest.text import inline_text
@@ -275,8 +276,12 @@ def first_heading(text: str) -> str | None:
 
 
 def _read(books: BookFolder, path: Path, warn: list[str]) -> str | None:
+    """An index's text, to read its links and title from (a notebook's as the Markdown it shows)."""
     try:
-        return books.read_text(path)
+        text = books.read_text(path)
+        return notebook_markdown(str(path), text) if is_notebook(path.name) else text
     except Unreadable as problem:
         warn.append(f"{path}: {problem}. It was left out.")
         return None
+    except ImportProblem:
+        return None  # a broken notebook: reading it as a chapter says so, once
