@@ -23,13 +23,10 @@ from app.ingest.jupyterbook import toc_of
 from app.ingest.mdbook import summary_of
 from app.ingest.mkdocs import config_of
 from app.ingest.notebooks import is_notebook, notebook_markdown
-from app.ingest.placement import Placed, natural_key, prettify
+from app.ingest.placement import MARKDOWN_SUFFIXES, Placed, natural_key, prettify
 from app.ingest.quarto import quarto_of
 from app.ingest.text import inline_text
 
-# .qmd and .Rmd: Quarto's and R Markdown's pages, Markdown with code chunks (see myst.py); .ipynb:
-# Jupyter notebooks, read as the Markdown they show (see notebooks.py).
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".qmd", ".rmd", ".ipynb")
 INDEX_NAMES = ("readme", "index", "_index")
 _TOC_NAMES = ("toc", "contents", "table-of-contents", "summary")
 _CHORES = frozenset(
@@ -44,6 +41,11 @@ _LINKS = MarkdownIt("commonmark", {"html": False})
 
 def is_markdown(path: Path) -> bool:
     return path.suffix.lower() in MARKDOWN_SUFFIXES
+
+
+def is_language(name: str) -> bool:
+    """Whether a folder's name is a language's: `fr`, `zh-cn`, `pt_BR` (ISO 639-1, and a region)."""
+    return _LANGUAGE.fullmatch(name) is not None
 
 
 def is_chore(path: Path) -> bool:
@@ -149,13 +151,13 @@ def _translations(folder: Path) -> list[Path]:
     own = {entry.name for entry in folder.iterdir()}
     found: list[Path] = []
     for sub in _subfolders(folder):
-        if not _LANGUAGE.fullmatch(sub.name):
+        if not is_language(sub.name):
             continue
         names = {entry.name for entry in sub.iterdir() if not is_index(entry)}
         if names and len(names & own) * 2 >= len(names):
             found.append(sub)
     # A folder of nothing but languages is a series of books, one a language (see find_books).
-    return found if any(not _LANGUAGE.fullmatch(name) for name in own if (folder / name).is_dir()) else []
+    return found if any(not is_language(name) for name in own if (folder / name).is_dir()) else []
 
 
 def _ordered(

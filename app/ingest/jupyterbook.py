@@ -15,14 +15,13 @@ from typing import Any
 from app.errors import ImportProblem
 from app.ingest.files import BookFolder, Unreadable, decode
 from app.ingest.frontmatter import load_yaml
-from app.ingest.placement import Layout, Placed
+from app.ingest.placement import MARKDOWN_SUFFIXES, Layout, Placed
 from app.text import plural
 
 _TOC_NAMES = ("_toc.yml", "_toc.yaml")
 _MYST_NAMES = ("myst.yml", "myst.yaml")
 _CONFIG_NAMES = ("_config.yml", "_config.yaml")
 _CONFIG_BYTES = 1024 * 1024
-_MARKDOWN = (".md", ".markdown", ".ipynb", ".qmd", ".rmd")
 _NOT_READ = (".rst",)  # what else a Jupyter Book's (or a Quarto book's) entries may name
 _JB_KEYS = {"children": "sections", "pattern": "glob"}  # _toc.yml's names for what myst.yml calls these
 _MAX_DEPTH = 20  # deeper than any real book; a bound on walking a hostile table of contents
@@ -128,7 +127,7 @@ class TocWalker:
                 f"{self.toc}: the pattern '{pattern}' leaves the book's folder; it was left out."
             )
             return
-        matches = sorted(p for p in self.root.glob(pattern) if p.suffix.lower() in _MARKDOWN)
+        matches = sorted(p for p in self.root.glob(pattern) if p.suffix.lower() in MARKDOWN_SUFFIXES)
         for path in matches:
             self.add(str(path.relative_to(self.root)), None, part=part, depth=depth)
 
@@ -138,13 +137,13 @@ class TocWalker:
         Whether the file may be read (inside the book, a regular file) is checked when it is read.
         """
         base = self.root / name
-        given = base.suffix.lower() in (*_MARKDOWN, *_NOT_READ)
+        given = base.suffix.lower() in (*MARKDOWN_SUFFIXES, *_NOT_READ)
         for candidate in (
-            [base] if given else [base.with_name(base.name + s) for s in (*_MARKDOWN, *_NOT_READ)]
+            [base] if given else [base.with_name(base.name + s) for s in (*MARKDOWN_SUFFIXES, *_NOT_READ)]
         ):
             if not candidate.is_file():
                 continue
-            if candidate.suffix.lower() in _MARKDOWN:
+            if candidate.suffix.lower() in MARKDOWN_SUFFIXES:
                 return candidate
             self.not_markdown.append(candidate.name)
             return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import ImportProblem
-from app.ingest.folders import first_heading, is_index
+from app.ingest.folders import first_heading, is_index, is_language
 from app.ingest.limits import MAX_AUTHOR, MAX_DESCRIPTION, MAX_LANGUAGE, MAX_TITLE, capped
 from app.ingest.placement import prettify
 from app.ingest.sourcefile import ChapterFile
@@ -25,7 +25,6 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _GENERIC_FOLDERS = frozenset(
     {"docs", "doc", "documentation", "src", "book", "books", "content", "site", "manual"}
 )
-_LANGUAGE_CODE = re.compile(r"[a-z]{2}(?:[-_][a-z]{2,4})?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +104,7 @@ def _capped(value: str | None, limit: int, what: str, warnings: list[str], where
 def _generic(name: str) -> bool:
     """A folder name that says where a book is kept (docs, src, en, zh-CN), not what it is called."""
     lowered = name.lower()
-    return lowered in _GENERIC_FOLDERS or bool(_LANGUAGE_CODE.fullmatch(lowered))
+    return lowered in _GENERIC_FOLDERS or is_language(lowered)
 
 
 def _translation(name: str, where: Path | None) -> bool:
@@ -113,10 +112,10 @@ def _translation(name: str, where: Path | None) -> bool:
 
     A folder alone with a name like a language (`cs/`, for computer science) is not one.
     """
-    if where is None or _LANGUAGE_CODE.fullmatch(name) is None:
+    if where is None or not is_language(name):
         return False
     siblings = (entry.name for entry in where.parent.iterdir() if entry.is_dir() and entry.name != name)
-    return any(_LANGUAGE_CODE.fullmatch(sibling) for sibling in siblings)
+    return any(is_language(sibling) for sibling in siblings)
 
 
 def _name_title(name: str, where: Path | None) -> str:

@@ -9,6 +9,9 @@ from typing import Literal
 
 # The book's own folder, as a path inside the book.
 BOOK_ROOT = PurePosixPath()
+# What ingest reads as a page: Markdown; MDX; Quarto's and R Markdown's pages, Markdown with code
+# chunks (see myst.py); and Jupyter notebooks, read as the Markdown they show (see notebooks.py).
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".qmd", ".rmd", ".ipynb")
 
 
 @dataclass(frozen=True, slots=True)

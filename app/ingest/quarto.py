@@ -13,11 +13,10 @@ from typing import Any
 
 from app.ingest.files import BookFolder
 from app.ingest.jupyterbook import TocWalker, book_metadata, read_yaml
-from app.ingest.placement import Layout, prettify
+from app.ingest.placement import MARKDOWN_SUFFIXES, Layout, prettify
 
 _NAMES = ("_quarto.yml", "_quarto.yaml")
 _CONFIG_BYTES = 1024 * 1024
-_PAGE_SUFFIXES = (".qmd", ".md", ".rmd", ".ipynb")
 
 
 def quarto_of(folder: Path) -> Path | None:
@@ -52,7 +51,7 @@ def _walk(walker: TocWalker, entries: Any, *, part: str | None) -> None:
             walker.add(entry, None, part=part, depth=0)
         elif isinstance(entry, dict) and isinstance(entry.get("part"), str):
             named = entry["part"].strip()
-            if named.lower().endswith(_PAGE_SUFFIXES):  # a part with a page of its own, which opens it
+            if named.lower().endswith(MARKDOWN_SUFFIXES):  # a part with a page of its own, which opens it
                 title = prettify(Path(named).stem)
                 walker.add(named, None, part=title, depth=0)
             else:
