@@ -48,6 +48,7 @@ class _Header:
     title: str  # as the author wrote it; "" when none was given
     opened: bool  # `{open}`: a collapsible box shown open
     untitled: bool  # `{no-title}`: no title, not even the kind's name
+    quarto: bool = False  # `{.callout-tip}`: Quarto's, whose first heading inside is its title
 
 
 def _header(text: str) -> _Header | None:
@@ -86,9 +87,8 @@ def _header(text: str) -> _Header | None:
             opened = True
         elif word == "no-title":  # VitePress: a callout with no title line
             untitled = True
-    return _Header(
-        name.removeprefix("callout-"), title, opened, untitled
-    )  # Quarto: `{.callout-tip title="…"}`
+    quarto = name.startswith("callout-")  # Quarto: `{.callout-tip title="…"}`
+    return _Header(name.removeprefix("callout-"), title, opened, untitled, quarto)
 
 
 def _container(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
@@ -117,8 +117,11 @@ def _container(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         title = header.title or (header.name.capitalize() if header.name in _KINDS else "")
         if header.untitled and not collapsible:
             title = ""  # a `<details>` always needs its summary
+        body = start_line + 1
+        if header.quarto and not header.title and body < end and _is_heading(_text(state, body)):
+            title, body = _text(state, body).lstrip("#").strip(), body + 1  # `## Keep it simple`
         push_box(
-            state, kind, title, start_line, end, state.blkIndent, start_line + 1,
+            state, kind, title, start_line, end, state.blkIndent, body,
             collapsible=collapsible, opened=header.opened,
         )  # fmt: skip
     state.lineMax, state.parentType = old_max, old_parent
@@ -171,6 +174,10 @@ def _closed(open_colons: list[int], count: int) -> int:
         if open_colons[depth] < count:
             return depth
     return -1
+
+
+def _text(state: StateBlock, line: int) -> str:
+    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
 
 
 def _is_heading(text: str) -> bool:
