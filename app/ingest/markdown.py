@@ -20,6 +20,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from app.ingest.containers import containers_plugin
 from app.ingest.dialects import callouts, dialects_plugin
+from app.ingest.docsifymarks import docsify_marks
 from app.ingest.guard import tame
 from app.ingest.jsx import jsx_plugin
 from app.ingest.myst import blank_myst_lines, keep_role_text, myst_plugin, uses_myst
@@ -77,6 +78,7 @@ def parse(text: str, *, mdx: bool = False) -> Parsed:
     tokens = (MDX_PARSER if mdx else PARSER).parse(code_shortcodes(text), env)
     env.pop("jsx_lines", None)
     callouts(tokens)
+    docsify_marks(tokens)
     shortcode_boxes(tokens)
     if myst:
         keep_role_text(tokens)
