@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from app.errors import ImportProblem
-from app.ingest import includes, snippets
+from app.ingest import embeds, includes, snippets
 from app.ingest.files import BookFolder, TooBig, Unreadable
 from app.ingest.folders import folder_files, is_markdown
 from app.ingest.frontmatter import is_draft, split_front_matter
@@ -134,6 +134,7 @@ def source_from_texts(
         front, body = split_front_matter(source.path, source.text)
         name = PurePosixPath(source.path.replace("\\", "/"))
         body = includes.expand(body, file=name, read=_no_files, warn=warnings.append)
+        body = embeds.expand(body, file=name, read=_no_files, warn=warnings.append)
         body = snippets.expand(body, file=name, root=lambda: BOOK_ROOT, read=_no_files, warn=warnings.append)
         body = without_code(body) if is_mdx(name) else body
         title = titles[index] if titles is not None else None
@@ -237,6 +238,7 @@ def _read_chapter(
         return books.read_text(books.root / target)
 
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
+    body = embeds.expand(body, file=name, read=read, warn=warnings.append)
 
     def root() -> PurePosixPath:
         found = snippets.source_root(books.root, name)
