@@ -17,6 +17,7 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 
 from app.errors import ImportProblem
+from app.ingest.docsify import docsify_of
 from app.ingest.files import BookFolder, Unreadable
 from app.ingest.frontmatter import chapter_title, split_front_matter, weight
 from app.ingest.jupyterbook import toc_of
@@ -93,6 +94,7 @@ def _declares_book(folder: Path) -> bool:
         or config_of(folder) is not None
         or toc_of(folder) is not None
         or quarto_of(folder) is not None
+        or docsify_of(folder) is not None
         or (folder / "book.toml").is_file()
     )
 

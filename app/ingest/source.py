@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.errors import ImportProblem
 from app.ingest import embeds, includes, snippets
+from app.ingest.docsify import docsify_of
 from app.ingest.files import BookFolder, TooBig, Unreadable
 from app.ingest.folders import folder_files, is_markdown
 from app.ingest.frontmatter import is_draft, split_front_matter
@@ -31,6 +32,7 @@ from app.ingest.notebooks import is_notebook, notebook_markdown
 from app.ingest.pictures import Pictures, PictureUnavailable, ReadPicture, candidates
 from app.ingest.placement import BOOK_ROOT, Layout, Placed
 from app.ingest.quarto import quarto_of, read_quarto
+from app.ingest.sidebar import read_docsify
 from app.ingest.sourcefile import ChapterFile, SourceFile
 
 if TYPE_CHECKING:
@@ -196,6 +198,8 @@ def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
     quarto = quarto_of(root)
     if quarto is not None:
         return read_quarto(books, quarto, warnings)
+    if docsify_of(root) is not None:
+        return read_docsify(books, root, warnings)
     hugo = hugo_config(root)
     return Layout(folder_files(books, root, warnings), read_hugo(books, hugo, root) if hugo else {})
 
