@@ -47,13 +47,18 @@ def without_marks(text: str) -> tuple[str, str | None]:
         text = stripped[:cut]
 
 
-def docsify_marks(tokens: list[Token]) -> None:
-    """Every docsify pass over one file's tokens, in the order they need."""
-    _headings(tokens)
-    _link_options(tokens)
-    _helpers(tokens)
-    _alerts(tokens)
-    _tabs(tokens)
+def docsify_marks(tokens: list[Token], text: str) -> None:
+    """Every docsify pass over one file's tokens; each runs only if the file's `text` shows its sign."""
+    if ":id=" in text or "docsify-ignore" in text:
+        _headings(tokens)
+    if "':" in text or '":' in text:
+        _link_options(tokens)
+    if "!>" in text or "?>" in text:
+        _helpers(tokens)
+    if "[!" in text:
+        _alerts(tokens)
+    if "tabs:start" in text:
+        _tabs(tokens)
 
 
 def _headings(tokens: list[Token]) -> None:
@@ -78,9 +83,10 @@ def _headings(tokens: list[Token]) -> None:
 
 def _link_options(tokens: list[Token]) -> None:
     for token in tokens:
-        if token.type != "inline" or ":" not in token.content or not token.children:
+        # Options sit just inside the title's quotes: `':target=_blank'`, `":size=50"`.
+        if token.type != "inline" or ("':" not in token.content and '":' not in token.content):
             continue
-        for child in token.children:
+        for child in token.children or ():
             if child.type not in ("link_open", "image"):
                 continue
             title = str(child.attrGet("title") or "")
@@ -130,23 +136,19 @@ def _helpers(tokens: list[Token]) -> None:
 
 def _alerts(tokens: list[Token]) -> None:
     """`> [!TIP] Words`: a callout titled by its kind, as markdown-it shapes `> [!TIP]` on a line of its own."""
-    index = 0
-    while index + 2 < len(tokens):
-        token = tokens[index]
-        inline = tokens[index + 2]
+    found = [
+        index
+        for index, token in enumerate(tokens)
+        if token.type == "blockquote_open"
+        and index + 2 < len(tokens)
+        and tokens[index + 1].type == "paragraph_open"
+        and tokens[index + 2].content.startswith("[!")
+    ]
+    for index in reversed(found):  # from the end, so that inserting titles moves nothing still to do
+        token, inline = tokens[index], tokens[index + 2]
         first = inline.children[0] if inline.children else None
-        if (
-            token.type != "blockquote_open"
-            or tokens[index + 1].type != "paragraph_open"
-            or not inline.content.startswith("[!")
-            or first is None
-            or first.type != "text"
-        ):
-            index += 1
-            continue
-        marker = _ALERT.match(first.content)
-        if marker is None:
-            index += 1
+        marker = _ALERT.match(first.content) if first is not None and first.type == "text" else None
+        if first is None or marker is None:
             continue
         first.content = first.content[marker.end() :]
         inline.content = inline.content[marker.end() :]
@@ -163,7 +165,6 @@ def _alerts(tokens: list[Token]) -> None:
             title,
             Token("callout_title_close", "p", -1, level=level + 1, block=True),
         ]
-        index += 4
 
 
 def _closing(tokens: list[Token], start: int) -> int:
@@ -244,7 +245,7 @@ def _tab_label(tokens: list[Token], index: int, level: int) -> tuple[Token | Non
     if token.type != "heading_open" or index + 2 >= len(tokens):
         return None, 1
     inline = tokens[index + 1]
-    children = inline.children or []
+    children = [child for child in inline.children or [] if child.type != "text" or child.content]
     # docsify-tabs reads a heading as a tab's name only when all of it is bold: `#### **Name**`.
     if len(children) < 3 or children[0].type != "strong_open" or children[-1].type != "strong_close":
         return None, 1

@@ -60,7 +60,9 @@ def expand(
         def problem(message: str, number: int = number, target: str = target) -> None:
             warn(f"{file}:{number + 1}: embeds '{target}', {message}")
 
-        embedded = _embed(target, options.split(), file=file, read=read, warn=problem, depth=depth)
+        embedded = _embed(
+            target, options.split(), file=file, read=read, warn=warn, problem=problem, depth=depth
+        )
         if embedded is not None:
             lines[number] = "\n".join(indent + part if part else part for part in embedded.split("\n"))
     return "\n".join(lines)
@@ -73,9 +75,10 @@ def _embed(
     file: PurePosixPath,
     read: ReadText,
     warn: Callable[[str], None],
+    problem: Callable[[str], None],
     depth: int,
 ) -> str | None:
-    """What the embed shows, or None when it stays a link."""
+    """What the embed shows, or None when it stays a link; `problem` says why, naming the embed's line."""
     settings = dict(word[1:].partition("=")[::2] for word in options if word.startswith(":"))
     written = unquote(target.split("#", 1)[0].split("?", 1)[0])
     suffix = PurePosixPath(written).suffix.lower()
@@ -91,10 +94,10 @@ def _embed(
         places.append(join(BOOK_ROOT, written))  # docsify's own default: paths from the site's folder
     found = [place for place in places if place is not None]
     if not found:
-        warn("which leads outside the book's folder, so it stays a link.")
+        problem("which leads outside the book's folder, so it stays a link.")
         return None
     if depth >= _MAX_DEPTH:
-        warn(f"more than {_MAX_DEPTH} embeds deep, so it stays a link.")
+        problem(f"more than {_MAX_DEPTH} embeds deep, so it stays a link.")
         return None
     content: str | None = None
     path = found[0]
@@ -103,16 +106,18 @@ def _embed(
         try:
             content, path = read(place), place
             break
-        except Exception as problem:  # noqa: BLE001 - the reader says why, in words for the author
-            first_problem = first_problem or str(problem)
+        except Exception as unread:  # noqa: BLE001 - the reader says why, in words for the author
+            first_problem = first_problem or str(unread)
     if content is None:
-        warn(f"which {first_problem}. It stays a link.")
+        problem(f"which {first_problem}. It stays a link.")
         return None
     name = settings.get("fragment", "")
     if name:
         chosen = _fragment(content, name)
         if chosen is None:
-            warn(f"which has no fragment '{name}' (between lines marked `/// [{name}]`), so it stays a link.")
+            problem(
+                f"which has no fragment '{name}' (between lines marked `/// [{name}]`), so it stays a link."
+            )
             return None
         content = chosen
     if kind == "markdown":

@@ -78,7 +78,7 @@ def parse(text: str, *, mdx: bool = False) -> Parsed:
     tokens = (MDX_PARSER if mdx else PARSER).parse(code_shortcodes(text), env)
     env.pop("jsx_lines", None)
     callouts(tokens)
-    docsify_marks(tokens)
+    docsify_marks(tokens, text)
     shortcode_boxes(tokens)
     if myst:
         keep_role_text(tokens)

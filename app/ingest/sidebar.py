@@ -58,9 +58,10 @@ def read_docsify(books: BookFolder, folder: Path, warnings: list[str]) -> Layout
             ]
             if unlisted:
                 shown = ", ".join(unlisted[:5]) + (" …" if len(unlisted) > 5 else "")
+                them = "it" if len(unlisted) == 1 else "them"
                 warnings.append(
-                    f"{sidebar}: does not list {plural(len(unlisted), 'page')} ({shown}), so they were left "
-                    "out, as the site's navigation leaves them out. List them in _sidebar.md to read them here."
+                    f"{sidebar}: does not list {plural(len(unlisted), 'page')} ({shown}), which the site's "
+                    f"navigation leaves out, and so does the book. List {them} in _sidebar.md to read {them} here."
                 )
             home = folder / _HOME
             if home.is_file() and home not in names:
