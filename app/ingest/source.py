@@ -77,8 +77,9 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
     books = BookFolder(root if root.is_dir() else root.parent)
     layout = _layout(books, root, warnings)
     files: list[ChapterFile] = []
-    for placed in layout.files:
-        chapter = _read_chapter(books, placed, required=layout.strict, warnings=warnings)
+    for position, placed in enumerate(layout.files):
+        parent = position + 1 < len(layout.files) and layout.files[position + 1].depth > placed.depth
+        chapter = _read_chapter(books, placed, required=layout.strict, parent=parent, warnings=warnings)
         if chapter is not None:
             files.append(chapter)
     if not files:
@@ -200,9 +201,14 @@ def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
 
 
 def _read_chapter(
-    books: BookFolder, placed: Placed, *, required: bool, warnings: list[str]
+    books: BookFolder, placed: Placed, *, required: bool, parent: bool, warnings: list[str]
 ) -> ChapterFile | None:
+    """The file, ready to parse; None (with a warning) when it is left out. `parent`: sub-chapters
+    follow it in the contents, so a page of its own is kept for it even when it has no text
+    (build_book lists them there)."""
     path = placed.path
+    if placed.role == "heading":
+        return _heading_only(books, placed)
     try:
         text = books.read_text(path)
     except Unreadable as problem:
@@ -219,6 +225,8 @@ def _read_chapter(
                 raise
             warnings.append(f"{problem} It was left out.")
             return None
+    if not text.strip() and parent and placed.title:
+        return _heading_only(books, placed)
     if not text.strip():
         if required:
             raise ImportProblem(str(path), "the file is empty. Write some Markdown in it, or leave it out.")
@@ -254,6 +262,19 @@ def _read_chapter(
         placed.label,
         placed.part,
         placed.role,
+    )
+
+
+def _heading_only(books: BookFolder, placed: Placed) -> ChapterFile:
+    """A contents entry with no text of its own: only its title, over its sub-chapters."""
+    return ChapterFile(
+        SourceFile(str(placed.path), ""),
+        PurePosixPath(books.name(placed.path)),
+        {},
+        placed.title,
+        placed.depth,
+        placed.label,
+        placed.part,
     )
 
 
