@@ -203,6 +203,10 @@ def _register(section: Section, number: int, anchors: Anchors, links: LinkIndex)
         links.add_heading(
             name, inline_text(heading[1]), heading[0].meta.get("explicit_id"), Target(number, None)
         )
+    # Where each heading of the chapter lands, by its line: rule names (rules.py) land on them.
+    landing = {-1: Target(number, None)}
+    if section.heading is not None and section.heading[0].map:
+        landing[section.heading[0].map[0]] = Target(number, None)
     for index, token in enumerate(section.tokens):
         if token.type == "heading_open":
             text = inline_text(section.tokens[index + 1]).strip()
@@ -210,3 +214,8 @@ def _register(section: Section, number: int, anchors: Anchors, links: LinkIndex)
             token.meta = {**token.meta, "anchor": anchor}
             token.attrs["id"] = mark(anchor)  # for markdown-it's renderer; the sanitiser strips the mark
             links.add_heading(name, text, token.meta.get("explicit_id"), Target(number, anchor))
+            if token.map:
+                landing[token.map[0]] = Target(number, anchor)
+    for rule, line in section.parsed.env.get("rules", {}).items():
+        if line in landing:
+            links.add_label(rule, landing[line])
