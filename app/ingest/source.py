@@ -19,7 +19,7 @@ from app.errors import ImportProblem
 from app.ingest import includes, snippets
 from app.ingest.files import BookFolder, TooBig, Unreadable
 from app.ingest.folders import folder_files, is_markdown
-from app.ingest.frontmatter import is_draft, split_front_matter
+from app.ingest.frontmatter import is_draft, split_front_matter, without_front_matter
 from app.ingest.hugo import hugo_config, read_hugo
 from app.ingest.jupyterbook import read_jupyter_book, toc_of
 from app.ingest.limits import MAX_PICTURE_BYTES
@@ -232,7 +232,14 @@ def _read_chapter(
             raise ImportProblem(str(path), "the file is empty. Write some Markdown in it, or leave it out.")
         warnings.append(f"{path}: the file is empty, so it was left out.")
         return None
-    front, body = split_front_matter(str(path), text)
+    try:
+        front, body = split_front_matter(str(path), text)
+    except ImportProblem as problem:
+        if required:
+            raise
+        # One page's broken front matter should cost the reader neither the book nor that page's text.
+        warnings.append(f"{problem} Until then the page is read without it.")
+        front, body = {}, without_front_matter(text)
     if not required and placed.role == "chapter" and is_draft(front):
         # A page its site does not publish yet; a file imported on its own is read all the same.
         warnings.append(
