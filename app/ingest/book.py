@@ -57,8 +57,8 @@ def build_book(source: BookSource, progress: Progress | None = None) -> BookDraf
                 f"{file.source.path}: template tags and shortcodes ({{% … %}}, {{{{ … }}}}, {{{{< … >}}}}) "
                 "only a site generator can fill in were left out (the text between a pair is kept)."
             )
-        if result.left_out:
-            names = ", ".join(f"{{{name}}}" for name in sorted(result.left_out))
+        if left_out := result.left_out - source.carried_out:
+            names = ", ".join(f"{{{name}}}" for name in sorted(left_out))
             warnings.append(
                 f"{file.source.path}: MyST directives only a Jupyter Book or Sphinx build can carry out "
                 f"({names}) were left out."

@@ -32,6 +32,7 @@ from app.ingest.pictures import Pictures, PictureUnavailable, ReadPicture, candi
 from app.ingest.placement import BOOK_ROOT, Layout, Placed
 from app.ingest.quarto import quarto_of, read_quarto
 from app.ingest.sourcefile import ChapterFile, SourceFile
+from app.ingest.sphinx import read_sphinx, sphinx_of
 
 if TYPE_CHECKING:
     from app.ingest.draft import BookDraft
@@ -60,6 +61,7 @@ class BookSource:
     single: bool = False  # one file holding the whole book, cut into chapters at its headings
     title_line: int | None = None  # in a single file, the line of the `# Title` that names the book
     site_root: PurePosixPath = BOOK_ROOT  # where paths starting with `/` are found (see placement.py)
+    carried_out: frozenset[str] = frozenset()  # MyST directives the layout carried out (see placement.py)
 
     def parse(self, progress: Progress | None = None) -> BookDraft:
         """The book draft; pure (no I/O). `progress(done, total)` is told as chapters are built."""
@@ -116,6 +118,7 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
         warnings=warnings,
         origin=str(root.resolve()),
         site_root=site_root,
+        carried_out=layout.carried_out,
         where_from=root.absolute(),
     )
 
@@ -196,6 +199,8 @@ def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
     quarto = quarto_of(root)
     if quarto is not None:
         return read_quarto(books, quarto, warnings)
+    if (sphinx := sphinx_of(root)) is not None:
+        return read_sphinx(books, sphinx, warnings)
     hugo = hugo_config(root)
     return Layout(folder_files(books, root, warnings), read_hugo(books, hugo, root) if hugo else {})
 
@@ -293,6 +298,7 @@ def _assemble(
     warnings: list[str],
     origin: str,
     site_root: PurePosixPath = BOOK_ROOT,
+    carried_out: frozenset[str] = frozenset(),
     **naming: Any,
 ) -> BookSource:
     named = name_book(files, warnings=warnings, **naming)
@@ -314,4 +320,5 @@ def _assemble(
         single=named.single,
         title_line=named.title_line,
         site_root=site_root,
+        carried_out=carried_out,
     )
