@@ -20,7 +20,15 @@ from app.ingest.rawhtml import html_text
 from app.ingest.render import mark
 from app.ingest.source import BookSource, Progress, source_from_texts
 from app.ingest.sourcefile import SourceFile
-from app.ingest.split import Section, first_h1, folder_file, intro_file, series_heading, single_file
+from app.ingest.split import (
+    Section,
+    contents_page,
+    first_h1,
+    folder_file,
+    intro_file,
+    series_heading,
+    single_file,
+)
 from app.ingest.text import inline_text
 
 
@@ -49,8 +57,8 @@ def build_book(source: BookSource, progress: Progress | None = None) -> BookDraf
                 f"{file.source.path}: template tags and shortcodes ({{% … %}}, {{{{ … }}}}, {{{{< … >}}}}) "
                 "only a site generator can fill in were left out (the text between a pair is kept)."
             )
-        if result.left_out:
-            names = ", ".join(f"{{{name}}}" for name in sorted(result.left_out))
+        if left_out := result.left_out - source.carried_out:
+            names = ", ".join(f"{{{name}}}" for name in sorted(left_out))
             warnings.append(
                 f"{file.source.path}: MyST directives only a Jupyter Book or Sphinx build can carry out "
                 f"({names}) were left out."
@@ -134,16 +142,41 @@ def _sections(source: BookSource, parsed: list[Parsed], warnings: list[str]) -> 
             else:
                 cut = folder_file(file, result, series if file.title is None else None)
             found.extend((section, index) for section in cut)
+    # Backwards, so a chapter knows which of its sub-chapters stay before deciding whether it does.
     kept: list[tuple[Section, int]] = []
-    for section, index in found:
+    stays = [False] * len(found)
+    for position in reversed(range(len(found))):
+        section, index = found[position]
+        # Only a table of contents says a chapter is its sub-chapters' parent; in a plain folder, a stub
+        # beside a sub-folder is no page for the sub-folder's files.
+        listed = section.file.title is not None
+        children = [later for later in _children(found, position) if stays[later]] if listed else []
         if _has_content(section.tokens):
             kept.append((section, index))
+        elif children:
+            subchapters = [(found[later][0], found[later - 1][1] != found[later][1]) for later in children]
+            kept.append((contents_page(section, subchapters), index))
         elif not source.single or section.heading is not None:
             warnings.append(
                 f"{source.files[index].source.path}: '{section.title}' has no text under it, "
                 "so it is not a chapter."
             )
-    return kept
+            continue
+        stays[position] = True
+    return kept[::-1]
+
+
+def _children(found: list[tuple[Section, int]], position: int) -> list[int]:
+    """Where in `found` the direct sub-chapters of the chapter at `position` are (a table of contents nests them)."""
+    depth = found[position][0].file.depth
+    under: list[int] = []
+    for later in range(position + 1, len(found)):
+        later_depth = found[later][0].file.depth
+        if later_depth <= depth:
+            break
+        if later_depth == found[position + 1][0].file.depth:
+            under.append(later)
+    return under
 
 
 def _has_content(tokens: list[Token]) -> bool:
@@ -170,6 +203,10 @@ def _register(section: Section, number: int, anchors: Anchors, links: LinkIndex)
         links.add_heading(
             name, inline_text(heading[1]), heading[0].meta.get("explicit_id"), Target(number, None)
         )
+    # Where each heading of the chapter lands, by its line: rule names (rules.py) land on them.
+    landing = {-1: Target(number, None)}
+    if section.heading is not None and section.heading[0].map:
+        landing[section.heading[0].map[0]] = Target(number, None)
     for index, token in enumerate(section.tokens):
         if token.type == "heading_open":
             text = inline_text(section.tokens[index + 1]).strip()
@@ -177,3 +214,8 @@ def _register(section: Section, number: int, anchors: Anchors, links: LinkIndex)
             token.meta = {**token.meta, "anchor": anchor}
             token.attrs["id"] = mark(anchor)  # for markdown-it's renderer; the sanitiser strips the mark
             links.add_heading(name, text, token.meta.get("explicit_id"), Target(number, anchor))
+            if token.map:
+                landing[token.map[0]] = Target(number, anchor)
+    for rule, line in section.parsed.env.get("rules", {}).items():
+        if line in landing:
+            links.add_label(rule, landing[line])

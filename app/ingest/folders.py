@@ -26,6 +26,7 @@ from app.ingest.mkdocs import config_of
 from app.ingest.notebooks import is_notebook, notebook_markdown
 from app.ingest.placement import MARKDOWN_SUFFIXES, Placed, natural_key, prettify
 from app.ingest.quarto import quarto_of
+from app.ingest.sphinx import sphinx_of
 from app.ingest.text import inline_text
 
 INDEX_NAMES = ("readme", "index", "_index")
@@ -94,6 +95,7 @@ def _declares_book(folder: Path) -> bool:
         or config_of(folder) is not None
         or toc_of(folder) is not None
         or quarto_of(folder) is not None
+        or sphinx_of(folder) is not None
         or docsify_of(folder) is not None
         or (folder / "book.toml").is_file()
     )

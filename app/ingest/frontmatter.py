@@ -76,19 +76,13 @@ def load_yaml(path: str, text: str, *, first_line: int = 1, what: str = "the fil
 
 def split_front_matter(path: str, text: str) -> tuple[dict[str, str], str]:
     """The front matter's known keys as strings, and the Markdown after it (blank lines kept for line numbers)."""
-    fence = text[:3]
-    if fence not in ("---", "+++"):
-        return {}, text
-    first_end = text.find("\n")
-    if first_end < 0 or text[3:first_end].strip():
-        return {}, text
-    found = (_CLOSING if fence == "---" else _TOML_CLOSING).search(text, first_end + 1)
+    found = _closing(text)
     if found is None:
         return {}, text
-    block = text[first_end + 1 : found.start()]
+    block = text[text.find("\n") + 1 : found.start()]
     data = (
         load_yaml(path, block, first_line=2, what="the front matter")
-        if fence == "---"
+        if text[:3] == "---"
         else _load_toml(path, block)
     )
     if data is None:
@@ -110,8 +104,27 @@ def split_front_matter(path: str, text: str) -> tuple[dict[str, str], str]:
                 path, f"the front matter's `{key}` must be a single value, like `{key}: Some text`.", line=2
             )
         metadata[key] = str(value).strip()
+    return metadata, without_front_matter(text)
+
+
+def without_front_matter(text: str) -> str:
+    """The Markdown after the front matter, whatever it holds: for a page whose front matter is broken."""
+    found = _closing(text)
+    if found is None:
+        return text
     # Keep the front matter's lines as blank lines so that later line numbers still match the file.
-    return metadata, "\n" * text.count("\n", 0, found.end()) + text[found.end() :]
+    return "\n" * text.count("\n", 0, found.end()) + text[found.end() :]
+
+
+def _closing(text: str) -> re.Match[str] | None:
+    """The line that closes the text's front matter; None if it has none."""
+    fence = text[:3]
+    if fence not in ("---", "+++"):
+        return None
+    first_end = text.find("\n")
+    if first_end < 0 or text[3:first_end].strip():
+        return None
+    return (_CLOSING if fence == "---" else _TOML_CLOSING).search(text, first_end + 1)
 
 
 def _load_toml(path: str, block: str) -> dict[str, Any]:

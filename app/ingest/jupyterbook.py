@@ -112,26 +112,39 @@ class TocWalker:
                 continue
             self.entries(nested, part=part, depth=depth + 1, children=children, pattern=pattern)
 
-    def add(self, name: str, title: str | None, *, part: str | None, depth: int, intro: bool = False) -> None:
-        path = self._find(name)
+    def add(
+        self,
+        name: str,
+        title: str | None,
+        *,
+        part: str | None,
+        depth: int,
+        intro: bool = False,
+        where: str | None = None,
+    ) -> Path | None:
+        """Place the file an entry names; the file, if it was not placed before. `where` is the place
+        a missing file's warning names (`file:line`), the table of contents if not given."""
+        path = self._find(name, where or str(self.toc))
         if path is None or path in self.seen:
-            return
+            return None
         self.seen.add(path)
         self.placed.append(
             Placed(path, title.strip() if title else None, depth, None, part, "intro" if intro else "chapter")
         )
+        return path
 
-    def glob(self, pattern: str, *, part: str | None, depth: int) -> None:
+    def glob(self, pattern: str, *, part: str | None, depth: int) -> list[Path]:
+        """Place the Markdown files a pattern matches, in sorted order; those not placed before."""
         if pattern.startswith("/") or ".." in Path(pattern).parts:
             self.warnings.append(
                 f"{self.toc}: the pattern '{pattern}' leaves the book's folder; it was left out."
             )
-            return
+            return []
         matches = sorted(p for p in self.root.glob(pattern) if p.suffix.lower() in MARKDOWN_SUFFIXES)
-        for path in matches:
-            self.add(str(path.relative_to(self.root)), None, part=part, depth=depth)
+        added = (self.add(str(path.relative_to(self.root)), None, part=part, depth=depth) for path in matches)
+        return [path for path in added if path is not None]
 
-    def _find(self, name: str) -> Path | None:
+    def _find(self, name: str, where: str) -> Path | None:
         """The Markdown file an entry names, tried with the suffixes Jupyter Book tries; None if it has none.
 
         Whether the file may be read (inside the book, a regular file) is checked when it is read.
@@ -147,9 +160,7 @@ class TocWalker:
                 return candidate
             self.not_markdown.append(candidate.name)
             return None
-        self.warnings.append(
-            f"{self.toc}: names '{name}', which is not in the book's folder; it was left out."
-        )
+        self.warnings.append(f"{where}: names '{name}', which is not in the book's folder; it was left out.")
         return None
 
     def say_what_was_left_out(self) -> None:

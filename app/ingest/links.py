@@ -65,6 +65,10 @@ class LinkIndex:
             if fragment:
                 self._headings.setdefault((name, fragment.lower()), target)
 
+    def add_label(self, label: str, target: Target) -> None:
+        """A name any page may link to on its own, such as a rule's in the Rust Reference (rules.py)."""
+        self._labels.setdefault(label.lower(), target)
+
     def resolve(self, href: str, here: PurePosixPath) -> Target | External | None:
         """What a link written in file `here` points at; None when the reader cannot follow it."""
         href = href.strip()

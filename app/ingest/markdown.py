@@ -32,6 +32,7 @@ from app.ingest.passes import (
     heading_attributes,
     hide_rust_lines,
 )
+from app.ingest.rules import take_rules
 from app.ingest.shortcodes import code_shortcodes, shortcode_boxes
 from app.ingest.tags import drop_template_tags
 
@@ -73,6 +74,9 @@ def parse(text: str, *, mdx: bool = False) -> Parsed:
     text, shortened = tame(text)
     myst = uses_myst(text)
     env: dict[str, Any] = {"myst": myst}
+    text, rules = take_rules(text)
+    if rules:
+        env["rules"] = rules
     if myst:
         text = blank_myst_lines(text)
     tokens = (MDX_PARSER if mdx else PARSER).parse(code_shortcodes(text), env)

@@ -37,9 +37,16 @@ def read_mdbook(books: BookFolder, summary: Path, warnings: list[str]) -> Layout
     )
     files: list[Placed] = []
     problems: list[tuple[int, str]] = []
-    for entry in read_summary(text):
+    entries = read_summary(text)
+    for position, entry in enumerate(entries):
+        # Without a page, an entry with sub-chapters still holds them together in the contents; one
+        # without is a draft chapter `[Title]()` that mdBook lists but has no page for, or a missing file.
+        parent = position + 1 < len(entries) and entries[position + 1].depth > entry.depth
+        label = None if gitbook else entry.label
         if entry.target is None:
-            continue  # a draft chapter, `[Title]()`, which mdBook lists but has no page for
+            if parent:
+                files.append(Placed(summary, entry.title, entry.depth, label, entry.part, role="heading"))
+            continue
         target = unquote(entry.target.split("#", 1)[0].split("?", 1)[0])
         if not target or "://" in target or target.startswith("mailto:"):
             continue
@@ -48,19 +55,23 @@ def read_mdbook(books: BookFolder, summary: Path, warnings: list[str]) -> Layout
             books.locate(chapter)
         except Unreadable as problem:
             outside = not chapter.resolve().is_relative_to(root) or target.startswith("/")
-            reason = (
-                "outside the book folder, so it was left out. Link only to files inside it."
-                if outside
-                else f"which {problem}, or remove the line. The chapter was left out."
-            )
+            if outside:
+                reason = "outside the book folder, so it was left out. Link only to files inside it."
+            elif parent:
+                reason = f"which {problem}, or remove the line. Until then its page lists its sub-chapters."
+            else:
+                reason = f"which {problem}, or remove the line. The chapter was left out."
             problems.append((entry.line, f"links to '{target}', {reason}"))
+            if parent and not outside:
+                files.append(Placed(chapter, entry.title, entry.depth, label, entry.part, role="heading"))
             continue
-        files.append(Placed(chapter, entry.title, entry.depth, None if gitbook else entry.label, entry.part))
-    if not files and problems:
+        files.append(Placed(chapter, entry.title, entry.depth, label, entry.part))
+    pages = [placed for placed in files if placed.role == "chapter"]
+    if not pages and problems:
         first_line, first = problems[0]  # with no chapter left there is no book: the first reason says why
         raise ImportProblem(str(summary), first, line=first_line)
     warnings.extend(f"{summary}:{line}: {reason}" for line, reason in problems)
-    if not files:
+    if not pages:
         raise ImportProblem(
             str(summary),
             "links to no chapter files in the book. Add lines like `- [Title](chapter.md)`, each "

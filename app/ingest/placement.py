@@ -24,8 +24,10 @@ class Placed:
     label: str | None = None
     part: str | None = None
     # "chapter": always a chapter. "intro": a folder's README/index, a chapter only if it has prose
-    # of its own (not just links to the others); it may also name the book.
-    role: Literal["chapter", "intro"] = "chapter"
+    # of its own (not just links to the others); it may also name the book. "heading": a contents entry
+    # with sub-chapters but no page (mdBook's draft `[Title]()`, or a missing file); it keeps them
+    # together under its title, as a page listing them.
+    role: Literal["chapter", "intro", "heading"] = "chapter"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,9 @@ class Layout:
     strict: bool = False
     # Where paths starting with `/` are found: an mdBook's src folder, an mkdocs docs folder.
     site_root: Path | None = None
+    # MyST directives the layout carried out itself (a Sphinx site's toctrees are its order), so
+    # pages that hold them are not warned about as leaving them out.
+    carried_out: frozenset[str] = frozenset()
 
 
 def prettify(name: str) -> str:

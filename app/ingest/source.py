@@ -20,7 +20,7 @@ from app.ingest import embeds, includes, snippets
 from app.ingest.docsify import docsify_of
 from app.ingest.files import BookFolder, TooBig, Unreadable
 from app.ingest.folders import folder_files, is_markdown
-from app.ingest.frontmatter import is_draft, split_front_matter
+from app.ingest.frontmatter import is_draft, split_front_matter, without_front_matter
 from app.ingest.hugo import hugo_config, read_hugo
 from app.ingest.jupyterbook import read_jupyter_book, toc_of
 from app.ingest.limits import MAX_PICTURE_BYTES
@@ -34,6 +34,7 @@ from app.ingest.placement import BOOK_ROOT, Layout, Placed
 from app.ingest.quarto import quarto_of, read_quarto
 from app.ingest.sidebar import read_docsify
 from app.ingest.sourcefile import ChapterFile, SourceFile
+from app.ingest.sphinx import read_sphinx, sphinx_of
 
 if TYPE_CHECKING:
     from app.ingest.draft import BookDraft
@@ -62,6 +63,7 @@ class BookSource:
     single: bool = False  # one file holding the whole book, cut into chapters at its headings
     title_line: int | None = None  # in a single file, the line of the `# Title` that names the book
     site_root: PurePosixPath = BOOK_ROOT  # where paths starting with `/` are found (see placement.py)
+    carried_out: frozenset[str] = frozenset()  # MyST directives the layout carried out (see placement.py)
 
     def parse(self, progress: Progress | None = None) -> BookDraft:
         """The book draft; pure (no I/O). `progress(done, total)` is told as chapters are built."""
@@ -79,8 +81,9 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
     books = BookFolder(root if root.is_dir() else root.parent)
     layout = _layout(books, root, warnings)
     files: list[ChapterFile] = []
-    for placed in layout.files:
-        chapter = _read_chapter(books, placed, required=layout.strict, warnings=warnings)
+    for position, placed in enumerate(layout.files):
+        parent = position + 1 < len(layout.files) and layout.files[position + 1].depth > placed.depth
+        chapter = _read_chapter(books, placed, required=layout.strict, parent=parent, warnings=warnings)
         if chapter is not None:
             files.append(chapter)
     if not files:
@@ -117,6 +120,7 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
         warnings=warnings,
         origin=str(root.resolve()),
         site_root=site_root,
+        carried_out=layout.carried_out,
         where_from=root.absolute(),
     )
 
@@ -198,6 +202,8 @@ def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
     quarto = quarto_of(root)
     if quarto is not None:
         return read_quarto(books, quarto, warnings)
+    if (sphinx := sphinx_of(root)) is not None:
+        return read_sphinx(books, sphinx, warnings)
     if docsify_of(root) is not None:
         return read_docsify(books, root, warnings)
     hugo = hugo_config(root)
@@ -205,9 +211,14 @@ def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
 
 
 def _read_chapter(
-    books: BookFolder, placed: Placed, *, required: bool, warnings: list[str]
+    books: BookFolder, placed: Placed, *, required: bool, parent: bool, warnings: list[str]
 ) -> ChapterFile | None:
+    """The file, ready to parse; None (with a warning) when it is left out. `parent`: sub-chapters
+    follow it in the contents, so a page of its own is kept for it even when it has no text
+    (build_book lists them there)."""
     path = placed.path
+    if placed.role == "heading":
+        return _heading_only(books, placed)
     try:
         text = books.read_text(path)
     except Unreadable as problem:
@@ -224,12 +235,21 @@ def _read_chapter(
                 raise
             warnings.append(f"{problem} It was left out.")
             return None
+    if not text.strip() and parent and placed.title:
+        return _heading_only(books, placed)
     if not text.strip():
         if required:
             raise ImportProblem(str(path), "the file is empty. Write some Markdown in it, or leave it out.")
         warnings.append(f"{path}: the file is empty, so it was left out.")
         return None
-    front, body = split_front_matter(str(path), text)
+    try:
+        front, body = split_front_matter(str(path), text)
+    except ImportProblem as problem:
+        if required:
+            raise
+        # One page's broken front matter should cost the reader neither the book nor that page's text.
+        warnings.append(f"{problem} Until then the page is read without it.")
+        front, body = {}, without_front_matter(text)
     if not required and placed.role == "chapter" and is_draft(front):
         # A page its site does not publish yet; a file imported on its own is read all the same.
         warnings.append(
@@ -263,6 +283,19 @@ def _read_chapter(
     )
 
 
+def _heading_only(books: BookFolder, placed: Placed) -> ChapterFile:
+    """A contents entry with no text of its own: only its title, over its sub-chapters."""
+    return ChapterFile(
+        SourceFile(str(placed.path), ""),
+        PurePosixPath(books.name(placed.path)),
+        {},
+        placed.title,
+        placed.depth,
+        placed.label,
+        placed.part,
+    )
+
+
 def _assemble(
     files: list[ChapterFile],
     *,
@@ -271,6 +304,7 @@ def _assemble(
     warnings: list[str],
     origin: str,
     site_root: PurePosixPath = BOOK_ROOT,
+    carried_out: frozenset[str] = frozenset(),
     **naming: Any,
 ) -> BookSource:
     named = name_book(files, warnings=warnings, **naming)
@@ -292,4 +326,5 @@ def _assemble(
         single=named.single,
         title_line=named.title_line,
         site_root=site_root,
+        carried_out=carried_out,
     )

@@ -10,16 +10,20 @@ Headings inside code blocks never cut anything: the cuts are made on parsed toke
 
 from __future__ import annotations
 
+import posixpath
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from urllib.parse import quote
 
 from markdown_it.token import Token
 
+from app.ingest.anchors import github_slug
 from app.ingest.footnotes import Definitions, take_definitions
 from app.ingest.frontmatter import chapter_title
-from app.ingest.markdown import Parsed
+from app.ingest.markdown import Parsed, parse
 from app.ingest.placement import prettify
 from app.ingest.sourcefile import ChapterFile
 from app.ingest.text import inline_text
@@ -29,6 +33,8 @@ PREFACE_TITLE = "Preface"
 INTRO_TITLE = "Introduction"
 # An index file is an introduction (and a chapter) only with this many words outside its links.
 _INTRO_WORDS = 30
+# What a backslash must escape for a title to stay words inside a Markdown link's [brackets].
+_MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]<>()#+!|~&$]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +111,27 @@ def first_h1(parsed: Parsed) -> str | None:
     if heading is None or heading[0].tag != "h1":
         return None
     return inline_text(heading[1]).strip() or None
+
+
+def contents_page(parent: Section, children: Sequence[tuple[Section, bool]]) -> Section:
+    """`parent`, which has no text of its own, as a page listing its sub-chapters, each a link to it.
+
+    `children` pairs each sub-chapter with whether it opens its file. mdBook shows such a chapter
+    (a part's index file with only its heading) as an empty page; a list of what is under it is what
+    a reader clicking it in the contents is after. The list is Markdown through the one parser, so its
+    links resolve like any other.
+    """
+    here = parent.file.name.parent
+    lines = []
+    for child, opens_file in children:
+        href = quote(posixpath.relpath(child.file.name.as_posix(), here.as_posix()))
+        if not opens_file and child.heading is not None:
+            href += "#" + quote(github_slug(inline_text(child.heading[1])))
+        words = _MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", child.title)
+        lines.append(f"- [{words}]({href})")
+    return Section(
+        parent.title, parse("\n".join(lines)).tokens, parent.file, parent.parsed, {}, parent.heading
+    )
 
 
 def _cut(

@@ -185,6 +185,9 @@ def test_an_unknown_chapter_shows_the_servers_explanation_and_keeps_the_reader(
     expect(page.locator("#log .entry.error").last).to_contain_text(explanation)
     # What the reader sees is the explanation itself, not the SDK's "Error executing tool …".
     expect(frame.locator(".error")).not_to_contain_text("Error executing tool")
+    # It reads from the left, under its heading, as prose does, however short it is (this one wraps,
+    # so its box alone would not show it); only a dismiss button sits at the right.
+    assert frame.locator(".error p").evaluate("p => getComputedStyle(p).justifySelf") != "end"
 
 
 @pytest.mark.parametrize(("dialect", "reopened_at"), [("openai", 3), ("mcp-apps", 2)])

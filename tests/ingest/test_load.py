@@ -187,6 +187,26 @@ def test_a_draft_page_is_left_out_of_its_book_as_its_site_leaves_it_out_but_read
     assert [c.title for c in load_book(draft_page).parse().chapters] == ["Storms"]
 
 
+def test_broken_front_matter_in_a_folder_is_a_warning_and_its_page_is_read_without_it(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path / "site" / "01-tides.md", "# Tides\n\nTwice a day.\n")
+    broken = write(
+        tmp_path / "site" / "02-storms.md", "---\ntitle: Storms\nauthor: : bad\n---\n# Gales\n\nWind.\n"
+    )
+    book = load_book(tmp_path / "site").parse()
+    # The page keeps its text and is titled by its heading, since its front matter could not be read.
+    assert [c.title for c in book.chapters] == ["Tides", "Gales"]
+    assert "Wind." in book.chapters[1].pages[0].html
+    (warning,) = book.warnings
+    assert warning.startswith(f"{broken}:3: the front matter is not valid YAML")
+    assert warning.endswith(
+        "Fix it between the --- lines, or remove it. Until then the page is read without it."
+    )
+    with pytest.raises(ImportProblem, match="front matter is not valid YAML"):
+        load_book(broken)  # on its own, the one file is the whole book: refused, as any bad input is
+
+
 def test_a_broken_notebook_is_left_out_of_a_folder_and_refused_on_its_own(tmp_path: Path) -> None:
     write(
         tmp_path / "course" / "one.ipynb",
