@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
-from app.ingest.frontmatter import split_front_matter
+from app.ingest.frontmatter import without_front_matter
 from app.ingest.includes import ReadText
 from app.ingest.placement import BOOK_ROOT, join
 
@@ -121,8 +121,10 @@ def _embed(
             return None
         content = chosen
     if kind == "markdown":
-        body = split_front_matter(str(path), content)[1]
-        return expand(body.rstrip("\n"), file=path, read=read, warn=warn, depth=depth + 1)
+        # Only the text is shown, so broken front matter costs nothing; its lines stay blank, so the
+        # lines warnings name within it are still the file's.
+        body = expand(without_front_matter(content), file=path, read=read, warn=warn, depth=depth + 1)
+        return body.strip("\n")
     language = next((word for word in options if not word.startswith(":") and "=" not in word), "")
     language = language or path.suffix.lstrip(".").lower()
     code = content.rstrip("\n")

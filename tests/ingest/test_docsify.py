@@ -108,3 +108,15 @@ def test_a_page_that_embeds_itself_stops_at_the_depth_limit_with_one_warning(tmp
     draft = read_book(site)
     assert markdown_of(draft).count("Hello.") == 11
     assert problems(draft) == ["embeds 'echo.md', more than 10 embeds deep, so it stays a link."]
+
+
+def test_an_embedded_page_shows_its_text_without_its_front_matter_even_when_that_is_broken(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    write(site / "_sidebar.md", "- [Buoys](buoys.md)\n")
+    write(site / "buoys.md", "# Buoys\n\n[colours](_media/colours.md ':include')\n\nThat is all.\n")
+    write(site / "_media" / "colours.md", "---\ntitle: [unclosed\n---\nYellow marks a special area.\n")
+    draft = read_book(site)
+    assert markdown_of(draft) == "Yellow marks a special area.\n\nThat is all."
+    assert draft.warnings == ()
