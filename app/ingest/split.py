@@ -146,7 +146,9 @@ def _cut(
     """Sections at `level` headings (`h1` if the tokens have any, else `h2`); text before the first is a preface."""
     headings = [i for i, t in enumerate(tokens) if t.type == "heading_open" and t.level == 0]
     if level is None:
-        level = "h1" if any(tokens[i].tag == "h1" for i in headings) else "h2"
+        # `#` headings cut the file only if one has something under it: a closing `# };` is no chapter.
+        h1 = [i for i in headings if tokens[i].tag == "h1"] + [len(tokens)]
+        level = "h1" if any(h1[n + 1] - h1[n] > TITLE_TOKENS for n in range(len(h1) - 1)) else "h2"
     starts = [i for i in headings if tokens[i].tag == level]
     sections: list[Section] = []
     first = starts[0] if starts else len(tokens)

@@ -35,7 +35,7 @@ def leading_title(text: str) -> tuple[str, int] | None:
     if not h1:
         return None
     first = h1[0]
-    if len(h1) > 1 and any(line.strip() for line in lines[first + 1 : h1[1]]):
+    if sum(1 for n, _ in enumerate(h1) if _text_under(lines, h1, n)) > 1 and _text_under(lines, h1, 0):
         return None  # several `#` headings with text under them: they are chapters
     head = "\n".join(lines[: first + 1]) + "\n"
     tokens = PARSER.parse(head)
@@ -46,6 +46,19 @@ def leading_title(text: str) -> tuple[str, int] | None:
             title = inline_text(tokens[index + 1]).strip()
             return (title, (token.map or [first])[0]) if title else None
     return None
+
+
+def _text_under(lines: Sequence[str], h1: Sequence[int], n: int) -> bool:
+    """Whether the `n`th of the `#` headings at lines `h1` has any text under it before the next.
+
+    A last `# };` closing a style guide that opened with `# Guide() {` has none: it is no chapter,
+    and does not make the title above it one either.
+    """
+    start = h1[n] + 1
+    if start < len(lines) and lines[start].strip().startswith("=") and not lines[start].strip().strip("="):
+        start += 1  # a setext heading's underline
+    end = h1[n + 1] if n + 1 < len(h1) else len(lines)
+    return any(line.strip() for line in lines[start:end])
 
 
 def _h1_lines(text: str, lines: Sequence[str]) -> list[int]:

@@ -22,6 +22,20 @@ def test_setext_headings_start_chapters_too() -> None:
     ]
 
 
+def test_a_closing_heading_with_nothing_under_it_neither_makes_a_chapter_nor_hides_the_title(
+    tmp_path: Path,
+) -> None:
+    # A style guide written as a code joke: `# Guide() {` on top, `# };` at the very end.
+    guide = tmp_path / "guide.md"
+    guide.write_text("# Kettle Guide() {\n\n## Filling\n\nCold water.\n\n## Boiling\n\nWait.\n\n# };\n")
+    draft = read_book(guide)
+    assert draft.title == "Kettle Guide() {"
+    assert [c.title for c in draft.chapters] == ["Filling", "Boiling"]
+    assert draft.warnings == ()
+    # Two `#` headings with text under each are still chapters, as before.
+    assert book("# Filling\n\nCold water.\n\n# Boiling\n\nWait.\n") == ["Filling", "Boiling"]
+
+
 def test_heading_markup_is_reduced_to_plain_text_titles() -> None:
     assert book("## The *quiet* `tide`\n\nText.\n") == ["The quiet tide"]
 
