@@ -37,7 +37,10 @@ _CHORES = frozenset(
      "authors", "maintainers", "governance"}
 )  # fmt: skip
 _LANGUAGE = re.compile(r"[a-z]{2}(?:[-_][a-zA-Z]{2,4})?")  # `fr`, `zh-cn`, `pt_BR`: ISO 639-1 and a region
+_TRANSLATED = re.compile(r"(.+?)[-._]([a-z]{2}(?:[-_][a-zA-Z]{2,4})?)")  # `README-zh-CN`: a stem, a language
 _SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages", "venv"})
+# Folders that hold a book's translations (and notes on making them), by the names projects give them.
+TRANSLATION_FOLDERS = frozenset({"translations", "translation", "i18n", "l10n", "locales"})
 _LINKS = MarkdownIt("commonmark", {"html": False})
 
 
@@ -114,17 +117,59 @@ def _subfolders(folder: Path) -> list[Path]:
             if sub.is_dir()
             and not sub.is_symlink()
             and not sub.name.startswith((".", "_"))
-            and sub.name.lower() not in _SKIPPED_FOLDERS
+            and sub.name.lower() not in _SKIPPED_FOLDERS | TRANSLATION_FOLDERS
         ),
         key=lambda p: natural_key(p.name),
     )
 
 
 def _markdown_files(folder: Path) -> list[Path]:
+    """The folder's Markdown files, less those that translate another (see translated_files)."""
+    files = _all_markdown(folder)
+    translated = translated_files(folder, files)
+    return [f for f in files if f not in translated] if translated else files
+
+
+def _all_markdown(folder: Path) -> list[Path]:
     return sorted(
         (f for f in folder.iterdir() if is_markdown(f) and not f.name.startswith(".") and not f.is_dir()),
         key=lambda p: natural_key(p.name),
     )
+
+
+def translated_files(folder: Path, files: list[Path]) -> set[Path]:
+    """Files that translate another: `README-fr.md`, `README.zh-CN.md`, `guide_de.md`…
+
+    Repositories keep a README's translations beside it (or in a `translations/` folder beside it),
+    one file a language. Read as chapters, they repeat the book in every language. A name counts
+    only in a group of two or more languages with one stem, and only when the original is known: the
+    stem's own file (here or in the folder above) or its English (`-en`) one, which is kept. So a lone
+    `setup-go.md` is a chapter, and so is every file of a book written only in translations.
+    """
+    groups: dict[tuple[str, str], list[tuple[Path, str]]] = {}
+    for file in files:
+        found = _TRANSLATED.fullmatch(file.stem)
+        if found is not None and is_language(found.group(2)):
+            groups.setdefault((found.group(1).lower(), file.suffix.lower()), []).append(
+                (file, found.group(2))
+            )
+    translated: set[Path] = set()
+    above: set[str] | None = None
+    for (stem, suffix), members in groups.items():
+        if len(members) < 2:
+            continue
+        english = any(language.lower().startswith("en") for _, language in members)
+        if not english and f"{stem}{suffix}" not in {f.name.lower() for f in files}:
+            if above is None:
+                above = (
+                    {f.name.lower() for f in _all_markdown(folder.parent)}
+                    if folder.parent != folder
+                    else set()
+                )
+            if f"{stem}{suffix}" not in above:
+                continue
+        translated.update(file for file, language in members if not language.lower().startswith("en"))
+    return translated
 
 
 def _holds_markdown(folder: Path, depth: int = 0) -> bool:
@@ -135,7 +180,9 @@ def _holds_markdown(folder: Path, depth: int = 0) -> bool:
 
 def folder_files(books: BookFolder, folder: Path, warn: list[str]) -> list[Placed]:
     """Every chapter file of a folder book in reading order: its own files, then its sub-folders as parts."""
-    translations = _translations(folder)
+    translations = _translations(folder) + [
+        sub for sub in folder.iterdir() if sub.is_dir() and sub.name.lower() in TRANSLATION_FOLDERS
+    ]
     if translations:
         names = ", ".join(f"{sub.name}/" for sub in translations)
         warn.append(
@@ -173,7 +220,16 @@ def _ordered(
     warn: list[str],
     skip: frozenset[Path] = frozenset(),
 ) -> Iterator[Placed]:
-    files = [f for f in _markdown_files(folder) if not is_chore(f)]
+    every = _all_markdown(folder)
+    translated = translated_files(folder, every)
+    if translated:
+        names = ", ".join(f.name for f in sorted(translated, key=lambda p: natural_key(p.name))[:3])
+        more = f" and {len(translated) - 3} more" if len(translated) > 3 else ""
+        warn.append(
+            f"{folder}: {names}{more} translate files of this book, so they were left out; import one "
+            "on its own to read it in that language."
+        )
+    files = [f for f in every if f not in translated and not is_chore(f)]
     folders = [sub for sub in _subfolders(folder) if sub not in skip and _holds_markdown(sub)]
     indexes = [f for f in files if is_index(f) or f.stem.lower() in _TOC_NAMES]
     chapters = [f for f in files if f not in indexes]

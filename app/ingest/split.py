@@ -23,6 +23,7 @@ from markdown_it.token import Token
 from app.ingest.anchors import github_slug
 from app.ingest.footnotes import Definitions, take_definitions
 from app.ingest.frontmatter import chapter_title
+from app.ingest.limits import PAGE_WORD_BUDGET
 from app.ingest.markdown import Parsed, parse
 from app.ingest.placement import prettify
 from app.ingest.sourcefile import ChapterFile
@@ -86,10 +87,20 @@ def folder_file(file: ChapterFile, parsed: Parsed, series: str | None) -> list[S
 def intro_file(file: ChapterFile, parsed: Parsed, book_title: str) -> list[Section]:
     """A folder's README or index: a chapter only if it says something beyond linking to the others."""
     tokens, notes = take_definitions(parsed.tokens)
-    if _prose_words(tokens) < _INTRO_WORDS:
+    words = _prose_words(tokens)
+    if words < _INTRO_WORDS:
         return []
     heading, body = _leading_heading(tokens)
     own = chapter_title(file.front)
+    if words > PAGE_WORD_BUDGET and any(
+        t.type == "heading_open" and t.level == 0 and t.tag == "h2" for t in body
+    ):
+        # A README that is most of the book (a primer, a guide with a folder of extras beside it) is
+        # cut at its `##` headings as it would be on its own, not read as one chapter of many pages.
+        sections = _cut(file, parsed, notes, body, fallback=own or INTRO_TITLE, level="h2")
+        if sections[0].heading is None and sections[0].title == PREFACE_TITLE:
+            sections[0] = Section(own or INTRO_TITLE, sections[0].tokens, file, parsed, notes, heading)
+        return sections
     if heading is not None:
         text = inline_text(heading[1]).strip()
         title = own or (INTRO_TITLE if same_title(text, book_title) else text)

@@ -207,6 +207,61 @@ def test_broken_front_matter_in_a_folder_is_a_warning_and_its_page_is_read_witho
         load_book(broken)  # on its own, the one file is the whole book: refused, as any bad input is
 
 
+def test_a_readmes_translations_beside_it_or_in_a_translations_folder_are_left_out_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    repo = tmp_path / "repo"
+    write(
+        repo / "README.md",
+        "# Knots\n\nA short guide to knots, for sailors and climbers who want fewer of them. "
+        + "Tie, dress, set. " * 10
+        + "\n",
+    )
+    write(repo / "README-fr.md", "# Nœuds\n\nUn petit guide des nœuds.\n")
+    write(repo / "README.zh-CN.md", "# 绳结\n\n一本关于绳结的小书。\n")
+    write(repo / "bowline.md", "# Bowline\n\nA loop that will not slip.\n")
+    write(repo / "setup-go.md", "# Setup for the go board\n\nNot a language, a game.\n")
+    write(repo / "translations" / "README-de.md", "# Knoten\n\nEin kleines Buch.\n")
+    write(repo / "translations" / "how-to-translate.md", "# Translating\n\nCopy README.md and go.\n")
+    book = load_book(repo).parse()
+    assert [c.title for c in book.chapters] == ["Introduction", "Bowline", "Setup for the go board"]
+    assert book.title == "Knots"
+    assert sorted(book.warnings) == [
+        f"{repo}: README-fr.md, README.zh-CN.md translate files of this book, so they were left out; "
+        "import one on its own to read it in that language.",
+        f"{repo}: translations/ hold translations of this book, which were left out; import one of them "
+        "on its own to read the book in that language.",
+    ]
+    assert find_books(repo) == [repo]  # not a series with `translations/` as a book of its own
+    assert [c.title for c in load_book(repo / "README-fr.md").parse().chapters] == ["Nœuds"]
+
+
+def test_a_book_written_only_in_languages_keeps_every_file_as_no_original_is_known(tmp_path: Path) -> None:
+    write(tmp_path / "guide" / "guide-fr.md", "# Guide\n\nEn français.\n")
+    write(tmp_path / "guide" / "guide-de.md", "# Leitfaden\n\nAuf Deutsch.\n")
+    book = load_book(tmp_path / "guide").parse()
+    assert [c.title for c in book.chapters] == ["Leitfaden", "Guide"]
+    assert book.warnings == ()
+
+
+def test_a_readme_longer_than_a_page_is_cut_at_its_sections_with_the_folders_other_files_after(
+    tmp_path: Path,
+) -> None:
+    # A primer in its README, with a folder of worked solutions beside it.
+    sections = "".join(f"## Topic {n}\n\n{'Words about the topic. ' * 250}\n\n" for n in range(1, 4))
+    write(tmp_path / "primer" / "README.md", f"# The Primer\n\nWhy this exists.\n\n{sections}")
+    write(tmp_path / "primer" / "solutions" / "one.md", "# Solution one\n\nWorked through.\n")
+    book = load_book(tmp_path / "primer").parse()
+    assert book.title == "The Primer"
+    assert [c.title for c in book.chapters] == [
+        "Introduction",
+        "Topic 1",
+        "Topic 2",
+        "Topic 3",
+        "Solution one",
+    ]
+
+
 def test_a_broken_notebook_is_left_out_of_a_folder_and_refused_on_its_own(tmp_path: Path) -> None:
     write(
         tmp_path / "course" / "one.ipynb",
