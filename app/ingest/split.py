@@ -35,6 +35,7 @@ INTRO_TITLE = "Introduction"
 # An index file is an introduction (and a chapter) only with this many words outside its links.
 _INTRO_WORDS = 30
 # What a backslash must escape for a title to stay words inside a Markdown link's [brackets].
+_WORD = re.compile(r"[^\W_]+")
 _MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]<>()#+!|~&$]")
 
 
@@ -77,11 +78,32 @@ def folder_file(file: ChapterFile, parsed: Parsed, series: str | None) -> list[S
         return _cut(file, parsed, notes, tokens, fallback=_name(file), level="h1")
     own = file.title or chapter_title(file.front)
     heading, body = _leading_heading(tokens)
+    if (
+        heading is not None
+        and heading[0].tag != "h1"
+        and _has_peer(body, heading[0].tag)
+        and not _names_alike(inline_text(heading[1]), file.name)
+    ):
+        # `### Introduction` atop `problem_solving.md`, which goes on with `### Plan`…: the first of its
+        # sections, not its title (which was every lesson's "Introduction"). Its name says more. A
+        # heading that shares a word with the name (`### Guide: Dual-boot…` in `dual_boot.md`) is a title.
+        heading = None
     if heading is not None:
         text = inline_text(heading[1]).strip()
         if own is None or same_title(own, text):
             return [Section(own or text or _name(file), body, file, parsed, notes, heading)]
     return [Section(own or _name(file), tokens, file, parsed, notes)]
+
+
+def _names_alike(heading: str, name: PurePosixPath) -> bool:
+    """Whether a heading shares a word (of three letters or more) with the file's name."""
+    words = {w for w in _WORD.findall(name.stem.lower()) if len(w) > 2}
+    return any(w in words for w in _WORD.findall(heading.lower()))
+
+
+def _has_peer(tokens: list[Token], tag: str) -> bool:
+    """Whether a top-level heading as important as `tag` (`h3`: an h1, h2 or h3) is among the tokens."""
+    return any(t.type == "heading_open" and t.level == 0 and t.tag <= tag for t in tokens)
 
 
 def intro_file(file: ChapterFile, parsed: Parsed, book_title: str) -> list[Section]:

@@ -36,6 +36,24 @@ def test_a_closing_heading_with_nothing_under_it_neither_makes_a_chapter_nor_hid
     assert book("# Filling\n\nCold water.\n\n# Boiling\n\nWait.\n") == ["Filling", "Boiling"]
 
 
+def test_a_files_first_section_heading_does_not_title_it_unless_it_shares_a_word_with_its_name(
+    tmp_path: Path,
+) -> None:
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    # Each lesson opens with the same section heading; the file's name is what tells them apart.
+    (lessons / "01_problem_solving.md").write_text("### Introduction\n\nWhy.\n\n### Plan\n\nHow.\n")
+    (lessons / "02_dual_boot.md").write_text(
+        "### Guide: Dual-boot two systems\n\nIntro.\n\n### Step 1\n\nGo.\n"
+    )
+    (lessons / "03_notes.md").write_text("## Tidal notes\n\nHigh.\n\n### Low water\n\nLow.\n")
+    assert [c.title for c in read_book(lessons).chapters] == [
+        "Problem solving",
+        "Guide: Dual-boot two systems",
+        "Tidal notes",
+    ]
+
+
 def test_heading_markup_is_reduced_to_plain_text_titles() -> None:
     assert book("## The *quiet* `tide`\n\nText.\n") == ["The quiet tide"]
 
