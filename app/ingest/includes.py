@@ -20,7 +20,7 @@ from app.ingest.placement import join
 # Where a directive's file comes from: given its path inside the book, its text, or Unreadable.
 ReadText = Callable[[PurePosixPath], str]
 
-_MAX_DEPTH = 10  # mdBook's own limit on includes within includes
+MAX_DEPTH = 10  # mdBook's own limit on includes within includes (MyST's includes keep it too)
 _OPEN = "{{#"
 
 
@@ -94,8 +94,8 @@ def _replacement(
     if path is None:
         warn(f"{{{{#{name} {words[0]}}}}} leads outside the book's folder, so it was left out.")
         return ""
-    if depth >= _MAX_DEPTH:
-        warn(f"{{{{#{name} {words[0]}}}}} is nested more than {_MAX_DEPTH} deep, so it was left out.")
+    if depth >= MAX_DEPTH:
+        warn(f"{{{{#{name} {words[0]}}}}} is nested more than {MAX_DEPTH} deep, so it was left out.")
         return ""
     try:
         content = read(path)

@@ -6,12 +6,14 @@ block and a cross-reference as `{ref}` before some code, so:
 
 - directive fences become what they mean: admonitions are callouts, `{dropdown}` is collapsible,
   `{margin}`, `{sidebar}`, `{card}`… are boxes, `{tab-item}` a labelled section, `{figure}` and
-  `{image}` pictures, `{code-cell}` and `{code-block}` code in their language (and `{mermaid}`
-  diagrams their source), `{math}` math;
-  directives that only a site build can carry out (`{toctree}`, `{glue}`, `{include}`…) are left
-  out, and the file's warning names them; any other directive keeps its body, in a plain box.
+  `{image}` pictures, `{code-cell}` and `{code-block}` code in their language (titled by its
+  `:caption:`, as a labelled section), `{mermaid}` diagrams their source, `{math}` math;
+  `{include}` and `{literalinclude}` are carried out before parsing (see mystincludes.py);
+  directives that only a site build can carry out (`{toctree}`, `{glue}`…) are left out, and the
+  file's warning names them; any other directive keeps its body, in a plain box.
 - cross-reference roles are links: `` {ref}`the intro <intro-label>` `` reads "the intro" and lands
-  on the heading that `(intro-label)=` names (which gets that id); other roles keep their words.
+  on the heading that `(intro-label)=` names (which gets that id); other roles keep their words,
+  and one whose closing backtick was forgotten runs to the end of its line.
 - in a file that uses MyST, `%` comment lines, `(label)=` targets and `+++` cell breaks go.
 """
 
@@ -44,12 +46,32 @@ _DIAGRAMS = {"mermaid": "mermaid", "graphviz": "dot"}  # their source is the rea
 _PICTURES = frozenset({"figure", "image"})
 # Only the site build can carry these out; what they hold is not text for the reader.
 LEFT_OUT = frozenset(
-    {"toctree", "tableofcontents", "index", "glue", "glue:figure", "glue:math", "glue:any", "glue:text",
-     "bibliography", "raw", "eval-rst", "include", "literalinclude", "jupyter-execute", "contents",
-     "plot", "bokeh-plot", "thebe-button", "panels", "meta"}
-)  # fmt: skip
+    {
+        "toctree",
+        "tableofcontents",
+        "index",
+        "glue",
+        "glue:figure",
+        "glue:math",
+        "glue:any",
+        "glue:text",
+        "bibliography",
+        "raw",
+        "eval-rst",
+        "include",
+        "literalinclude",
+        "jupyter-execute",
+        "contents",
+        "plot",
+        "bokeh-plot",
+        "thebe-button",
+        "panels",
+        "meta",
+    }
+)  # fmt: skip  (includes are carried out before parsing: one here came in no file, so had nothing to read)
 _REFERENCES = frozenset({"ref", "numref", "doc", "any", "external"})  # roles that link somewhere in the book
 _ROLE = re.compile(r"\{([A-Za-z][\w:-]*)\}$")
+_UNCLOSED = re.compile(r"(?<![^\s(\[\"'])\{([A-Za-z][\w:-]*)\}`([^`]*)$")
 _TARGET = re.compile(r"\([^()\s]+\)=")
 _LANGUAGE = re.compile(r"[\w+#.-]+")
 # MyST's other directives that hold Markdown (read as plain boxes); any other name in a backtick
@@ -70,6 +92,14 @@ _TARGET_LINE = re.compile(r"^\([^()\s]+\)=[ \t]*$", re.MULTILINE)
 def myst_plugin(md: MarkdownIt) -> None:
     """Claim ```` ```{name} ```` and `:::{name}` fences before the fence rule reads them as code."""
     md.block.ruler.before("fence", "myst_directive", _directive, {"alt": ["paragraph", "blockquote"]})
+
+
+def holds_code(marker: str, name: str) -> bool:
+    """Whether the body of a `{name}` fence opened with `marker` is code or a build's input, not Markdown."""
+    name = name.lower()
+    if name in _CODE or name in _DIAGRAMS or name in LEFT_OUT or name == "math":
+        return True
+    return marker != ":" and name not in _KNOWN  # a Quarto or R Markdown chunk, ```{r}
 
 
 def uses_myst(text: str) -> bool:
@@ -253,12 +283,26 @@ def _box(name: str, argument: str, options: dict[str, str]) -> tuple[str, str, b
 def _push_code(
     state: StateBlock, argument: str, options: dict[str, str], body: int, close: int, line: int
 ) -> None:
+    caption = options.get("caption", "")
+    if caption:  # a title over the code, as a code group's label is (see containers.py)
+        tab = state.push("tab_open", "div", 1)
+        tab.block, tab.map, tab.meta = (
+            True,
+            [line, close],
+            {"kind": "tab", "collapsible": False, "open": False},
+        )
+        state.push("tab_title_open", "p", 1).map = [line, line + 1]
+        title = state.push("inline", "", 0)
+        title.content, title.map, title.children = caption, [line, line + 1], []
+        state.push("tab_title_close", "p", -1)
     token = state.push("fence", "code", 0)
     language = argument.split()[0] if argument else options.get("language", "")
     token.info = language
     token.content = _text(state, body, close)
     token.markup = "```"
     token.map = [line, close]
+    if caption:
+        state.push("tab_close", "div", -1).block = True
 
 
 def _push_picture(
@@ -292,13 +336,29 @@ def keep_role_text(tokens: list[Token]) -> None:
 
 def _without_roles(children: list[Token]) -> list[Token]:
     out: list[Token] = []
-    for child in children:
+    index = 0
+    while index < len(children):
+        child = children[index]
+        index += 1
         if child.type == "code_inline" and out and out[-1].type == "text":
             role = _ROLE.search(out[-1].content)
             if role is not None:
                 out[-1].content = out[-1].content[: role.start()]
                 out.extend(_role_tokens(role.group(1).lower(), child))
                 continue
+        unclosed = _UNCLOSED.search(child.content) if child.type == "text" and "}`" in child.content else None
+        if unclosed is not None:
+            # markdown-it found no closing backtick, so left the role as text: it runs to the line's
+            # end, `<target>` and all (which markdown-it read as an HTML tag).
+            words = [unclosed.group(2)]
+            while index < len(children) and children[index].type in ("text", "html_inline"):
+                words.append(children[index].content)
+                index += 1
+            child.content = child.content[: unclosed.start()]
+            out.append(child)
+            code = Token("code_inline", "code", 0, content="".join(words).strip())
+            out.extend(_role_tokens(unclosed.group(1).lower(), code))
+            continue
         out.append(child)
     return [c for c in out if c.type != "text" or c.content]
 

@@ -15,6 +15,8 @@ from app.ingest.rawhtml import HIDDEN_CONTENT
 
 _TERMINAL_CODE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")  # ANSI escape sequences: colours, cursor moves
 # Material for MkDocs' icon shortcodes (`:octicons-file-code-16:`): pictures only the site can draw.
+# One entry of an attribute list: `.class`, `#id`, or `key=value` (quoted, a value may hold spaces).
+_ATTRIBUTE = re.compile(r"""[.#][\w:-]+|[\w:-]+=(?:"[^"]*"|'[^']*'|[^\s"']*)""")
 _ICON = re.compile(r":(?:octicons|fontawesome|material|simple)-[a-z0-9-]+:")
 
 
@@ -50,8 +52,8 @@ def _without_attribute_lists(text: str) -> str:
         end = text.find("}", start)
         if end < 0:
             break
-        words = text[start + 1 : end].split()
-        if words and all(w[0] in "#." or "=" in w for w in words):
+        inside = text[start + 1 : end]
+        if inside.strip() and not _ATTRIBUTE.sub("", inside).strip():
             piece = text[done:start].rstrip(" ") if text.startswith(" ", end + 1) else text[done:start]
             opening = piece.rfind("[") if piece.endswith("]") else -1
             if opening >= 0:  # Pandoc's span, `[words]{.smallcaps}`: its words, without the brackets

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from app.errors import ImportProblem
-from app.ingest import embeds, includes, snippets
+from app.ingest import embeds, includes, mystincludes, snippets
 from app.ingest.docsify import docsify_of
 from app.ingest.files import BookFolder, TooBig, Unreadable
 from app.ingest.folders import folder_files, is_markdown
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from app.ingest.draft import BookDraft
 
 # Part of every source hash: bump it when rendering changes, so re-importing updates stored books.
-INGEST_VERSION = "6"
+INGEST_VERSION = "7"
 Progress = Callable[[int, int], None]
 
 
@@ -80,10 +80,13 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
     warnings: list[str] = []
     books = BookFolder(root if root.is_dir() else root.parent)
     layout = _layout(books, root, warnings)
+    site_root = PurePosixPath(books.name(layout.site_root)) if layout.site_root is not None else BOOK_ROOT
     files: list[ChapterFile] = []
     for position, placed in enumerate(layout.files):
         parent = position + 1 < len(layout.files) and layout.files[position + 1].depth > placed.depth
-        chapter = _read_chapter(books, placed, required=layout.strict, parent=parent, warnings=warnings)
+        chapter = _read_chapter(
+            books, placed, required=layout.strict, parent=parent, site_root=site_root, warnings=warnings
+        )
         if chapter is not None:
             files.append(chapter)
     if not files:
@@ -102,7 +105,6 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
                 str(problem).replace("does not exist; create it", "was not found; add the file")
             ) from None
 
-    site_root = PurePosixPath(books.name(layout.site_root)) if layout.site_root is not None else BOOK_ROOT
     wanted = (found for file in files for found in candidates(file.name, file.source.text, site_root))
     pictures = Pictures.preload(wanted, read_picture)
     for path, value in pictures.found.items():
@@ -141,6 +143,7 @@ def source_from_texts(
         name = PurePosixPath(source.path.replace("\\", "/"))
         body = includes.expand(body, file=name, read=_no_files, warn=warnings.append)
         body = embeds.expand(body, file=name, read=_no_files, warn=warnings.append)
+        body = mystincludes.expand(body, file=name, site_root=BOOK_ROOT, read=_no_files, warn=warnings.append)
         body = snippets.expand(body, file=name, root=lambda: BOOK_ROOT, read=_no_files, warn=warnings.append)
         body = without_code(body) if is_mdx(name) else body
         title = titles[index] if titles is not None else None
@@ -211,7 +214,13 @@ def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
 
 
 def _read_chapter(
-    books: BookFolder, placed: Placed, *, required: bool, parent: bool, warnings: list[str]
+    books: BookFolder,
+    placed: Placed,
+    *,
+    required: bool,
+    parent: bool,
+    site_root: PurePosixPath,
+    warnings: list[str],
 ) -> ChapterFile | None:
     """The file, ready to parse; None (with a warning) when it is left out. `parent`: sub-chapters
     follow it in the contents, so a page of its own is kept for it even when it has no text
@@ -263,6 +272,7 @@ def _read_chapter(
 
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
     body = embeds.expand(body, file=name, read=read, warn=warnings.append)
+    body = mystincludes.expand(body, file=name, site_root=site_root, read=read, warn=warnings.append)
 
     def root() -> PurePosixPath:
         found = snippets.source_root(books.root, name)

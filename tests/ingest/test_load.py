@@ -227,10 +227,14 @@ def test_a_readmes_translations_beside_it_or_in_a_translations_folder_are_left_o
     assert [c.title for c in book.chapters] == ["Introduction", "Bowline", "Setup for the go board"]
     assert book.title == "Knots"
     assert sorted(book.warnings) == [
-        f"{repo}: README-fr.md, README.zh-CN.md translate files of this book, so they were left out; "
-        "import one on its own to read it in that language.",
-        f"{repo}: translations/ hold translations of this book, which were left out; import one of them "
-        "on its own to read the book in that language.",
+        (
+            f"{repo}: README-fr.md, README.zh-CN.md translate files of this book, so they were left out; "
+            "import one on its own to read it in that language."
+        ),
+        (
+            f"{repo}: translations/ hold translations of this book, which were left out; import one of them "
+            "on its own to read the book in that language."
+        ),
     ]
     assert find_books(repo) == [repo]  # not a series with `translations/` as a book of its own
     assert [c.title for c in load_book(repo / "README-fr.md").parse().chapters] == ["Nœuds"]
