@@ -9,7 +9,6 @@ never followed, so one book is never read twice or from outside.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
@@ -28,6 +27,7 @@ from app.ingest.placement import MARKDOWN_SUFFIXES, Placed, natural_key, prettif
 from app.ingest.quarto import quarto_of
 from app.ingest.sphinx import sphinx_of
 from app.ingest.text import inline_text
+from app.ingest.translations import TRANSLATION_FOLDERS, is_language, translated_files
 
 INDEX_NAMES = ("readme", "index", "_index")
 _TOC_NAMES = ("toc", "contents", "table-of-contents", "summary")
@@ -36,21 +36,12 @@ _CHORES = frozenset(
      "pull_request_template", "issue_template", "codeowners", "support", "funding", "changelog",
      "authors", "maintainers", "governance"}
 )  # fmt: skip
-_LANGUAGE = re.compile(r"[a-z]{2}(?:[-_][a-zA-Z]{2,4})?")  # `fr`, `zh-cn`, `pt_BR`: ISO 639-1 and a region
-_TRANSLATED = re.compile(r"(.+?)[-._]([a-z]{2}(?:[-_][a-zA-Z]{2,4})?)")  # `README-zh-CN`: a stem, a language
 _SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages", "venv"})
-# Folders that hold a book's translations (and notes on making them), by the names projects give them.
-TRANSLATION_FOLDERS = frozenset({"translations", "translation", "i18n", "l10n", "locales"})
 _LINKS = MarkdownIt("commonmark", {"html": False})
 
 
 def is_markdown(path: Path) -> bool:
     return path.suffix.lower() in MARKDOWN_SUFFIXES
-
-
-def is_language(name: str) -> bool:
-    """Whether a folder's name is a language's: `fr`, `zh-cn`, `pt_BR` (ISO 639-1, and a region)."""
-    return _LANGUAGE.fullmatch(name) is not None
 
 
 def is_chore(path: Path) -> bool:
@@ -126,7 +117,7 @@ def _subfolders(folder: Path) -> list[Path]:
 def _markdown_files(folder: Path) -> list[Path]:
     """The folder's Markdown files, less those that translate another (see translated_files)."""
     files = _all_markdown(folder)
-    translated = translated_files(folder, files)
+    translated = translated_files(folder, files, lambda: _all_markdown(folder.parent))
     return [f for f in files if f not in translated] if translated else files
 
 
@@ -135,41 +126,6 @@ def _all_markdown(folder: Path) -> list[Path]:
         (f for f in folder.iterdir() if is_markdown(f) and not f.name.startswith(".") and not f.is_dir()),
         key=lambda p: natural_key(p.name),
     )
-
-
-def translated_files(folder: Path, files: list[Path]) -> set[Path]:
-    """Files that translate another: `README-fr.md`, `README.zh-CN.md`, `guide_de.md`…
-
-    Repositories keep a README's translations beside it (or in a `translations/` folder beside it),
-    one file a language. Read as chapters, they repeat the book in every language. A name counts
-    only in a group of two or more languages with one stem, and only when the original is known: the
-    stem's own file (here or in the folder above) or its English (`-en`) one, which is kept. So a lone
-    `setup-go.md` is a chapter, and so is every file of a book written only in translations.
-    """
-    groups: dict[tuple[str, str], list[tuple[Path, str]]] = {}
-    for file in files:
-        found = _TRANSLATED.fullmatch(file.stem)
-        if found is not None and is_language(found.group(2)):
-            groups.setdefault((found.group(1).lower(), file.suffix.lower()), []).append(
-                (file, found.group(2))
-            )
-    translated: set[Path] = set()
-    above: set[str] | None = None
-    for (stem, suffix), members in groups.items():
-        if len(members) < 2:
-            continue
-        english = any(language.lower().startswith("en") for _, language in members)
-        if not english and f"{stem}{suffix}" not in {f.name.lower() for f in files}:
-            if above is None:
-                above = (
-                    {f.name.lower() for f in _all_markdown(folder.parent)}
-                    if folder.parent != folder
-                    else set()
-                )
-            if f"{stem}{suffix}" not in above:
-                continue
-        translated.update(file for file, language in members if not language.lower().startswith("en"))
-    return translated
 
 
 def _holds_markdown(folder: Path, depth: int = 0) -> bool:
@@ -221,7 +177,7 @@ def _ordered(
     skip: frozenset[Path] = frozenset(),
 ) -> Iterator[Placed]:
     every = _all_markdown(folder)
-    translated = translated_files(folder, every)
+    translated = translated_files(folder, every, lambda: _all_markdown(folder.parent))
     if translated:
         names = ", ".join(f.name for f in sorted(translated, key=lambda p: natural_key(p.name))[:3])
         more = f" and {len(translated) - 3} more" if len(translated) > 3 else ""

@@ -23,7 +23,8 @@ from app.ingest.dialects import callouts, dialects_plugin
 from app.ingest.docsifymarks import docsify_marks
 from app.ingest.guard import tame
 from app.ingest.jsx import jsx_plugin
-from app.ingest.myst import blank_myst_lines, keep_role_text, myst_plugin, uses_myst
+from app.ingest.myst import blank_myst_lines, myst_plugin, uses_myst
+from app.ingest.mystroles import keep_role_text
 from app.ingest.passes import (
     cross_references,
     drop_hidden_inline,

@@ -31,6 +31,7 @@ from pathlib import PurePosixPath
 from app.ingest.includes import MAX_DEPTH, ReadText
 from app.ingest.myst import holds_code
 from app.ingest.placement import resolve
+from app.ingest.selections import LeftOut, between, pick_lines, text_at, whole_number
 
 _HINT = "include}"  # in both names: text without it costs one substring search
 _FENCE = re.compile(r"([ \t]*)(`{3,}|~{3,}|:{3,})[ \t]*(.*)")
@@ -140,7 +141,7 @@ class _Directive:
         try:
             path = self._path()
             content = self.read(path)
-        except _LeftOut as problem:
+        except LeftOut as problem:
             warn(f"{self.shown} {problem}, so it was left out.")
             return ""
         except Exception as problem:  # noqa: BLE001 - the reader says why, in words for the author
@@ -150,35 +151,35 @@ class _Directive:
             if self.name == "literalinclude":
                 return self._literal(content, path, warn)
             return self._included(content, path, inner)
-        except _LeftOut as problem:
+        except LeftOut as problem:
             warn(f"{self.shown}: '{path}' {problem}, so it was left out.")
             return ""
 
     def _path(self) -> PurePosixPath:
         if not self.argument:
-            raise _LeftOut("names no file")
+            raise LeftOut("names no file")
         path = resolve(self.file, self.argument, self.site_root)
         if path is None:
-            raise _LeftOut("leads outside the book's folder")
+            raise LeftOut("leads outside the book's folder")
         if self.depth >= MAX_DEPTH:
-            raise _LeftOut(f"is nested more than {MAX_DEPTH} deep")
+            raise LeftOut(f"is nested more than {MAX_DEPTH} deep")
         return path
 
     def _included(self, content: str, path: PurePosixPath, inner: Warn) -> str:
         options = self.options
-        first, last = _number(options, "start-line"), _number(options, "end-line")
+        first, last = whole_number(options, "start-line"), whole_number(options, "end-line")
         if first is not None or last is not None:
             content = "".join(content.splitlines(keepends=True)[first:last])
         if "start-after" in options:
             content = content[
-                _find(content, options["start-after"], "start after") + len(options["start-after"]) :
+                text_at(content, options["start-after"], "start after") + len(options["start-after"]) :
             ]
         if "end-before" in options:
-            content = content[: _find(content, options["end-before"], "end before")]
+            content = content[: text_at(content, options["end-before"], "end before")]
         if "literal" in options or "code" in options:
             return fenced(content.rstrip("\n"), options.get("code", "").split(" ")[0])
         if "heading-offset" in options:
-            offset = _number(options, "heading-offset") or 0
+            offset = whole_number(options, "heading-offset") or 0
             content = _outside_code(
                 content, lambda line: _HEADING.sub(lambda m: m[1] + "#" * min(6, len(m[2]) + offset), line, 1)
             )
@@ -205,11 +206,11 @@ class _Directive:
         lines = content.split("\n")
         if lines and lines[-1] == "":
             lines.pop()
-        lines = _between(lines, options)
+        lines = between(lines, options)
         if "lines" in options:
-            lines = _pick(lines, options["lines"])
+            lines = pick_lines(lines, options["lines"])
         if "dedent" in options:
-            amount = _number(options, "dedent")
+            amount = whole_number(options, "dedent")
             if amount is None:
                 lines = textwrap.dedent("\n".join(lines)).split("\n")
             else:  # a line indented less than that loses its indent, never its text
@@ -220,10 +221,6 @@ class _Directive:
         # `:caption:` with no words is titled by the file's name, as Sphinx titles it.
         caption = (options["caption"] or self.argument) if "caption" in options else ""
         return fenced("\n".join(lines), language, caption)
-
-
-class _LeftOut(Exception):
-    """Why a directive reads nothing; the message ends where the caller says so."""
 
 
 class _Moved:
@@ -273,51 +270,3 @@ def _outside_code(text: str, change: Callable[[str], str]) -> str:
         else:
             lines[number] = change(line)
     return "\n".join(lines)
-
-
-def _number(options: dict[str, str], key: str) -> int | None:
-    if key not in options or not options[key]:
-        return None
-    try:
-        return int(options[key])
-    except ValueError:
-        raise _LeftOut(f"has `:{key}: {options[key]}`, which is not a whole number") from None
-
-
-def _find(content: str, text: str, what: str) -> int:
-    at = content.find(text)
-    if not text or at < 0:
-        raise _LeftOut(f"has no text '{text}' to {what}")
-    return at
-
-
-def _between(lines: list[str], options: dict[str, str]) -> list[str]:
-    """The lines from the first holding `start-at`/`start-after` to the next holding `end-at`/`end-before`."""
-    for key, keep in (("start-at", True), ("start-after", False)):
-        if key in options:
-            at = next((n for n, line in enumerate(lines) if options[key] in line), None)
-            if at is None or not options[key]:
-                raise _LeftOut(f"has no line holding '{options[key]}' to {key.replace('-', ' ')}")
-            lines = lines[at if keep else at + 1 :]
-    for key, keep in (("end-at", True), ("end-before", False)):
-        if key in options:
-            at = next((n for n, line in enumerate(lines) if options[key] in line), None)
-            if at is None or not options[key]:
-                raise _LeftOut(f"has no line holding '{options[key]}' to {key.replace('-', ' ')}")
-            lines = lines[: at + 1 if keep else at]
-    return lines
-
-
-def _pick(lines: list[str], ranges: str) -> list[str]:
-    """The lines `2-5,8,10-` names, counted from 1, in the order named (as Sphinx's `:lines:`)."""
-    picked: list[str] = []
-    for part in ranges.split(","):
-        first, dash, last = part.strip().partition("-")
-        if not (first.isdigit() or not first) or not (last.isdigit() or not last) or not (first or last):
-            raise _LeftOut(f"has `:lines: {ranges}`, which is not line numbers like 2-5,8")
-        start = int(first) if first else 1
-        end = (int(last) if last else len(lines)) if dash else start
-        picked.extend(lines[start - 1 : end])
-    if not picked:
-        raise _LeftOut(f"has no lines {ranges}")
-    return picked

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import ImportProblem
-from app.ingest.folders import first_heading, is_index, is_language
+from app.ingest.folders import first_heading, is_index
 from app.ingest.limits import MAX_AUTHOR, MAX_DESCRIPTION, MAX_LANGUAGE, MAX_TITLE, capped
 from app.ingest.placement import prettify
 from app.ingest.sourcefile import ChapterFile
 from app.ingest.titles import leading_title
+from app.ingest.translations import is_language
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Folder names that say where a book is kept, not what it is called: such a book is named by its title.
