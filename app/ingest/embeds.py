@@ -20,12 +20,11 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote
 
 from app.ingest.frontmatter import without_front_matter
-from app.ingest.includes import ReadText
+from app.ingest.includes import MAX_DEPTH, ReadText
 from app.ingest.placement import BOOK_ROOT, join
 
 _SIGN = ":include"
 _FENCES = ("```", "~~~")
-_MAX_DEPTH = 10  # as for mdBook's includes: deeper than any real site; a bound on a file embedding itself
 _LINK = re.compile(r"""([ \t]*)\[[^\]\n]*\]\([ \t]*<?([^\s<>()]+)>?[ \t]+(['"])([^'"\n]*)\3[ \t]*\)[ \t]*""")
 _MARKDOWN = (".md", ".markdown")
 _DRAWN = (".html", ".htm", ".mp3", ".mp4", ".ogg", ".webm")  # docsify shows these in a frame or a player
@@ -96,8 +95,8 @@ def _embed(
     if not found:
         problem("which leads outside the book's folder, so it stays a link.")
         return None
-    if depth >= _MAX_DEPTH:
-        problem(f"more than {_MAX_DEPTH} embeds deep, so it stays a link.")
+    if depth >= MAX_DEPTH:
+        problem(f"more than {MAX_DEPTH} embeds deep, so it stays a link.")
         return None
     content: str | None = None
     path = found[0]
