@@ -20,7 +20,8 @@ from app.ingest.placement import join
 # Where a directive's file comes from: given its path inside the book, its text, or Unreadable.
 ReadText = Callable[[PurePosixPath], str]
 
-MAX_DEPTH = 10  # mdBook's own limit on includes within includes (MyST's includes and docsify's embeds keep it too)
+# mdBook's own limit on includes within includes; MyST's includes and docsify's embeds keep it too.
+MAX_DEPTH = 10
 _OPEN = "{{#"
 
 
