@@ -9,6 +9,7 @@ never followed, so one book is never read twice or from outside.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
@@ -18,7 +19,7 @@ from markdown_it import MarkdownIt
 from app.errors import ImportProblem
 from app.ingest.docsify import docsify_of
 from app.ingest.files import BookFolder, Unreadable
-from app.ingest.frontmatter import chapter_title, split_front_matter, weight
+from app.ingest.frontmatter import ORDER_KEYS, chapter_title, split_front_matter, weight
 from app.ingest.jupyterbook import toc_of
 from app.ingest.mdbook import summary_of
 from app.ingest.mkdocs import config_of
@@ -36,6 +37,7 @@ _CHORES = frozenset(
      "pull_request_template", "issue_template", "codeowners", "support", "funding", "changelog",
      "authors", "maintainers", "governance"}
 )  # fmt: skip
+_ORDER_HINT = re.compile("|".join(ORDER_KEYS), re.IGNORECASE)
 _SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages", "venv"})
 _LINKS = MarkdownIt("commonmark", {"html": False})
 
@@ -222,14 +224,15 @@ def _weight_order(books: BookFolder, items: list[Path]) -> list[Path]:
     """Items with a front matter `weight` first, as Hugo orders a section: lower first, equal weights by
     their short title (`linkTitle`, else `title`). Then the rest, as they were.
 
-    A folder's weight is its index file's, as a Hugo section's is its `_index.md`'s.
+    A folder's weight is its index file's, as a Hugo section's is its `_index.md`'s. Other site
+    generators' names for it (`sidebar_position`, `nav_order`, `nav`, `order`) count the same.
     """
-    keys: dict[Path, tuple[int, str]] = {}
+    keys: dict[Path, tuple[float, str]] = {}
     for item in items:
         page = _index_of(item) if item.is_dir() else item
         text = _read(books, page, []) if page is not None else None  # reading it as a chapter warns
         # Only a file that names a weight is worth reading its front matter for.
-        if text is not None and text.startswith(("---", "+++")) and ("weight" in text or "Weight" in text):
+        if text is not None and text.startswith(("---", "+++")) and _ORDER_HINT.search(text):
             front = split_front_matter(str(page), text)[0]
             found = weight(front)
             if found is not None:

@@ -19,8 +19,11 @@ import yaml
 from app.errors import ImportProblem
 
 # Read case-blind, as Hugo reads them: `linkTitle` and `linktitle` are one key.
+# Where a page goes in its folder, as each site generator names it: Hugo, Docusaurus, Just the Docs,
+# rspress and dumi, VuePress. Lower comes first.
+ORDER_KEYS = ("weight", "sidebar_position", "nav_order", "nav", "order")
 KNOWN_KEYS = (
-    "title", "author", "language", "description", "slug", "book_title", "linktitle", "weight", "draft"
+    "title", "author", "language", "description", "slug", "book_title", "linktitle", "draft", *ORDER_KEYS
 )  # fmt: skip
 _SCALARS = (str, int, float, bool, datetime.date)
 # Anchored at a line start, with nothing to backtrack over: one linear pass.
@@ -153,13 +156,19 @@ def chapter_title(front: Mapping[str, str]) -> str | None:
     return front.get("linktitle") or front.get("title")
 
 
-def weight(front: Mapping[str, str]) -> int | None:
-    """Hugo's `weight`: lower comes first; 0, or anything not a whole number, means none (as in Hugo)."""
+def weight(front: Mapping[str, str]) -> float | None:
+    """The page's place among its folder's (see ORDER_KEYS); None when it names none, or not a number.
+
+    Hugo's `weight: 0` means none, as in Hugo; Docusaurus' `sidebar_position: 0` comes first.
+    """
+    key = next((key for key in ORDER_KEYS if front.get(key)), None)
+    if key is None:
+        return None
     try:
-        value = int(front.get("weight") or 0)
+        value = float(front[key])
     except ValueError:
         return None
-    return value or None
+    return None if key == "weight" and value == 0 else value
 
 
 def is_draft(front: dict[str, str]) -> bool:

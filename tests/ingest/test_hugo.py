@@ -119,6 +119,23 @@ def test_equal_weights_are_ordered_by_short_title_as_hugo_orders_them(tmp_path: 
     assert [c.title for c in read_book(tmp_path).chapters] == ["Buoys", "Clocks", "Zephyr", "Anchors"]
 
 
+def test_other_site_generators_names_for_a_pages_place_order_a_folder_too(tmp_path: Path) -> None:
+    # Docusaurus' sidebar_position (0 comes first, halves are allowed), Just the Docs' nav_order,
+    # rspress' nav; a page that names none follows, in natural order.
+    write(tmp_path / "a.md", "---\ntitle: Anchors\n---\n\nIron.\n")
+    write(tmp_path / "b.md", "---\ntitle: Buoys\nnav_order: 2\n---\n\nRed.\n")
+    write(tmp_path / "c.md", "---\ntitle: Charts\nsidebar_position: 1.5\n---\n\nPaper.\n")
+    write(tmp_path / "d.md", "---\ntitle: Depths\nnav: 3\n---\n\nDeep.\n")
+    write(tmp_path / "e.md", "---\ntitle: Echoes\nsidebar_position: 0\n---\n\nSound.\n")
+    assert [c.title for c in read_book(tmp_path).chapters] == [
+        "Echoes",
+        "Charts",
+        "Buoys",
+        "Depths",
+        "Anchors",
+    ]
+
+
 def test_many_unclosed_shortcodes_cost_milliseconds() -> None:
     text = "## A\n\n" + "{{% note %}}\n\n" * 2000 + "{{< highlight go >}}\n" * 2000 + "{{<" * 30_000 + "\n"
     started = time.perf_counter()
