@@ -19,12 +19,12 @@ from collections.abc import Callable
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
+from app.ingest.fences import outside_code
 from app.ingest.frontmatter import without_front_matter
 from app.ingest.includes import MAX_DEPTH, ReadText
 from app.ingest.placement import BOOK_ROOT, join
 
 _SIGN = ":include"
-_FENCES = ("```", "~~~")
 _LINK = re.compile(r"""([ \t]*)\[[^\]\n]*\]\([ \t]*<?([^\s<>()]+)>?[ \t]+(['"])([^'"\n]*)\3[ \t]*\)[ \t]*""")
 _MARKDOWN = (".md", ".markdown")
 _DRAWN = (".html", ".htm", ".mp3", ".mp4", ".ogg", ".webm")  # docsify shows these in a frame or a player
@@ -37,16 +37,7 @@ def expand(
     if _SIGN not in text:
         return text
     lines = text.split("\n")
-    fence = ""
-    for number, line in enumerate(lines):
-        stripped = line.lstrip()
-        if fence:
-            if stripped.startswith(fence) and not stripped.rstrip().strip(fence[0]):
-                fence = ""
-            continue
-        if stripped.startswith(_FENCES):
-            fence = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
-            continue
+    for number, line in outside_code(lines):
         if _SIGN not in line:
             continue
         link = _LINK.fullmatch(line)

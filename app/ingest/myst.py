@@ -24,6 +24,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
 from app.ingest.dialects import push_box
+from app.ingest.fences import outside_code
 
 _NAME = re.compile(r"\{([A-Za-z][\w:-]*)\}[ \t]*(.*)")
 _CALLOUTS = frozenset(
@@ -125,25 +126,16 @@ def blank_myst_lines(text: str) -> str:
     Blank rather than removed, so that every other line keeps its number for warnings.
     """
     lines = text.splitlines(keepends=True)
-    fence = ""
-    label = ""  # a target waiting for the heading it names
-    for number, line in enumerate(lines):
+    label = ""  # a target waiting for the heading it names (a code block between them ends the wait)
+    for number, line in outside_code(lines, with_fences=True):
         stripped = line.strip()
-        if stripped[:3] in ("```", "~~~"):
-            run = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
-            if not fence:
-                fence = run
-            elif run.startswith(fence) and stripped == run:
-                fence = ""
-        elif fence:
-            continue
-        elif _TARGET.fullmatch(stripped):
+        if _TARGET.fullmatch(stripped):
             lines[number], label = "\n", stripped[1:-2]
             continue
-        elif stripped.startswith(("%", "+++ {")) or stripped == "+++":
+        if stripped.startswith(("%", "+++ {")) or stripped == "+++":
             lines[number] = "\n"
             continue
-        elif label and stripped.startswith("#"):
+        if label and stripped.startswith("#"):
             # The heading takes the label as its id, as `## Title {#label}` gives one: links can land there.
             lines[number] = line.rstrip("\n") + f" {{#{label}}}\n"
         if stripped:

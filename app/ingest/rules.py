@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from app.ingest.fences import outside_code
+
 _RULE = re.compile(r"r\[([A-Za-z0-9_][A-Za-z0-9_.\-]*)\]")
 _HEADING = re.compile(r"#{1,6}(?:\s|$)")
 # A link by rule name, whose name has a dot in it as every rule's does: `[words][name]` (a reference
@@ -50,16 +52,9 @@ def _without_rule_lines(text: str) -> tuple[str, dict[str, int]]:
     rules: dict[str, int] = {}
     waiting: list[str] = []  # rules not yet placed: the next non-blank line decides where they land
     heading = -1
-    fence = ""
-    for number, line in enumerate(lines):
+    for number, line in outside_code(lines, with_fences=True):
         stripped = line.strip()
-        if stripped[:3] in ("```", "~~~"):
-            run = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
-            if not fence:
-                fence = run
-            elif run.startswith(fence) and stripped == run:
-                fence = ""
-        if fence or not stripped:
+        if not stripped:
             continue
         found = _RULE.fullmatch(stripped)
         if found:

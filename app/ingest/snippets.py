@@ -18,11 +18,11 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
+from app.ingest.fences import outside_code
 from app.ingest.includes import ReadText
 from app.ingest.placement import BOOK_ROOT, join
 
 _OPEN = "<<<"
-_FENCES = ("```", "~~~")
 _LINE = re.compile(r"([ \t]*)<<<[ \t]+(\S.*?)[ \t]*")
 _LABEL = re.compile(r"(.*?)[ \t]*\[([^\]]*)\]")
 _OPTIONS = re.compile(r"(.*?)[ \t]*\{([^{}]*)\}")
@@ -57,7 +57,6 @@ def expand(
     if _OPEN not in text:
         return text
     lines = text.split("\n")
-    fence = ""
     found: list[PurePosixPath] = []
 
     def once() -> PurePosixPath:
@@ -65,15 +64,8 @@ def expand(
             found.append(root())
         return found[0]
 
-    for number, line in enumerate(lines):
+    for number, line in outside_code(lines):
         stripped = line.lstrip()
-        if fence:
-            if stripped.startswith(fence) and not stripped.rstrip().strip(fence[0]):
-                fence = ""
-            continue
-        if stripped.startswith(_FENCES):
-            fence = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
-            continue
         if not stripped.startswith(_OPEN) or stripped.startswith(_OPEN + "<"):
             continue
         match = _LINE.fullmatch(line)

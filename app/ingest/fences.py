@@ -1,0 +1,37 @@
+"""Lines outside fenced code: where the passes that rewrite a file's text before parsing may act.
+
+mdBook's includes, VitePress snippets, docsify's embeds, MyST's targets and the Rust Reference's
+rule lines are all found in the text, line by line, before markdown-it sees it; inside a code
+block each is code, shown as written. This is the one place that knows where code blocks start
+and end for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+_FENCES = ("```", "~~~")
+
+
+def outside_code(lines: Sequence[str], *, with_fences: bool = False) -> Iterator[tuple[int, str]]:
+    """Each line (and its 0-based number) that is not inside fenced code.
+
+    `with_fences`: the lines that open and close a block count as outside it, for a pass that must
+    see that something stood between two lines (a label above a code block names no heading).
+    The caller may change `lines[number]` as it goes; each line is read before it is given.
+    """
+    fence = ""
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if fence:
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = ""
+                if with_fences:
+                    yield number, line
+            continue
+        if stripped.startswith(_FENCES):
+            fence = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
+            if with_fences:
+                yield number, line
+            continue
+        yield number, line
