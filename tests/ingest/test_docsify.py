@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from app.ingest import find_books, read_book
 from app.ingest.docsify import settings_name
-from app.ingest.draft import BookDraft
+from tests.ingest.helpers import markdown_of, problems, write
 
 SETTINGS = "<script>\n  window.$docsify = {{ {body} }};\n</script>\n"
-
-
-def write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
-def markdown_of(draft: BookDraft) -> str:
-    text = "\n\n".join(page.markdown for chapter in draft.chapters for page in chapter.pages)
-    return re.sub(r"\s*\[¶ [\d.]+\]", "", text)
-
-
-def problems(draft: BookDraft) -> list[str]:
-    return [warning.split(": ", 1)[1] for warning in draft.warnings]
 
 
 def test_a_site_without_a_sidebar_is_read_in_folder_order_and_its_underscore_files_are_never_chapters(

@@ -9,6 +9,7 @@ import pytest
 
 from app.errors import ImportProblem
 from app.ingest import BookDraft, SourceFile, parse_book, read_book
+from tests.ingest.helpers import write
 
 
 def one_file(markdown: str) -> BookDraft:
@@ -17,12 +18,6 @@ def one_file(markdown: str) -> BookDraft:
 
 def html(draft: BookDraft) -> str:
     return "".join(page.html for chapter in draft.chapters for page in chapter.pages)
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_a_shortcode_in_prose_leaves_no_braces_behind() -> None:
@@ -141,5 +136,6 @@ def test_many_unclosed_shortcodes_cost_milliseconds() -> None:
     started = time.perf_counter()
     one_file(text)
     elapsed = time.perf_counter() - started
-    # A whole import of 4,000 openings: well under a second, where a search per opening took minutes.
-    assert elapsed < 1.0, f"{elapsed:.2f}s"
+    # A whole import of 4,000 openings takes under half a second here, where a search per opening took
+    # minutes. The bound is that difference, not a speed target: a busy machine must not fail it.
+    assert elapsed < 10.0, f"{elapsed:.2f}s"

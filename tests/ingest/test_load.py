@@ -12,12 +12,7 @@ from app.errors import ImportProblem
 from app.ingest import MAX_PAGE_BYTES, PAGE_WORD_BUDGET, find_books, highlight_css, load_book, parse_book
 from app.ingest.limits import MAX_ANCHOR
 from app.ingest.sourcefile import SourceFile
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+from tests.ingest.helpers import write
 
 
 def noisy_png(size: int, seed: int) -> bytes:

@@ -12,6 +12,7 @@ from app.ingest import find_books, parse_book, read_book
 from app.ingest.draft import BookDraft
 from app.ingest.mdx import without_code
 from app.ingest.sourcefile import SourceFile
+from tests.ingest.helpers import markdown_of
 
 
 def book(text: str, name: str = "page.mdx") -> BookDraft:
@@ -23,12 +24,6 @@ def html_of(draft: BookDraft) -> str:
     return re.sub(
         r' id="[^"]*"', "", "".join(page.html for chapter in draft.chapters for page in chapter.pages)
     )
-
-
-def markdown_of(draft: BookDraft) -> str:
-    """The model's Markdown without the blocks' `[¶ 1.2]` marks."""
-    text = "\n\n".join(page.markdown for chapter in draft.chapters for page in chapter.pages)
-    return re.sub(r"\s*\[¶ [\d.]+\]", "", text)
 
 
 def test_import_and_export_statements_leave_an_mdx_page_even_over_several_lines() -> None:

@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from app.ingest import parse_book, read_book
 from app.ingest.draft import BookDraft
 from app.ingest.mystincludes import expand
 from app.ingest.sourcefile import SourceFile
+from tests.ingest.helpers import markdown_of, problems, write
 
 SCRIPT = 'def kindle():\n    """Light it."""\n    return "flame"\n\n\nclass Smoker:\n    pass\n'
 
 
-def write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
-def markdown_of(draft: BookDraft) -> str:
-    text = "\n\n".join(page.markdown for chapter in draft.chapters for page in chapter.pages)
-    return re.sub(r"\s*\[¶ [\d.]+\]", "", text)
-
-
 def html_of(draft: BookDraft) -> str:
     return "".join(page.html for chapter in draft.chapters for page in chapter.pages)
-
-
-def problems(draft: BookDraft) -> list[str]:
-    return [warning.split(": ", 1)[1] for warning in draft.warnings]
 
 
 def test_text_without_an_include_comes_back_as_it_was() -> None:

@@ -13,12 +13,7 @@ from app.errors import ImportProblem
 from app.ingest import find_books, load_book, parse_book, read_book
 from app.ingest.frontmatter import split_front_matter
 from app.ingest.sourcefile import SourceFile
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+from tests.ingest.helpers import write
 
 
 def everything(draft: object) -> str:

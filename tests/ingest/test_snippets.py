@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 from app.ingest import parse_book, read_book
-from app.ingest.draft import BookDraft
 from app.ingest.sourcefile import SourceFile
+from tests.ingest.helpers import markdown_of, problems, write
 
 REGIONS = (
     "const tide = 3;\n"
@@ -23,20 +22,6 @@ REGIONS = (
     "// #endregion moon\n"
     "export { moon };\n"
 )
-
-
-def write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
-def markdown_of(draft: BookDraft) -> str:
-    text = "\n\n".join(page.markdown for chapter in draft.chapters for page in chapter.pages)
-    return re.sub(r"\s*\[¶ [\d.]+\]", "", text)
-
-
-def problems(draft: BookDraft) -> list[str]:
-    return [warning.split(": ", 1)[1] for warning in draft.warnings]
 
 
 def test_a_snippet_line_pulls_in_the_whole_file_in_its_language_without_region_markers(

@@ -6,18 +6,13 @@ from pathlib import Path
 
 from app.ingest import find_books, load_book
 from app.ingest.sphinx import conf_settings, sphinx_of
+from tests.ingest.helpers import write
 
 # A root page is a chapter only when it has prose of its own (split.intro_file): this is enough.
 INTRO = (
     "A guide long enough to be a chapter of its own, with a sentence or two about what follows it "
     "here, and then a few words more so that it says something beyond its list of pages.\n"
 )
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_conf_py_gives_only_the_settings_a_string_literal_names() -> None:
