@@ -28,6 +28,7 @@ import textwrap
 from collections.abc import Callable
 from pathlib import PurePosixPath
 
+from app.ingest.fences import outside_code
 from app.ingest.includes import MAX_DEPTH, ReadText
 from app.ingest.myst import holds_code
 from app.ingest.placement import resolve
@@ -259,14 +260,6 @@ def fenced(code: str, language: str, caption: str = "") -> str:
 def _outside_code(text: str, change: Callable[[str], str]) -> str:
     """The text with `change` applied to each line that is not inside fenced code."""
     lines = text.split("\n")
-    fence = ""
-    for number, line in enumerate(lines):
-        stripped = line.strip()
-        if fence:
-            if stripped.startswith(fence) and not stripped.strip(fence[0]):
-                fence = ""
-        elif stripped.startswith(("```", "~~~")):
-            fence = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
-        else:
-            lines[number] = change(line)
+    for number, line in outside_code(lines):
+        lines[number] = change(line)
     return "\n".join(lines)
