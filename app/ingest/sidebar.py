@@ -24,6 +24,7 @@ from app.ingest.files import BookFolder, Unreadable
 from app.ingest.folders import folder_files
 from app.ingest.guard import tame
 from app.ingest.placement import BOOK_ROOT, Layout, Placed, join
+from app.ingest.summary import links_in
 from app.ingest.text import inline_text
 from app.text import plural
 
@@ -140,18 +141,8 @@ def _entries(text: str) -> list[tuple[str, str, int, int, str | None]]:
 
 def _first_link(token: Token) -> tuple[str, str] | None:
     """The first link of an item's line: its words and its target."""
-    children = token.children or []
-    for index, child in enumerate(children):
-        if child.type != "link_open":
-            continue
-        inside: list[Token] = []
-        for later in children[index + 1 :]:
-            if later.type == "link_close":
-                break
-            inside.append(later)
-        title = inline_text(Token("inline", "", 0, children=inside)).strip()
-        return title, str(child.attrGet("href") or "").strip()
-    return None
+    found = links_in(token)
+    return (found[0][0], found[0][1] or "") if found else None
 
 
 def _page(target: str) -> tuple[str, PurePosixPath | None] | None:

@@ -64,7 +64,7 @@ def read_summary(text: str) -> list[Entry]:
         # An entry's text: in a paragraph (level 1), or in a list item's paragraph, two levels
         # deeper for each list (list, item) and one for the paragraph.
         elif token.type == "inline" and token.level == (1 if depth < 0 else 2 * depth + 3):
-            links = _links(token)
+            links = links_in(token)
             if not links:
                 continue
             titled = True
@@ -82,7 +82,7 @@ def read_summary(text: str) -> list[Entry]:
     return entries
 
 
-def _links(token: Token) -> list[tuple[str, str | None, int]]:
+def links_in(token: Token) -> list[tuple[str, str | None, int]]:
     """The links in an inline token: each one's title, its target, and the lines before it in the token."""
     found: list[tuple[str, str | None, int]] = []
     children = token.children or []
