@@ -147,22 +147,23 @@ def _sections(source: BookSource, parsed: list[Parsed], warnings: list[str]) -> 
     stays = [False] * len(found)
     for position in reversed(range(len(found))):
         section, index = found[position]
+        if _has_content(section.tokens):
+            kept.append((section, index))
+            stays[position] = True
+            continue
         # Only a table of contents says a chapter is its sub-chapters' parent; in a plain folder, a stub
         # beside a sub-folder is no page for the sub-folder's files.
         listed = section.file.title is not None
         children = [later for later in _children(found, position) if stays[later]] if listed else []
-        if _has_content(section.tokens):
-            kept.append((section, index))
-        elif children:
+        if children:
             subchapters = [(found[later][0], found[later - 1][1] != found[later][1]) for later in children]
             kept.append((contents_page(section, subchapters), index))
+            stays[position] = True
         elif not source.single or section.heading is not None:
             warnings.append(
                 f"{source.files[index].source.path}: '{section.title}' has no text under it, "
                 "so it is not a chapter."
             )
-            continue
-        stays[position] = True
     return kept[::-1]
 
 
