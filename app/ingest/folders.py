@@ -23,6 +23,7 @@ from app.ingest.frontmatter import ORDER_KEYS, chapter_title, split_front_matter
 from app.ingest.jupyterbook import toc_of
 from app.ingest.mdbook import summary_of
 from app.ingest.mkdocs import config_of
+from app.ingest.navmeta import ordered, read_meta
 from app.ingest.notebooks import is_notebook, notebook_markdown
 from app.ingest.placement import MARKDOWN_SUFFIXES, Placed, natural_key, prettify
 from app.ingest.quarto import quarto_of
@@ -192,18 +193,23 @@ def _ordered(
     indexes = [f for f in files if is_index(f) or f.stem.lower() in _TOC_NAMES]
     chapters = [f for f in files if f not in indexes]
     order = _weight_order(books, _index_order(books, folder, indexes, chapters + folders, warn))
+    meta = read_meta(books, folder, warn)
+    if meta is not None:
+        order = ordered(meta, order, warn, folder)
+    titles = meta.titles if meta is not None else {}
     intro = next((f for f in indexes if is_index(f)), None)
     if intro is not None:
         yield Placed(intro, depth=depth, part=part, role="intro")
     for item in order:
         if item.is_dir():
-            title = _folder_title(books, item, warn)
+            own = read_meta(books, item, [])  # its warnings are given when it is read for its own pages
+            title = titles.get(item.name) or (own and own.title) or _folder_title(books, item, warn)
             if part is None and depth == 0:
                 yield from _ordered(books, item, part=title, depth=0, warn=warn)
             else:
                 yield from _ordered(books, item, part=part, depth=depth + 1, warn=warn)
         else:
-            yield Placed(item, depth=depth, part=part)
+            yield Placed(item, titles.get(item.stem), depth=depth, part=part)
 
 
 def _index_order(

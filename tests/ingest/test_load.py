@@ -261,6 +261,29 @@ def test_a_readme_longer_than_a_page_is_cut_at_its_sections_with_the_folders_oth
     ]
 
 
+def test_a_meta_json_that_names_only_some_pages_leaves_out_the_rest_and_a_broken_one_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    for name in ("alpha", "beta", "gamma"):
+        write(site / f"{name}.md", f"# {name.title()}\n\nText.\n")
+    write(site / "meta.json", '{"pages": ["gamma", "alpha"]}')
+    book = load_book(site).parse()
+    # Fumadocs shows only what "pages" names, unless it holds "..." for the rest.
+    assert [c.title for c in book.chapters] == ["Gamma", "Alpha"]
+    assert book.warnings == (
+        (
+            f'{site / "meta.json"}: its "pages" leave out beta.md, which the site does not show, so '
+            'neither does the book; add them, or "..." for every other page, to read them.'
+        ),
+    )
+    write(site / "meta.json", '{"pages": ["gamma", "alpha"')
+    book = load_book(site).parse()
+    assert [c.title for c in book.chapters] == ["Alpha", "Beta", "Gamma"]
+    (warning,) = book.warnings
+    assert warning.startswith(f"{site / 'meta.json'}: cannot be read as JSON (")
+
+
 def test_a_broken_notebook_is_left_out_of_a_folder_and_refused_on_its_own(tmp_path: Path) -> None:
     write(
         tmp_path / "course" / "one.ipynb",
