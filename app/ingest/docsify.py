@@ -74,7 +74,7 @@ def settings_name(html: str) -> str | None:
     if found is None:
         return None
     for depth, value in string_settings(html, "name", found.end(), first_object=True):
-        if depth == 1:
+        if depth == 1 and value is not None:
             return " ".join(html_text(value).split()) or None
     return None
 

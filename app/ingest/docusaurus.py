@@ -53,8 +53,7 @@ def site_settings(books: BookFolder, config: Path) -> dict[str, str]:
     found: dict[str, str] = {}
     for key, meta in _SETTINGS.items():
         given = list(string_settings(script, key))
-        if given:
-            value = min(given, key=lambda pair: pair[0])[1].strip()
-            if value:
-                found[meta] = " ".join(value.split())
+        value = min(given, key=lambda pair: pair[0])[1] if given else None
+        if value is not None and value.strip():  # a computed one is no title, nor is the navbar's under it
+            found[meta] = " ".join(value.split())
     return found

@@ -56,7 +56,8 @@ def read_sidebars(docs: DocsFolder, site: Path, warnings: list[str]) -> list[Pla
         )
         warnings.append(
             f"{path}: names {plural(len(walker.missing), 'doc id')} that no page in docs/ has ({shown}), "
-            "so they were left out. Fix the ids, or give the pages those ids (`id:` in their front matter)."
+            f"so {'it was' if len(walker.missing) == 1 else 'they were'} left out. Fix the sidebar, or give "
+            "a page that id (`id:` in its front matter)."
         )
     unlisted = [docs.books.name(page) for page in docs.pages() if page not in walker.seen]
     if unlisted and walker.placed:

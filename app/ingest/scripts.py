@@ -54,11 +54,10 @@ def tokens(script: str, start: int = 0) -> Iterator[Token]:
 
 def string_settings(
     script: str, key: str, start: int = 0, *, first_object: bool = False
-) -> Iterator[tuple[int, str]]:
-    """Each `key: 'a string'` from `start` on, with how many braces are open around it (1: in the
-    first object opened after `start`). With `first_object`, it stops where that object closes.
-
-    `x.key:` is not the key (the word is `x.key`); a value that is not a plain string is passed over.
+) -> Iterator[tuple[int, str | None]]:
+    """Each `key: …` from `start` on: how many braces are open around it (1: in the first object
+    opened after `start`), and its value if that is a plain string, else None (a value only running
+    the script gives). With `first_object`, it stops where that object closes. `x.key:` is not the key.
     """
     depth = 0
     found = list(tokens(script, start))
@@ -74,9 +73,9 @@ def string_settings(
             and token.text == key
             and index + 2 < len(found)
             and found[index + 1].text == ":"
-            and found[index + 2].kind == "string"
         ):
-            yield depth, found[index + 2].text
+            value = found[index + 2]
+            yield depth, value.text if value.kind == "string" else None
 
 
 def exported(script: str) -> Any:
