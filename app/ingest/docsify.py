@@ -3,7 +3,7 @@
 A docsify site is a docs folder that docsify renders in the browser: `index.html` sets
 `window.$docsify = { name: '…', … }`, `README.md` is the home page, `_sidebar.md` lists the pages
 (see sidebar.py), and other `_*.md` files (`_navbar.md`, `_coverpage.md`) are the site's chrome.
-Its title is `name:` in that script, read with a small scanner (nothing is ever executed), else
+Its title is `name:` in that script, read with scripts.py's scanner (nothing is ever executed), else
 the cover page's first heading.
 """
 
@@ -18,6 +18,7 @@ from markdown_it.token import Token
 from app.ingest.docsifymarks import without_marks
 from app.ingest.files import BookFolder, Unreadable, decode
 from app.ingest.rawhtml import html_text
+from app.ingest.scripts import string_settings
 from app.ingest.text import inline_text
 
 SIDEBAR = "_sidebar.md"
@@ -25,12 +26,6 @@ COVER = "_coverpage.md"
 _INDEX = "index.html"
 _INDEX_BYTES = 1024 * 1024
 _SETTINGS = re.compile(r"window\s*\.\s*\$docsify\s*=")
-# What the scanner steps over in the settings script: strings, comments, braces, and `name:` keys.
-_SCRIPT = re.compile(
-    r"""(?P<quote>['"`])(?P<string>(?:\\.|(?!(?P=quote))[^\\])*)(?P=quote)"""
-    r"""|//[^\n]*|/\*.*?\*/|(?P<brace>[{}])|(?P<name>(?<![\w$.])name\s*:)""",
-    re.DOTALL,
-)
 _HEADINGS = MarkdownIt("commonmark", {"html": True})
 
 
@@ -78,22 +73,9 @@ def settings_name(html: str) -> str | None:
     found = _SETTINGS.search(html)
     if found is None:
         return None
-    depth = 0
-    named = False
-    for match in _SCRIPT.finditer(html, found.end()):
-        if match.group("brace") == "{":
-            depth += 1
-        elif match.group("brace") == "}":
-            depth -= 1
-            if depth <= 0:
-                return None
-        elif match.group("name") and depth == 1:
-            named = True
-            continue
-        elif named and match.group("quote"):
-            words = html_text(match.group("string").replace("\\'", "'").replace('\\"', '"'))
-            return " ".join(words.split()) or None
-        named = False
+    for depth, value in string_settings(html, "name", found.end(), first_object=True):
+        if depth == 1 and value is not None:
+            return " ".join(html_text(value).split()) or None
     return None
 
 

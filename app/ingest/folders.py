@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 
 from app.errors import ImportProblem
 from app.ingest.docsify import docsify_of
+from app.ingest.docusaurus import docusaurus_of
 from app.ingest.files import BookFolder, Unreadable
 from app.ingest.frontmatter import ORDER_KEYS, chapter_title, split_front_matter, weight
 from app.ingest.jupyterbook import toc_of
@@ -94,6 +95,7 @@ def _declares_book(folder: Path) -> bool:
         or quarto_of(folder) is not None
         or sphinx_of(folder) is not None
         or docsify_of(folder) is not None
+        or docusaurus_of(folder) is not None
         or (folder / "book.toml").is_file()
     )
 

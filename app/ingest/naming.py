@@ -24,7 +24,7 @@ from app.ingest.translations import is_language
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Folder names that say where a book is kept, not what it is called: such a book is named by its title.
 _GENERIC_FOLDERS = frozenset(
-    {"docs", "doc", "documentation", "src", "book", "books", "content", "site", "manual"}
+    {"docs", "doc", "documentation", "src", "book", "books", "content", "site", "website", "manual"}
 )
 
 
@@ -142,7 +142,8 @@ def _slug(
     """The slug, whether it was chosen rather than derived, and why it is what it is."""
     if asked is not None:
         return _checked(asked, where, "the slug given"), True, "as given"
-    if front:
+    # One starting with `/` is the page's address on its site (Docusaurus' `slug: /`), not a book's name.
+    if front and not front.startswith("/"):
         return _checked(front, where, "slug"), True, "from the front matter"
     if default is not None:
         return default, False, "as given"

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from app.errors import ImportProblem
 from app.ingest import embeds, includes, mystincludes, snippets
 from app.ingest.docsify import docsify_of
+from app.ingest.docusaurus import docusaurus_of, read_docusaurus
 from app.ingest.files import BookFolder, TooBig, Unreadable
 from app.ingest.folders import folder_files, is_markdown
 from app.ingest.frontmatter import is_draft, split_front_matter, without_front_matter
@@ -209,6 +210,8 @@ def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         return read_sphinx(books, sphinx, warnings)
     if docsify_of(root) is not None:
         return read_docsify(books, root, warnings)
+    if (docusaurus := docusaurus_of(root)) is not None:
+        return read_docusaurus(books, docusaurus, warnings)
     hugo = hugo_config(root)
     return Layout(folder_files(books, root, warnings), read_hugo(books, hugo, root) if hugo else {})
 
