@@ -5,7 +5,9 @@ Fumadocs' `meta.json` lists the folder's pages in order and may name the folder:
 does not name (in the folder's usual order) and `!name` leaves one out; without `...`, the site
 shows only what it names. Nextra's `_meta.json` maps each page to its title, in order:
 `{"setup": "Set up", "guides": {"title": "Guides"}, "old": {"display": "hidden"}}`; pages it
-does not name follow. Both are read as JSON, never run; separators, links and menus are the
+does not name follow; Nextra 3 and later write the same object as a script, `_meta.js` or
+`_meta.ts` (`export default {…}`). All are read as data, never run (a script through scripts.py;
+one that computes its object is a warning and the usual order); separators, links and menus are the
 site's own chrome and are skipped. A file that is not one of these shapes (a JSON schema that
 happens to be called `meta.json`) is not a navigation file and changes nothing.
 """
@@ -17,9 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.ingest.files import BookFolder, Unreadable
+from app.ingest.scripts import NotData, exported
 
 _REST = "..."
-_NAMES = ("meta.json", "_meta.json")
+_NAMES = ("meta.json", "_meta.json", "_meta.js", "_meta.ts", "_meta.tsx", "_meta.jsx")
 
 
 @dataclass(frozen=True)
@@ -39,10 +42,13 @@ def read_meta(books: BookFolder, folder: Path, warn: list[str]) -> NavMeta | Non
         path = folder / name
         if not path.is_file():
             continue
+        json_file = name.endswith(".json")
         try:
-            data = json.loads(books.read_text(path, limit=256 * 1024))
-        except (Unreadable, ValueError) as problem:
-            warn.append(f"{path}: cannot be read as JSON ({problem}), so the folder keeps its usual order.")
+            text = books.read_text(path, limit=256 * 1024)
+            data = json.loads(text) if json_file else exported(text)
+        except (Unreadable, ValueError, NotData) as problem:
+            what = "JSON" if json_file else "data"
+            warn.append(f"{path}: cannot be read as {what} ({problem}), so the folder keeps its usual order.")
             return None
         return _fumadocs(data) if name == "meta.json" else _nextra(data)
     return None

@@ -284,6 +284,32 @@ def test_a_meta_json_that_names_only_some_pages_leaves_out_the_rest_and_a_broken
     assert warning.startswith(f"{site / 'meta.json'}: cannot be read as JSON (")
 
 
+def test_a_nextra_meta_script_orders_and_titles_its_folder_as_data_and_one_that_computes_is_a_warning(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    for name in ("alpha", "beta", "gamma"):
+        write(site / f"{name}.mdx", f"# {name.title()}\n\nText.\n")
+    write(
+        site / "_meta.ts",
+        "import type { MetaRecord } from 'nextra'\n\n"
+        "// the sidebar, in order\n"
+        "const meta: MetaRecord = {\n  gamma: 'Third letter',\n  alpha: { title: 'First letter' },\n"
+        "  beta: { display: 'hidden' },\n}\n\nexport default meta\n",
+    )
+    book = load_book(site).parse()
+    assert [c.title for c in book.chapters] == ["Third letter", "First letter"]
+    assert book.warnings == ()
+    write(site / "_meta.ts", "export default { ...shared, gamma: 'Third letter' }\n")
+    book = load_book(site).parse()
+    assert [c.title for c in book.chapters] == ["Alpha", "Beta", "Gamma"]
+    (warning,) = book.warnings
+    assert warning == (
+        f"{site / '_meta.ts'}: cannot be read as data (a spread (`...`) on line 1), so the folder keeps "
+        "its usual order."
+    )
+
+
 def test_a_broken_notebook_is_left_out_of_a_folder_and_refused_on_its_own(tmp_path: Path) -> None:
     write(
         tmp_path / "course" / "one.ipynb",
