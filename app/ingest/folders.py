@@ -24,7 +24,7 @@ from app.ingest.frontmatter import ORDER_KEYS, chapter_title, split_front_matter
 from app.ingest.jupyterbook import toc_of
 from app.ingest.mdbook import summary_of
 from app.ingest.mkdocs import config_of
-from app.ingest.navmeta import ordered, read_meta
+from app.ingest.navmeta import NavMeta, ordered, read_meta
 from app.ingest.notebooks import is_notebook, notebook_markdown
 from app.ingest.placement import MARKDOWN_SUFFIXES, Placed, natural_key, prettify
 from app.ingest.quarto import quarto_of
@@ -150,7 +150,8 @@ def folder_files(books: BookFolder, folder: Path, warn: list[str]) -> list[Place
             f"{folder}: {names} hold translations of this book, which were left out; import one of "
             "them on its own to read the book in that language."
         )
-    return list(_ordered(books, folder, part=None, depth=0, warn=warn, skip=frozenset(translations)))
+    meta = read_meta(books, folder, warn)
+    return list(_ordered(books, folder, meta, part=None, depth=0, warn=warn, skip=frozenset(translations)))
 
 
 def _translations(folder: Path) -> list[Path]:
@@ -175,6 +176,7 @@ def _translations(folder: Path) -> list[Path]:
 def _ordered(
     books: BookFolder,
     folder: Path,
+    meta: NavMeta | None,
     *,
     part: str | None,
     depth: int,
@@ -195,8 +197,7 @@ def _ordered(
     indexes = [f for f in files if is_index(f) or f.stem.lower() in _TOC_NAMES]
     chapters = [f for f in files if f not in indexes]
     order = _weight_order(books, _index_order(books, folder, indexes, chapters + folders, warn))
-    meta = read_meta(books, folder, warn)
-    if meta is not None:
+    if meta is not None:  # the folder's own navigation file, read once by whoever names the folder
         order = ordered(meta, order, warn, folder)
     titles = meta.titles if meta is not None else {}
     intro = next((f for f in indexes if is_index(f)), None)
@@ -204,12 +205,12 @@ def _ordered(
         yield Placed(intro, depth=depth, part=part, role="intro")
     for item in order:
         if item.is_dir():
-            own = read_meta(books, item, [])  # its warnings are given when it is read for its own pages
+            own = read_meta(books, item, warn)
             title = titles.get(item.name) or (own and own.title) or _folder_title(books, item, warn)
             if part is None and depth == 0:
-                yield from _ordered(books, item, part=title, depth=0, warn=warn)
+                yield from _ordered(books, item, own, part=title, depth=0, warn=warn)
             else:
-                yield from _ordered(books, item, part=part, depth=depth + 1, warn=warn)
+                yield from _ordered(books, item, own, part=part, depth=depth + 1, warn=warn)
         else:
             yield Placed(item, titles.get(item.stem), depth=depth, part=part)
 
