@@ -46,7 +46,7 @@ def parse_book(
 
 def build_book(source: BookSource, progress: Progress | None = None) -> BookDraft:
     warnings = list(source.warnings)
-    parsed = [parse(file.source.text, mdx=is_mdx(file.name)) for file in source.files]
+    parsed = [parse(file.source.text, mdx=is_mdx(file.name), dialect=source.dialect) for file in source.files]
     for file, result in zip(source.files, parsed, strict=True):
         if result.template_tags and is_mdx(file.name):
             warnings.append(
@@ -138,7 +138,7 @@ def _sections(source: BookSource, parsed: list[Parsed], warnings: list[str]) -> 
         series = series_heading([first_h1(parsed[i]) for i in loose]) if len(loose) > 1 else None
         for index, (file, result) in enumerate(zip(source.files, parsed, strict=True)):
             if file.role == "intro":
-                cut = intro_file(file, result, source.title)
+                cut = intro_file(file, result, source.title, alone=len(source.files) == 1)
             else:
                 cut = folder_file(file, result, series if file.title is None else None)
             found.extend((section, index) for section in cut)

@@ -106,11 +106,12 @@ def _has_peer(tokens: list[Token], tag: str) -> bool:
     return any(t.type == "heading_open" and t.level == 0 and t.tag <= tag for t in tokens)
 
 
-def intro_file(file: ChapterFile, parsed: Parsed, book_title: str) -> list[Section]:
-    """A folder's README or index: a chapter only if it says something beyond linking to the others."""
+def intro_file(file: ChapterFile, parsed: Parsed, book_title: str, *, alone: bool = False) -> list[Section]:
+    """A folder's README or index: a chapter only if it says something beyond linking to the others,
+    or if it is `alone`, the book's only file, with no others to link to."""
     tokens, notes = take_definitions(parsed.tokens)
     words = _prose_words(tokens)
-    if words < _INTRO_WORDS:
+    if words < _INTRO_WORDS and not alone:
         return []
     heading, body = _leading_heading(tokens)
     own = chapter_title(file.front)

@@ -60,6 +60,14 @@ def test_a_readme_without_a_title_is_named_by_its_folder_never_readme(tmp_path: 
     assert "readme" not in source.slug
 
 
+def test_a_folder_whose_only_file_is_a_short_readme_is_a_book_of_that_readme(tmp_path: Path) -> None:
+    # A README with a few words is only a folder's front door when other files are the book.
+    write(tmp_path / "tides" / "README.md", "# Tide tables\n\nSee [the almanac](https://example.org).\n")
+    draft = load_book(tmp_path / "tides").parse()
+    assert [c.title for c in draft.chapters] == ["Introduction"]
+    assert "almanac" in draft.chapters[0].pages[0].html
+
+
 def test_slug_and_title_given_by_the_caller_win_and_are_checked(tmp_path: Path) -> None:
     path = write(tmp_path / "tides.md", "---\nslug: from-front\n---\n# Tides\n\n## One\n\nA.\n")
     source = load_book(path, slug="my-tides", title="The Tides")
