@@ -6,12 +6,11 @@
 - Link and picture options in the title: `[a](b ':target=_blank')`, `![a](b ':size=50x100')`. The
   options (words starting with `:`) are the site's business; any other words stay the title.
 - The helpers `!> text` and `?> text` at the start of a paragraph: an important and a tip callout.
-- A GitHub alert with its words on the marker's line, `> [!TIP] Words`, which docsify reads as
-  `> [!TIP]` with the words on the next line (markdown-it's alerts already read that).
 - The docsify-tabs plugin: `<!-- tabs:start -->`, then `#### **Name**` (or `<!-- tab:Name -->`)
   before each tab's content, then `<!-- tabs:end -->`: labelled sections, as mkdocs tabs are read.
 
-`[text](file ':include')` embeds a file before parsing (see embeds.py). Each pass looks for a
+`[text](file ':include')` embeds a file before parsing (see embeds.py), and `> [!TIP] Words` is
+read as the callout it is by obsidianmarks.py. Each pass looks for a
 cheap sign of its syntax before any other work, since most books have none of it.
 """
 
@@ -24,7 +23,6 @@ from markdown_it.token import Token
 # Marks that only keep a heading out of the site's sidebar (its table of contents for the page).
 _IGNORED = frozenset({"{docsify-ignore}", "{docsify-ignore-all}", ":docsify-ignore", ":docsify-ignore-all"})
 _HELPERS = {"!>": "important", "?>": "tip"}
-_ALERT = re.compile(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]+", re.IGNORECASE)
 _TABS_START = re.compile(r"<!--\s*tabs:start\s*-->\s*", re.IGNORECASE)
 _TABS_END = re.compile(r"<!--\s*tabs:end\s*-->\s*", re.IGNORECASE)
 _TAB_COMMENT = re.compile(r"<!--\s*tab:(.*?)-->\s*", re.IGNORECASE)
@@ -55,8 +53,6 @@ def docsify_marks(tokens: list[Token], text: str) -> None:
         _link_options(tokens)
     if "!>" in text or "?>" in text:
         _helpers(tokens)
-    if "[!" in text:
-        _alerts(tokens)
     if "tabs:start" in text:
         _tabs(tokens)
 
@@ -132,49 +128,6 @@ def _helpers(tokens: list[Token]) -> None:
             close,
             Token("callout_close", "div", -1, level=level, block=True),
         ]
-
-
-def _alerts(tokens: list[Token]) -> None:
-    """`> [!TIP] Words`: a callout titled by its kind, as markdown-it shapes `> [!TIP]` on a line of its own."""
-    found = [
-        index
-        for index, token in enumerate(tokens)
-        if token.type == "blockquote_open"
-        and index + 2 < len(tokens)
-        and tokens[index + 1].type == "paragraph_open"
-        and tokens[index + 2].content.startswith("[!")
-    ]
-    for index in reversed(found):  # from the end, so that inserting titles moves nothing still to do
-        token, inline = tokens[index], tokens[index + 2]
-        first = inline.children[0] if inline.children else None
-        marker = _ALERT.match(first.content) if first is not None and first.type == "text" else None
-        if first is None or marker is None:
-            continue
-        first.content = first.content[marker.end() :]
-        inline.content = inline.content[marker.end() :]
-        kind = marker.group(1).lower()
-        close = _closing(tokens, index)
-        token.type, token.tag = "callout_open", "div"
-        token.meta = {"kind": kind, "collapsible": False, "open": False}
-        tokens[close].type, tokens[close].tag = "callout_close", "div"
-        level = token.level
-        title = Token("inline", "", 0, level=level + 2, content=kind.capitalize(), map=token.map)
-        title.children = [Token("text", "", 0, content=kind.capitalize())]
-        tokens[index + 1 : index + 1] = [
-            Token("callout_title_open", "p", 1, level=level + 1, block=True, map=token.map),
-            title,
-            Token("callout_title_close", "p", -1, level=level + 1, block=True),
-        ]
-
-
-def _closing(tokens: list[Token], start: int) -> int:
-    """The index of the token that closes the one opened at `start`."""
-    depth = 0
-    for index in range(start, len(tokens)):
-        depth += tokens[index].nesting
-        if depth == 0:
-            return index
-    return len(tokens) - 1
 
 
 def _tabs(tokens: list[Token]) -> None:

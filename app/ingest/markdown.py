@@ -25,6 +25,7 @@ from app.ingest.guard import tame
 from app.ingest.jsx import jsx_plugin
 from app.ingest.myst import blank_myst_lines, myst_plugin, uses_myst
 from app.ingest.mystroles import keep_role_text
+from app.ingest.obsidianmarks import blank_comment_blocks, mark_plugin, obsidian_marks
 from app.ingest.passes import (
     cross_references,
     drop_hidden_inline,
@@ -48,6 +49,7 @@ def _parser() -> MarkdownIt:
         .use(myst_plugin)  # before the containers: `:::{note}` is MyST's, `::: note` VitePress's
         .use(containers_plugin)
         .use(deflist_plugin)
+        .use(mark_plugin)
         # `$x^2$` stays readable as written; digits and spaces next to a `$` mean money, not math.
         .use(dollarmath_plugin, allow_space=False, allow_digits=False, allow_labels=False)
     )
@@ -70,8 +72,9 @@ class Parsed:
     left_out: frozenset[str] = frozenset()  # MyST directives only a site build carries out (see myst.py)
 
 
-def parse(text: str, *, mdx: bool = False) -> Parsed:
-    """`mdx`: the text is an .mdx file's, its ESM already taken out (see mdx.py)."""
+def parse(text: str, *, mdx: bool = False, dialect: str = "") -> Parsed:
+    """`mdx`: the text is an .mdx file's, its ESM already taken out (see mdx.py). `dialect`: the site
+    generator the book is written for, where its reading differs from everyone's ("docsify")."""
     text, shortened = tame(text)
     myst = uses_myst(text)
     env: dict[str, Any] = {"myst": myst}
@@ -80,9 +83,11 @@ def parse(text: str, *, mdx: bool = False) -> Parsed:
         env["rules"] = rules
     if myst:
         text = blank_myst_lines(text)
+    text = blank_comment_blocks(text)
     tokens = (MDX_PARSER if mdx else PARSER).parse(code_shortcodes(text), env)
     env.pop("jsx_lines", None)
     callouts(tokens)
+    obsidian_marks(tokens, text, titled=dialect != "docsify")
     docsify_marks(tokens, text)
     shortcode_boxes(tokens)
     if myst:

@@ -31,6 +31,12 @@ class ModelContext:
     links: LinkIndex
 
 
+# Emphasis the model reads as written: `*`, `**`, `~~` and `==` (a highlight, see obsidianmarks.py).
+_EMPHASIS = frozenset(
+    {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close", "mark_open", "mark_close"}
+)
+
+
 def block_markdown(tokens: Sequence[Token], context: ModelContext) -> str:
     """One top-level block (or a run of them) as Markdown."""
     return "\n\n".join(part for part in _blocks(tokens, 0, len(tokens), context) if part)
@@ -187,7 +193,7 @@ def _inline(token: Token, context: ModelContext) -> str:
             out.append("\n")
         elif kind == "code_inline":
             out.append(_code_span(child.content))
-        elif kind in ("em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"):
+        elif kind in _EMPHASIS:
             out.append(child.markup)
         elif kind == "link_open":
             href = _href(str(child.attrGet("href") or ""), context)

@@ -44,6 +44,8 @@ class Layout:
     # MyST directives the layout carried out itself (a Sphinx site's toctrees are its order), so
     # pages that hold them are not warned about as leaving them out.
     carried_out: frozenset[str] = frozenset()
+    # The site generator whose reading of the Markdown differs from everyone's, or "" (see parse()).
+    dialect: str = ""
 
 
 def prettify(name: str) -> str:

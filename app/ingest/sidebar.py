@@ -67,8 +67,8 @@ def read_docsify(books: BookFolder, folder: Path, warnings: list[str]) -> Layout
             home = folder / _HOME
             if home.is_file() and home not in names:
                 listed.insert(0, Placed(home, role="intro"))
-            return Layout(listed, metadata, site_root=folder)
-    return Layout(pages, metadata, site_root=folder)
+            return Layout(listed, metadata, site_root=folder, dialect="docsify")
+    return Layout(pages, metadata, site_root=folder, dialect="docsify")
 
 
 def _listed(books: BookFolder, sidebar: Path, warnings: list[str]) -> list[Placed]:

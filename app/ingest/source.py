@@ -65,6 +65,7 @@ class BookSource:
     title_line: int | None = None  # in a single file, the line of the `# Title` that names the book
     site_root: PurePosixPath = BOOK_ROOT  # where paths starting with `/` are found (see placement.py)
     carried_out: frozenset[str] = frozenset()  # MyST directives the layout carried out (see placement.py)
+    dialect: str = ""  # the site generator the Markdown is written for, where it matters (see placement.py)
 
     def parse(self, progress: Progress | None = None) -> BookDraft:
         """The book draft; pure (no I/O). `progress(done, total)` is told as chapters are built."""
@@ -124,6 +125,7 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
         origin=str(root.resolve()),
         site_root=site_root,
         carried_out=layout.carried_out,
+        dialect=layout.dialect,
         where_from=root.absolute(),
     )
 
@@ -318,6 +320,7 @@ def _assemble(
     origin: str,
     site_root: PurePosixPath = BOOK_ROOT,
     carried_out: frozenset[str] = frozenset(),
+    dialect: str = "",
     **naming: Any,
 ) -> BookSource:
     named = name_book(files, warnings=warnings, **naming)
@@ -340,4 +343,5 @@ def _assemble(
         title_line=named.title_line,
         site_root=site_root,
         carried_out=carried_out,
+        dialect=dialect,
     )

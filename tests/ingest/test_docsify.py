@@ -105,3 +105,16 @@ def test_an_embedded_page_shows_its_text_without_its_front_matter_even_when_that
     draft = read_book(site)
     assert markdown_of(draft) == "Yellow marks a special area.\n\nThat is all."
     assert draft.warnings == ()
+
+
+def test_a_sites_alert_keeps_its_marker_lines_words_as_text_where_obsidian_would_make_them_a_title(
+    tmp_path: Path,
+) -> None:
+    quote = "> [!TIP] Wind the clock at slack water,\n> when the hands and the tide agree.\n"
+    site = tmp_path / "site"
+    write(site / "index.html", SETTINGS.format(body="name: 'Tide Clock'"))
+    write(site / "README.md", f"# Home\n\nA clock for the harbour.\n\n{quote}")
+    notes = write(tmp_path / "notes.md", f"# Home\n\nA clock for the harbour.\n\n{quote}")
+    in_site, elsewhere = read_book(site).chapters[0].pages[0].html, read_book(notes).chapters[0].pages[0].html
+    assert '<p class="callout-title">Tip</p>\n<p>Wind the clock at slack water,\nwhen' in in_site
+    assert '<p class="callout-title">Wind the clock at slack water,</p>\n<p>when' in elsewhere
