@@ -23,7 +23,8 @@ from markdown_it.token import Token
 
 from app.ingest.fences import outside_code
 
-_CALLOUT = re.compile(r"\[!([A-Za-z][\w-]*)\]([+-]?)(?:[ \t]+|$)")
+# Any space may follow the marker: a no-break space, which editors slip in, too.
+_CALLOUT = re.compile(r"\[!([A-Za-z][\w-]*)\]([+-]?)(?:[^\S\n]+|$)")
 _BLOCK_ID = re.compile(r"[ \t]\^[A-Za-z0-9-]+[ \t]*$")
 _ALONE_ID = re.compile(r"\^[A-Za-z0-9-]+[ \t]*")
 _COMMENT = re.compile("%%")
