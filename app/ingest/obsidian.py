@@ -4,10 +4,11 @@ A folder holding Obsidian's settings folder, `.obsidian/`, is a vault; so is one
 Obsidian Publish, whose `site-options.json` names the site (`siteName`), its home note
 (`indexFile`) and its navigation's order (`navigationOrdering`: folders and `folder/Note.md`
 paths). A vault is one book. Each note is a chapter titled by its name, as Obsidian titles it;
-each top-level folder is a part, and a folder within one goes on a level down. The order is the
-file explorer's (folders, then notes, in natural name order) unless the navigation gives another;
-what it does not name follows in the explorer's order. The home note comes first: `indexFile`,
-else `Home`, `index` or `README`, which also names the book when `siteName` does not.
+each top-level folder is a part, and a folder within one is an entry listing its notes, a level
+down. The order is the file explorer's (folders, then notes, in natural name order) unless the
+navigation gives another; what it does not name follows in the explorer's order. The home note
+comes first: `indexFile`, else `Home`, `index` or `README`, which also names the book when
+`siteName` does not. Wiki links are wikilinks.py's, in any folder book.
 """
 
 from __future__ import annotations
@@ -42,6 +43,15 @@ def obsidian_of(folder: Path) -> Path | None:
             if _publish_options(file.read(_PUBLISH_BYTES)) is not None:
                 return folder
     return None
+
+
+def in_vault(path: Path) -> bool:
+    """Whether a folder (or a file's folder) is in an Obsidian vault: it, or a folder above it, has
+    `.obsidian/`, or it is a published one."""
+    folder = path if path.is_dir() else path.parent
+    return obsidian_of(folder) is not None or any(
+        (above / SETTINGS).is_dir() for above in folder.resolve().parents
+    )
 
 
 def read_obsidian(books: BookFolder, vault: Path, warnings: list[str]) -> Layout:
@@ -118,10 +128,12 @@ class _Walk:
         self, folder: Path, part: str | None = None, depth: int = 0, level: int = 0
     ) -> Iterator[Placed]:
         for item in self._ordered(folder):
-            if item.is_dir():
-                if level < _MAX_DEPTH:
-                    inner = (item.name, 0) if part is None else (part, depth + 1)
-                    yield from self.notes(item, *inner, level + 1)
+            if item.is_dir() and level < _MAX_DEPTH:
+                if part is None:
+                    yield from self.notes(item, item.name, 0, level + 1)
+                else:  # a folder within a part: its name over its notes, as the explorer nests them
+                    yield Placed(item, item.name, depth=depth, part=part, role="heading")
+                    yield from self.notes(item, part, depth + 1, level + 1)
             elif item != self.home:
                 yield Placed(item, item.stem, depth=depth, part=part)
 

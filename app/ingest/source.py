@@ -30,7 +30,7 @@ from app.ingest.mdx import is_mdx, without_code
 from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, read_config
 from app.ingest.naming import name_book
 from app.ingest.notebooks import is_notebook, notebook_markdown
-from app.ingest.obsidian import obsidian_of, read_obsidian
+from app.ingest.obsidian import in_vault, obsidian_of, read_obsidian
 from app.ingest.pictures import Pictures, PictureUnavailable, ReadPicture, candidates
 from app.ingest.placement import BOOK_ROOT, Layout, Placed
 from app.ingest.quarto import quarto_of, read_quarto
@@ -86,7 +86,9 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
     layout = _layout(books, root, warnings)
     site_root = PurePosixPath(books.name(layout.site_root)) if layout.site_root is not None else BOOK_ROOT
     # A lone file's wiki links name only its neighbours: its folder may be anyone's home folder.
-    wiki = WikiLinks(lambda: VaultNames.of_folder(books, books.root, recursive=root.is_dir()))
+    wiki = WikiLinks(
+        lambda: VaultNames.of_folder(books, books.root, recursive=root.is_dir()), vault=in_vault(root)
+    )
     files: list[ChapterFile] = []
     for position, placed in enumerate(layout.files):
         parent = position + 1 < len(layout.files) and layout.files[position + 1].depth > placed.depth
@@ -152,7 +154,7 @@ def source_from_texts(
     """A book given as text rather than files (tests, tools): the same rules, no disk."""
     warnings: list[str] = []
     names = [PurePosixPath(source.path.replace("\\", "/")) for source in sources]
-    wiki = WikiLinks(lambda: VaultNames((name, name) for name in names))
+    wiki = WikiLinks(lambda: VaultNames((name, name) for name in names), vault=False)
     files = []
     for index, source in enumerate(sources):
         front, body = split_front_matter(source.path, source.text)

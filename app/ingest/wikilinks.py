@@ -30,7 +30,7 @@ from pathlib import PurePosixPath
 from urllib.parse import quote
 
 from app.ingest.anchors import github_slug
-from app.ingest.fences import outside_code
+from app.ingest.fences import code_spans, outside_code
 from app.ingest.frontmatter import without_front_matter
 from app.ingest.includes import MAX_DEPTH, ReadText
 from app.ingest.notesections import heading_section, marked_block
@@ -40,7 +40,6 @@ from app.text import plural
 
 _OPEN = "[["
 _LINK = re.compile(r"(!?)\[\[([^\[\]\n]+)\]\]")
-_BACKTICKS = re.compile(r"`+")
 _CITATION = re.compile(r"[\d\s,-]+")  # `[[1]]`, `[[2, 3]]`: reference numbers, as papers write them
 _MARKERS = frozenset({"toc", "_toc_"})  # a table of contents goes there (see containers.py)
 _SIZE = re.compile(r"\d+(?:x\d+)?")
@@ -51,8 +50,12 @@ class WikiLinks:
     """One book's wiki links: the names they use (read once, when a first link needs them), and
     those that named nothing the book has."""
 
-    def __init__(self, names: Callable[[], VaultNames]) -> None:
+    def __init__(self, names: Callable[[], VaultNames], *, vault: bool) -> None:
+        """`vault`: the book is (in) an Obsidian vault, where a link may name a note not yet written.
+        Elsewhere `[[Prototype]]` is more likely JavaScript's notation, or TOML's, so a link that names
+        nothing is left as written."""
         self._make = names
+        self._vault = vault
         self._names: VaultNames | None = None
         self.missing: list[tuple[str, str]] = []  # (name, "file:line") of each link that found nothing
 
@@ -87,6 +90,8 @@ class WikiLinks:
                 continue
             where = f"{file}:{first_line + number + 1}"
             whole = _LINK.fullmatch(line.strip())
+            if whole is not None and not whole.group(1) and not self._vault:
+                continue  # outside a vault, `[[name]]` alone on a line is as likely TOML's `[[table]]`
             if whole is not None and whole.group(1):
                 embedded = self._embed_note(
                     whole.group(2), file=file, page=page, read=read, warn=warn, where=where, within=within
@@ -113,7 +118,7 @@ class WikiLinks:
 
     def _line(self, line: str, *, file: PurePosixPath, page: PurePosixPath, where: str) -> str:
         """The line with each wiki link outside its code spans rewritten (words in code are fine)."""
-        code = _code_ranges(line)
+        code = code_spans(line)
 
         def rewrite(found: re.Match[str]) -> str:
             if any(start <= found.start() < end or start < found.end() < end for start, end in code):
@@ -127,17 +132,20 @@ class WikiLinks:
         inner = found.group(2).replace("\\|", "|")  # in a table, the pipe before the words is escaped
         target, _, words = inner.partition("|")
         if (
-            (start > 0 and text[start - 1] in "[\\")
+            # `df[["a"]]`, `x[[1]]`: indexing in a language, not a link; `\[[`: brackets meant as brackets
+            (start > 0 and (text[start - 1] in "[\\_" or text[start - 1].isalnum()))
             or text[end : end + 1] in ("(", "[", "]")
             or target.strip().casefold() in _MARKERS
             or _CITATION.fullmatch(inner)
         ):
             return found.group(0)
         if found.group(1):
-            return self._picture(target, words, file, page, where)
-        return self._link(target, words, file, page, where)
+            return self._picture(target, words, file, page, where, found.group(0))
+        return self._link(target, words, file, page, where, found.group(0))
 
-    def _link(self, target: str, words: str, file: PurePosixPath, page: PurePosixPath, where: str) -> str:
+    def _link(
+        self, target: str, words: str, file: PurePosixPath, page: PurePosixPath, where: str, written: str
+    ) -> str:
         name, _, heading = target.partition("#")
         path = self._find(name, file) if name.strip() else file  # `[[#Heading]]`: the note it is written in
         if path is None and words.strip():
@@ -147,24 +155,32 @@ class WikiLinks:
         heading = next((part.strip() for part in reversed(heading.split("#")) if part.strip()), "")
         shown = words.strip() or _shown(name, heading)
         if path is None:
-            self.missing.append((target.strip(), where))
-            return _escaped(shown)
+            return self._missing(target.strip(), shown, where, written)
         href = _href(path, page)
         if heading and not heading.startswith("^"):
             href += "#" + quote(github_slug(heading), safe="")
         return f"[{_escaped(shown)}]({href})"
 
-    def _picture(self, target: str, words: str, file: PurePosixPath, page: PurePosixPath, where: str) -> str:
+    def _picture(
+        self, target: str, words: str, file: PurePosixPath, page: PurePosixPath, where: str, written: str
+    ) -> str:
         name = target.partition("#")[0].strip()
         if not name.lower().endswith(PICTURE_SUFFIXES):
-            return self._link(target, words, file, page, where)  # a note, a PDF, a sound: a link to it
+            return self._link(target, words, file, page, where, written)  # a note, a PDF, a sound: a link
         described = words.strip() if words.strip() and not _SIZE.fullmatch(words.strip()) else ""
         alt = described or PurePosixPath(name).stem
         path = self.names.file(name, file)
         if path is None:
-            self.missing.append((name, where))
-            return _escaped(alt)
+            return self._missing(name, alt, where, written)
         return f"![{_escaped(alt)}]({_href(path, page)})"
+
+    def _missing(self, name: str, shown: str, where: str, written: str) -> str:
+        """What a link that names nothing shows: its words in a vault (counted, for `summary`), else
+        the text as written."""
+        if not self._vault:
+            return written
+        self.missing.append((name, where))
+        return _escaped(shown)
 
     def _find(self, name: str, file: PurePosixPath) -> PurePosixPath | None:
         return self.names.note(name, file) or self.names.file(name, file)
@@ -220,37 +236,13 @@ class WikiLinks:
         return body.strip("\n")
 
 
-def _code_ranges(line: str) -> list[tuple[int, int]]:
-    """Where the line's inline code spans are: a run of backticks to the next run as long."""
-    if "`" not in line:
-        return []
-    runs = list(_BACKTICKS.finditer(line))
-    found: list[tuple[int, int]] = []
-    index = 0
-    while index < len(runs):
-        opening = runs[index]
-        closing = next(
-            (
-                later
-                for later in range(index + 1, len(runs))
-                if len(runs[later].group()) == len(opening.group())
-            ),
-            None,
-        )
-        if closing is None:
-            index += 1
-            continue
-        found.append((opening.start(), runs[closing].end()))
-        index = closing + 1
-    return found
-
-
 def _shown(name: str, heading: str) -> str:
     """The words Obsidian shows for a link with none of its own: `Note`, `Note > Heading`, `Heading`."""
     name = name.strip()
     if PurePosixPath(name).suffix.lower() == ".md":
         name = name[:-3]
-    heading = heading.lstrip("^") if heading.startswith("^") and not name else heading
+    if heading.startswith("^"):  # a block's id is a mark for the link, not words for the reader
+        heading = "" if name else heading[1:]
     return f"{name} > {heading}" if name and heading else name or heading
 
 
@@ -266,7 +258,7 @@ def _escaped(words: str) -> str:
     words = " ".join(words.split())
     out: list[str] = []
     done = 0
-    for start, end in _code_ranges(words):
+    for start, end in code_spans(words):
         out += [_PUNCTUATION.sub(r"\\\1", words[done:start]), words[start:end]]
         done = end
     out.append(_PUNCTUATION.sub(r"\\\1", words[done:]))
