@@ -13,11 +13,13 @@ model's copy treat it like any other:
   heading's section, or `#^id`'s block), front matter left off, as Obsidian shows it; under the
   rules includes keep (see includes.py): nested at most MAX_DEPTH deep, never itself again, never
   from outside the book, and otherwise a warning naming the file and line. Anywhere else it is a link.
-- A link to a page the book does not have shows its words as plain text: vaults are full of links
-  to notes not yet written. The book says how many once (see `WikiLinks.summary`), not once a link.
+- In a vault, a link to a page the book does not have shows its words as plain text: vaults are
+  full of links to notes not yet written. The book says how many once (see `WikiLinks.summary`),
+  not once a link. Outside a vault such a link is left as written, as is a line holding only
+  `[[name]]`: there `[[Prototype]]` is JavaScript's notation and `[[menus]]` TOML's.
 
 Text that only looks like a link is left as written: code, `[[toc]]`, citation numbers (`[[1]]`),
-`[[x]](url)`, and anything holding a bracket. Names and words are escaped as they are written out,
+`x[[1]]` indexing, `[[x]](url)`, and anything holding a bracket. Names and words are escaped as they are written out,
 so no name can break out of its link.
 """
 
