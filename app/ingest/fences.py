@@ -1,4 +1,4 @@
-"""Lines outside fenced code: where the passes that rewrite a file's text before parsing may act.
+"""Lines outside code: where the passes that rewrite a file's text before parsing may act.
 
 mdBook's includes, VitePress snippets, docsify's embeds, MyST's targets and the Rust Reference's
 rule lines are all found in the text, line by line, before markdown-it sees it; inside a code
@@ -8,9 +8,11 @@ and end for them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 _FENCES = ("```", "~~~")
+_BACKTICKS = re.compile(r"`+")
 
 
 def outside_code(lines: Sequence[str], *, with_fences: bool = False) -> Iterator[tuple[int, str]]:
@@ -35,3 +37,29 @@ def outside_code(lines: Sequence[str], *, with_fences: bool = False) -> Iterator
                 yield number, line
             continue
         yield number, line
+
+
+def code_spans(line: str) -> list[tuple[int, int]]:
+    """Where a line's inline code spans are, as (start, end): a run of backticks to the next run as
+    long. A pass that rewrites prose within a line leaves these as written."""
+    if "`" not in line:
+        return []
+    runs = list(_BACKTICKS.finditer(line))
+    found: list[tuple[int, int]] = []
+    index = 0
+    while index < len(runs):
+        opening = runs[index]
+        closing = next(
+            (
+                later
+                for later in range(index + 1, len(runs))
+                if len(runs[later].group()) == len(opening.group())
+            ),
+            None,
+        )
+        if closing is None:
+            index += 1
+            continue
+        found.append((opening.start(), runs[closing].end()))
+        index = closing + 1
+    return found

@@ -26,6 +26,7 @@ from app.ingest.mdbook import summary_of
 from app.ingest.mkdocs import config_of
 from app.ingest.navmeta import NavMeta, ordered, read_meta
 from app.ingest.notebooks import is_notebook, notebook_markdown
+from app.ingest.obsidian import obsidian_of
 from app.ingest.placement import MARKDOWN_SUFFIXES, Placed, natural_key, prettify
 from app.ingest.quarto import quarto_of
 from app.ingest.sphinx import sphinx_of
@@ -96,6 +97,7 @@ def _declares_book(folder: Path) -> bool:
         or sphinx_of(folder) is not None
         or docsify_of(folder) is not None
         or docusaurus_of(folder) is not None
+        or obsidian_of(folder) is not None
         or (folder / "book.toml").is_file()
     )
 

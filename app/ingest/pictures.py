@@ -27,7 +27,19 @@ from app.ingest.placement import resolve
 # Where a picture's bytes come from: given its path inside the book, the bytes, or PictureUnavailable.
 ReadPicture = Callable[[PurePosixPath], bytes]
 
-_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif", ".bmp", ".ico", ".tif", ".tiff")
+PICTURE_SUFFIXES = (
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".webp",
+    ".svg",
+    ".avif",
+    ".bmp",
+    ".ico",
+    ".tif",
+    ".tiff",
+)
 # A run of characters that could be part of a path: split at whitespace, quotes, brackets and `=`.
 # A character class repeated, so matching costs linear time on any line.
 _PATH_RUN = re.compile(r"[^\s\"'()<>\[\]=,]+")
@@ -35,7 +47,7 @@ _PATH_RUN = re.compile(r"[^\s\"'()<>\[\]=,]+")
 # at the next of its own kind, so this is linear too.
 _QUOTED = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'|<([^<>\n]*)>")
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)
-_ANY_SUFFIX = re.compile("|".join(re.escape(suffix) for suffix in _SUFFIXES), re.IGNORECASE)
+_ANY_SUFFIX = re.compile("|".join(re.escape(suffix) for suffix in PICTURE_SUFFIXES), re.IGNORECASE)
 
 
 class PictureUnavailable(Exception):
@@ -94,7 +106,7 @@ def candidates(file: PurePosixPath, text: str, site_root: PurePosixPath) -> Iter
 
 def _picture_path(file: PurePosixPath, word: str, site_root: PurePosixPath) -> Iterator[PurePosixPath]:
     bare = word.split("#", 1)[0].split("?", 1)[0]
-    if bare.lower().endswith(_SUFFIXES) or unquote(bare).lower().endswith(_SUFFIXES):
+    if bare.lower().endswith(PICTURE_SUFFIXES) or unquote(bare).lower().endswith(PICTURE_SUFFIXES):
         found = location(file, word, site_root)
         if found is not None:
             yield found

@@ -30,18 +30,21 @@ from app.ingest.mdx import is_mdx, without_code
 from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, read_config
 from app.ingest.naming import name_book
 from app.ingest.notebooks import is_notebook, notebook_markdown
+from app.ingest.obsidian import in_vault, obsidian_of, read_obsidian
 from app.ingest.pictures import Pictures, PictureUnavailable, ReadPicture, candidates
 from app.ingest.placement import BOOK_ROOT, Layout, Placed
 from app.ingest.quarto import quarto_of, read_quarto
 from app.ingest.sidebar import read_docsify
 from app.ingest.sourcefile import ChapterFile, SourceFile
 from app.ingest.sphinx import read_sphinx, sphinx_of
+from app.ingest.wikilinks import WikiLinks
+from app.ingest.wikinames import VaultNames
 
 if TYPE_CHECKING:
     from app.ingest.draft import BookDraft
 
 # Part of every source hash: bump it when rendering changes, so re-importing updates stored books.
-INGEST_VERSION = "7"
+INGEST_VERSION = "8"
 Progress = Callable[[int, int], None]
 
 
@@ -83,14 +86,26 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
     books = BookFolder(root if root.is_dir() else root.parent)
     layout = _layout(books, root, warnings)
     site_root = PurePosixPath(books.name(layout.site_root)) if layout.site_root is not None else BOOK_ROOT
+    # A lone file's wiki links name only its neighbours: its folder may be anyone's home folder.
+    wiki = WikiLinks(
+        lambda: VaultNames.of_folder(books, books.root, recursive=root.is_dir()), vault=in_vault(root)
+    )
     files: list[ChapterFile] = []
     for position, placed in enumerate(layout.files):
         parent = position + 1 < len(layout.files) and layout.files[position + 1].depth > placed.depth
         chapter = _read_chapter(
-            books, placed, required=layout.strict, parent=parent, site_root=site_root, warnings=warnings
+            books,
+            placed,
+            required=layout.strict,
+            parent=parent,
+            site_root=site_root,
+            wiki=wiki,
+            warnings=warnings,
         )
         if chapter is not None:
             files.append(chapter)
+    if (missing := wiki.summary(str(root))) is not None:
+        warnings.append(missing)
     if not files:
         raise ImportProblem(str(root), "has no Markdown file with text to read. Write some Markdown in it.")
 
@@ -140,6 +155,8 @@ def source_from_texts(
 ) -> BookSource:
     """A book given as text rather than files (tests, tools): the same rules, no disk."""
     warnings: list[str] = []
+    names = [PurePosixPath(source.path.replace("\\", "/")) for source in sources]
+    wiki = WikiLinks(lambda: VaultNames((name, name) for name in names), vault=False)
     files = []
     for index, source in enumerate(sources):
         front, body = split_front_matter(source.path, source.text)
@@ -148,9 +165,12 @@ def source_from_texts(
         body = embeds.expand(body, file=name, read=_no_files, warn=warnings.append)
         body = mystincludes.expand(body, file=name, site_root=BOOK_ROOT, read=_no_files, warn=warnings.append)
         body = snippets.expand(body, file=name, root=lambda: BOOK_ROOT, read=_no_files, warn=warnings.append)
+        body = wiki.expand(body, file=name, read=_no_files, warn=warnings.append)
         body = without_code(body) if is_mdx(name) else body
         title = titles[index] if titles is not None else None
         files.append(ChapterFile(SourceFile(source.path, body), name, front, title))
+    if (missing := wiki.summary(slug)) is not None:
+        warnings.append(missing)
     wanted = [found for file in files for found in candidates(file.name, file.source.text, BOOK_ROOT)]
     table = Pictures.preload(wanted, pictures or _no_pictures)
     digest = hashlib.sha256()
@@ -214,6 +234,8 @@ def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         return read_docsify(books, root, warnings)
     if (docusaurus := docusaurus_of(root)) is not None:
         return read_docusaurus(books, docusaurus, warnings)
+    if (vault := obsidian_of(root)) is not None:
+        return read_obsidian(books, vault, warnings)
     hugo = hugo_config(root)
     return Layout(folder_files(books, root, warnings), read_hugo(books, hugo, root) if hugo else {})
 
@@ -225,6 +247,7 @@ def _read_chapter(
     required: bool,
     parent: bool,
     site_root: PurePosixPath,
+    wiki: WikiLinks,
     warnings: list[str],
 ) -> ChapterFile | None:
     """The file, ready to parse; None (with a warning) when it is left out. `parent`: sub-chapters
@@ -285,6 +308,7 @@ def _read_chapter(
         return found
 
     body = snippets.expand(body, file=name, root=root, read=read, warn=warnings.append)
+    body = wiki.expand(body, file=name, read=read, warn=warnings.append)
     body = without_code(body) if is_mdx(name) else body
     return ChapterFile(
         SourceFile(str(path), body),
