@@ -89,6 +89,10 @@ class LinkIndex:
         fragment = unquote(fragment).strip().lower()
         if fragment:
             found = self._headings.get((file, fragment))
+            if found is None and not path:
+                # `#id` names an id the book gave a heading on another page, as in a book its tool joins
+                # into one document (Leanpub, Pandoc): only given ids are labels, so nothing else matches.
+                found = self._labels.get(fragment)
             if found is not None:
                 return found
         chapter = self._files.get(file)
