@@ -143,6 +143,8 @@ def _callouts(tokens: list[Token], titled: bool) -> None:
             inline.content = inline.content.split("\n", 1)[1] if "\n" in inline.content else ""
         if not inline.content.strip():
             del tokens[index + 1 : index + 4]  # the marker's paragraph held only the title
+        if kind == "box" and not words:
+            continue  # a plain box, as Leanpub's blurbs are (see leanpub.py): no title
         tokens[index + 1 : index + 1] = [
             Token("callout_title_open", "p", 1, level=level + 1, block=True, map=tokens[index].map),
             title,

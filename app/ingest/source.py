@@ -24,6 +24,7 @@ from app.ingest.folders import folder_files, is_markdown
 from app.ingest.frontmatter import is_draft, split_front_matter, without_front_matter
 from app.ingest.hugo import hugo_config, read_hugo
 from app.ingest.jupyterbook import read_jupyter_book, toc_of
+from app.ingest.leanpub import leanpub_of, leanpub_text, read_leanpub
 from app.ingest.limits import MAX_PICTURE_BYTES
 from app.ingest.mdbook import read_mdbook, summary_of
 from app.ingest.mdx import is_mdx, without_code
@@ -100,6 +101,7 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
             parent=parent,
             site_root=site_root,
             wiki=wiki,
+            dialect=layout.dialect,
             warnings=warnings,
         )
         if chapter is not None:
@@ -236,6 +238,8 @@ def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         return read_docusaurus(books, docusaurus, warnings)
     if (vault := obsidian_of(root)) is not None:
         return read_obsidian(books, vault, warnings)
+    if (manuscript := leanpub_of(root)) is not None:
+        return read_leanpub(books, manuscript, root, warnings)
     hugo = hugo_config(root)
     return Layout(folder_files(books, root, warnings), read_hugo(books, hugo, root) if hugo else {})
 
@@ -248,6 +252,7 @@ def _read_chapter(
     parent: bool,
     site_root: PurePosixPath,
     wiki: WikiLinks,
+    dialect: str,
     warnings: list[str],
 ) -> ChapterFile | None:
     """The file, ready to parse; None (with a warning) when it is left out. `parent`: sub-chapters
@@ -298,6 +303,7 @@ def _read_chapter(
     def read(target: PurePosixPath) -> str:
         return books.read_text(books.root / target)
 
+    body = leanpub_text(body) if dialect == "leanpub" else body
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
     body = embeds.expand(body, file=name, read=read, warn=warnings.append)
     body = mystincludes.expand(body, file=name, site_root=site_root, read=read, warn=warnings.append)
