@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from app.errors import ImportProblem
-from app.ingest import embeds, includes, mystincludes, snippets
+from app.ingest import embeds, includes, knitchildren, mystincludes, snippets
 from app.ingest.docsify import docsify_of
 from app.ingest.docusaurus import docusaurus_of, read_docusaurus
 from app.ingest.files import BookFolder, TooBig, Unreadable
@@ -145,6 +145,7 @@ def source_from_texts(
         front, body = split_front_matter(source.path, source.text)
         name = PurePosixPath(source.path.replace("\\", "/"))
         body = includes.expand(body, file=name, read=_no_files, warn=warnings.append)
+        body = knitchildren.expand(body, file=name, read=_no_files, warn=warnings.append)
         body = embeds.expand(body, file=name, read=_no_files, warn=warnings.append)
         body = mystincludes.expand(body, file=name, site_root=BOOK_ROOT, read=_no_files, warn=warnings.append)
         body = snippets.expand(body, file=name, root=lambda: BOOK_ROOT, read=_no_files, warn=warnings.append)
@@ -276,6 +277,7 @@ def _read_chapter(
         return books.read_text(books.root / target)
 
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
+    body = knitchildren.expand(body, file=name, read=read, warn=warnings.append)
     body = embeds.expand(body, file=name, read=read, warn=warnings.append)
     body = mystincludes.expand(body, file=name, site_root=site_root, read=read, warn=warnings.append)
 
