@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from app.errors import ImportProblem
 from app.ingest import embeds, includes, knitchildren, mystincludes, snippets
+from app.ingest.bookdown import bookdown_of, read_bookdown
+from app.ingest.bookdownchapters import bookdown_chapters
 from app.ingest.docsify import docsify_of
 from app.ingest.docusaurus import docusaurus_of, read_docusaurus
 from app.ingest.files import BookFolder, TooBig, Unreadable
@@ -91,6 +93,7 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
         )
         if chapter is not None:
             files.append(chapter)
+    files = bookdown_chapters(files, warnings) if layout.dialect == "bookdown" else files
     if not files:
         raise ImportProblem(str(root), "has no Markdown file with text to read. Write some Markdown in it.")
 
@@ -209,6 +212,8 @@ def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
     quarto = quarto_of(root)
     if quarto is not None:
         return read_quarto(books, quarto, warnings)
+    if (bookdown := bookdown_of(root)) is not None:
+        return read_bookdown(books, bookdown, warnings)
     if (sphinx := sphinx_of(root)) is not None:
         return read_sphinx(books, sphinx, warnings)
     if docsify_of(root) is not None:
