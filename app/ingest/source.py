@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from app.ingest.draft import BookDraft
 
 # Part of every source hash: bump it when rendering changes, so re-importing updates stored books.
-INGEST_VERSION = "7"
+INGEST_VERSION = "8"
 Progress = Callable[[int, int], None]
 
 
