@@ -17,6 +17,7 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 
 from app.errors import ImportProblem
+from app.ingest.bookdown import bookdown_of
 from app.ingest.docsify import docsify_of
 from app.ingest.docusaurus import docusaurus_of
 from app.ingest.files import BookFolder, Unreadable
@@ -95,6 +96,7 @@ def _declares_book(folder: Path) -> bool:
         or config_of(folder) is not None
         or toc_of(folder) is not None
         or quarto_of(folder) is not None
+        or bookdown_of(folder) is not None
         or sphinx_of(folder) is not None
         or docsify_of(folder) is not None
         or docusaurus_of(folder) is not None

@@ -33,6 +33,7 @@ from app.ingest.passes import (
     drop_terminal_colours,
     heading_attributes,
     hide_rust_lines,
+    knitr_chunks,
 )
 from app.ingest.rules import take_rules
 from app.ingest.shortcodes import code_shortcodes, shortcode_boxes
@@ -96,6 +97,7 @@ def parse(text: str, *, mdx: bool = False, dialect: str = "") -> Parsed:
     cross_references(tokens)
     drop_hidden_inline(tokens)
     hide_rust_lines(tokens)
+    knitr_chunks(tokens)
     drop_terminal_colours(tokens)
     tags = drop_template_tags(tokens, expressions=mdx)
     drop_site_decoration(tokens)

@@ -139,13 +139,39 @@ def heading_attributes(tokens: list[Token]) -> None:
             continue
         opening = text.rfind("{")
         words = text[opening + 1 : -1].split()
-        if opening < 0 or not words or not all(w[0] in "#." or "=" in w for w in words):
+        # `{-}` is Pandoc's (and bookdown's) short way to write `{.unnumbered}`.
+        if opening < 0 or not words or not all(w == "-" or w[0] in "#." or "=" in w for w in words):
             continue
         ids = [w[1:] for w in words if w.startswith("#") and len(w) > 1]
         last.content = text[:opening].rstrip()
         inline.content = inline.content.rstrip()[: -(len(text) - opening)].rstrip()
         if ids:
             token.meta = {**token.meta, "explicit_id": ids[0]}
+
+
+# R Markdown's chunk header with options: ```{r setup, include = FALSE}, ```{python, echo=F}.
+_CHUNK_HEADER = re.compile(r"\{([A-Za-z][\w-]*)[ \t]*[, \t]([^{}]*)\}[ \t]*")
+_HIDDEN_CHUNK = re.compile(r"\b(?:echo|include)[ \t]*=[ \t]*(?:FALSE|F)\b")
+
+
+def knitr_chunks(tokens: list[Token]) -> None:
+    """An R Markdown chunk with options in its header is code in its language, and is hidden when
+    `echo = FALSE` or `include = FALSE` hides it (what it would print, only R can work out)."""
+    if not any(t.type == "fence" and t.info.startswith("{") for t in tokens):
+        return
+    kept: list[Token] = []
+    for token in tokens:
+        found = (
+            _CHUNK_HEADER.fullmatch(token.info)
+            if token.type == "fence" and token.info.startswith("{")
+            else None
+        )
+        if found is not None:
+            if _HIDDEN_CHUNK.search(found.group(2)):
+                continue
+            token.info = found.group(1)
+        kept.append(token)
+    tokens[:] = kept
 
 
 def hide_rust_lines(tokens: list[Token]) -> None:

@@ -16,7 +16,9 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from app.errors import ImportProblem
-from app.ingest import embeds, includes, mystincludes, snippets
+from app.ingest import embeds, includes, knitchildren, mystincludes, snippets
+from app.ingest.bookdown import bookdown_of, read_bookdown
+from app.ingest.bookdownchapters import bookdown_chapters
 from app.ingest.docsify import docsify_of
 from app.ingest.docusaurus import docusaurus_of, read_docusaurus
 from app.ingest.files import BookFolder, TooBig, Unreadable
@@ -108,6 +110,7 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
             files.append(chapter)
     if (missing := wiki.summary(str(root))) is not None:
         warnings.append(missing)
+    files = bookdown_chapters(files, warnings) if layout.dialect == "bookdown" else files
     if not files:
         raise ImportProblem(str(root), "has no Markdown file with text to read. Write some Markdown in it.")
 
@@ -164,6 +167,7 @@ def source_from_texts(
         front, body = split_front_matter(source.path, source.text)
         name = PurePosixPath(source.path.replace("\\", "/"))
         body = includes.expand(body, file=name, read=_no_files, warn=warnings.append)
+        body = knitchildren.expand(body, file=name, read=_no_files, warn=warnings.append)
         body = embeds.expand(body, file=name, read=_no_files, warn=warnings.append)
         body = mystincludes.expand(body, file=name, site_root=BOOK_ROOT, read=_no_files, warn=warnings.append)
         body = snippets.expand(body, file=name, root=lambda: BOOK_ROOT, read=_no_files, warn=warnings.append)
@@ -230,6 +234,8 @@ def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
     quarto = quarto_of(root)
     if quarto is not None:
         return read_quarto(books, quarto, warnings)
+    if (bookdown := bookdown_of(root)) is not None:
+        return read_bookdown(books, bookdown, warnings)
     if (sphinx := sphinx_of(root)) is not None:
         return read_sphinx(books, sphinx, warnings)
     if docsify_of(root) is not None:
@@ -305,6 +311,7 @@ def _read_chapter(
 
     body = leanpub_text(body) if dialect == "leanpub" else body
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
+    body = knitchildren.expand(body, file=name, read=read, warn=warnings.append)
     body = embeds.expand(body, file=name, read=read, warn=warnings.append)
     body = mystincludes.expand(body, file=name, site_root=site_root, read=read, warn=warnings.append)
 

@@ -386,7 +386,9 @@ def test_doc_comments_are_coloured_as_comments_not_strings() -> None:
 def test_a_link_to_an_id_given_on_another_page_lands_there_and_an_unknown_one_stays_on_its_page(
     tmp_path: Path,
 ) -> None:
-    write(tmp_path / "book" / "1-one.md", "# One\n\nSee [the tables](#tide-tables) and [nothing](#nowhere).\n")
+    write(
+        tmp_path / "book" / "1-one.md", "# One\n\nSee [the tables](#tide-tables) and [nothing](#nowhere).\n"
+    )
     write(tmp_path / "book" / "2-two.md", "# Two\n\nText.\n\n## Reading the tables {#tide-tables}\n\nMore.\n")
     html = load_book(tmp_path / "book").parse().chapters[0].pages[0].html
     assert '<a href="#h-reading-the-tables" data-chapter="2">the tables</a>' in html
