@@ -152,11 +152,16 @@ def heading_attributes(tokens: list[Token]) -> None:
 # R Markdown's chunk header with options: ```{r setup, include = FALSE}, ```{python, echo=F}.
 _CHUNK_HEADER = re.compile(r"\{([A-Za-z][\w-]*)[ \t]*[, \t]([^{}]*)\}[ \t]*")
 _HIDDEN_CHUNK = re.compile(r"\b(?:echo|include)[ \t]*=[ \t]*(?:FALSE|F)\b")
+_HIDDEN_OPTION = re.compile(r"#\|[ \t]*(?:echo|include)[ \t]*:[ \t]*false[ \t]*$", re.IGNORECASE)
 
 
 def knitr_chunks(tokens: list[Token]) -> None:
     """An R Markdown chunk with options in its header is code in its language, and is hidden when
-    `echo = FALSE` or `include = FALSE` hides it (what it would print, only R can work out)."""
+    `echo = FALSE` or `include = FALSE` hides it (what it would print, only R can work out).
+
+    Its `#| key: value` option lines go too, as a chunk with none in its header loses them (myst.py),
+    and `#| echo: false` hides it the same way.
+    """
     if not any(t.type == "fence" and t.info.startswith("{") for t in tokens):
         return
     kept: list[Token] = []
@@ -167,9 +172,13 @@ def knitr_chunks(tokens: list[Token]) -> None:
             else None
         )
         if found is not None:
-            if _HIDDEN_CHUNK.search(found.group(2)):
+            lines = token.content.split("\n")
+            first = next((n for n, line in enumerate(lines) if not line.startswith("#|")), len(lines))
+            if _HIDDEN_CHUNK.search(found.group(2)) or any(
+                _HIDDEN_OPTION.match(line) for line in lines[:first]
+            ):
                 continue
-            token.info = found.group(1)
+            token.info, token.content = found.group(1), "\n".join(lines[first:])
         kept.append(token)
     tokens[:] = kept
 

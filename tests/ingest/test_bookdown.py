@@ -115,3 +115,15 @@ def test_an_r_markdown_chunk_is_r_code_and_hidden_where_knitr_hides_it() -> None
     markdown = markdown_of(draft)
     assert "hidden" not in markdown
     assert "```r\nshown <- 1\n```" in markdown
+
+
+def test_a_labelled_chunks_option_lines_go_as_an_unlabelled_chunks_do() -> None:
+    text = (
+        "# Chunks\n\n```{r setup}\n#| message: false\nlibrary(tides)\n```\n\n"
+        "```{r secret}\n#| echo: false\nplot(hidden)\n```\n\n```{r}\n#| label: plain\nplot(tides)\n```\n"
+    )
+    markdown = markdown_of(parse_book([SourceFile("chunks.qmd", text)], slug="c"))
+    assert "```r\nlibrary(tides)\n```" in markdown
+    assert "```r\nplot(tides)\n```" in markdown
+    assert "#|" not in markdown
+    assert "hidden" not in markdown
