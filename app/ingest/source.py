@@ -17,29 +17,19 @@ from typing import TYPE_CHECKING, Any
 
 from app.errors import ImportProblem
 from app.ingest import embeds, includes, knitchildren, mystincludes, snippets
-from app.ingest.bookdown import bookdown_of, read_bookdown
 from app.ingest.bookdownchapters import bookdown_chapters
-from app.ingest.docsify import docsify_of
-from app.ingest.docusaurus import docusaurus_of, read_docusaurus
 from app.ingest.files import BookFolder, TooBig, Unreadable
-from app.ingest.folders import folder_files, is_markdown
 from app.ingest.frontmatter import is_draft, split_front_matter, without_front_matter
-from app.ingest.hugo import hugo_config, read_hugo
-from app.ingest.jupyterbook import read_jupyter_book, toc_of
-from app.ingest.leanpub import leanpub_of, leanpub_text, read_leanpub
+from app.ingest.layouts import layout_of
+from app.ingest.leanpub import leanpub_text
 from app.ingest.limits import MAX_PICTURE_BYTES
-from app.ingest.mdbook import read_mdbook, summary_of
 from app.ingest.mdx import is_mdx, without_code
-from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, read_config
 from app.ingest.naming import name_book
 from app.ingest.notebooks import is_notebook, notebook_markdown
-from app.ingest.obsidian import in_vault, obsidian_of, read_obsidian
+from app.ingest.obsidian import in_vault
 from app.ingest.pictures import Pictures, PictureUnavailable, ReadPicture, candidates
-from app.ingest.placement import BOOK_ROOT, Layout, Placed
-from app.ingest.quarto import quarto_of, read_quarto
-from app.ingest.sidebar import read_docsify
+from app.ingest.placement import BOOK_ROOT, Placed
 from app.ingest.sourcefile import ChapterFile, SourceFile
-from app.ingest.sphinx import read_sphinx, sphinx_of
 from app.ingest.wikilinks import WikiLinks
 from app.ingest.wikinames import VaultNames
 
@@ -87,7 +77,7 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
         raise ImportProblem(str(root), "no such file or folder. Check the path and try again.")
     warnings: list[str] = []
     books = BookFolder(root if root.is_dir() else root.parent)
-    layout = _layout(books, root, warnings)
+    layout = layout_of(books, root, warnings)
     site_root = PurePosixPath(books.name(layout.site_root)) if layout.site_root is not None else BOOK_ROOT
     # A lone file's wiki links name only its neighbours: its folder may be anyone's home folder.
     wiki = WikiLinks(
@@ -206,48 +196,6 @@ def _no_files(path: PurePosixPath) -> str:
 
 def _no_pictures(path: PurePosixPath) -> bytes:
     raise PictureUnavailable("cannot be read: this book was given as text, not files")
-
-
-def _layout(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
-    if not root.is_dir():
-        if not is_markdown(root):
-            raise ImportProblem(
-                str(root),
-                "not a Markdown file: Chapterwise imports .md, .markdown, .mdx, .qmd and .Rmd files, Jupyter notebooks "
-                "(.ipynb), and folders of them.",
-            )
-        return Layout([Placed(root)], {}, strict=True)
-    summary = summary_of(root)
-    if summary is not None:
-        return read_mdbook(books, summary, warnings)
-    config_path = config_of(root)
-    if config_path is not None:
-        config = read_config(books, config_path)
-        docs = docs_folder(root, config)
-        placed = nav_files(docs, config.get("nav"), warnings, str(config_path)) if config.get("nav") else []
-        if not placed and docs.is_dir():
-            placed = folder_files(books, docs, warnings)
-        return Layout(placed, metadata_of(config), site_root=docs)
-    toc = toc_of(root)
-    if toc is not None:
-        return read_jupyter_book(books, toc, warnings)
-    quarto = quarto_of(root)
-    if quarto is not None:
-        return read_quarto(books, quarto, warnings)
-    if (bookdown := bookdown_of(root)) is not None:
-        return read_bookdown(books, bookdown, warnings)
-    if (sphinx := sphinx_of(root)) is not None:
-        return read_sphinx(books, sphinx, warnings)
-    if docsify_of(root) is not None:
-        return read_docsify(books, root, warnings)
-    if (docusaurus := docusaurus_of(root)) is not None:
-        return read_docusaurus(books, docusaurus, warnings)
-    if (vault := obsidian_of(root)) is not None:
-        return read_obsidian(books, vault, warnings)
-    if (manuscript := leanpub_of(root)) is not None:
-        return read_leanpub(books, manuscript, root, warnings)
-    hugo = hugo_config(root)
-    return Layout(folder_files(books, root, warnings), read_hugo(books, hugo, root) if hugo else {})
 
 
 def _read_chapter(

@@ -1,0 +1,72 @@
+"""layout_of(): which tool made a book's folder, and the book's files in the order that tool reads them.
+
+Each generator keeps its table of contents its own way (an mdBook's SUMMARY.md, mkdocs' `nav`,
+a Jupyter Book's `_toc.yml`, a Leanpub manuscript's Book.txt…), and each has a module that knows
+it: `*_of(folder)` says cheaply whether a folder is one, `read_*` reads it into a Layout. A folder
+none of them claims is read as a plain folder (folders.py). The order below is the order they
+are asked in: the first that claims a folder wins.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.errors import ImportProblem
+from app.ingest.bookdown import bookdown_of, read_bookdown
+from app.ingest.docsify import docsify_of
+from app.ingest.docusaurus import docusaurus_of, read_docusaurus
+from app.ingest.files import BookFolder
+from app.ingest.folders import folder_files, is_markdown
+from app.ingest.hugo import hugo_config, read_hugo
+from app.ingest.jupyterbook import read_jupyter_book, toc_of
+from app.ingest.leanpub import leanpub_of, read_leanpub
+from app.ingest.mdbook import read_mdbook, summary_of
+from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, read_config
+from app.ingest.obsidian import obsidian_of, read_obsidian
+from app.ingest.placement import Layout, Placed
+from app.ingest.quarto import quarto_of, read_quarto
+from app.ingest.sidebar import read_docsify
+from app.ingest.sphinx import read_sphinx, sphinx_of
+
+
+def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
+    """The book at `root` (a file, or a folder of one of the kinds above), its files in reading order."""
+    if not root.is_dir():
+        if not is_markdown(root):
+            raise ImportProblem(
+                str(root),
+                "not a Markdown file: Chapterwise imports .md, .markdown, .mdx, .qmd and .Rmd files, Jupyter notebooks "
+                "(.ipynb), and folders of them.",
+            )
+        return Layout([Placed(root)], {}, strict=True)
+    summary = summary_of(root)
+    if summary is not None:
+        return read_mdbook(books, summary, warnings)
+    config_path = config_of(root)
+    if config_path is not None:
+        config = read_config(books, config_path)
+        docs = docs_folder(root, config)
+        placed = nav_files(docs, config.get("nav"), warnings, str(config_path)) if config.get("nav") else []
+        if not placed and docs.is_dir():
+            placed = folder_files(books, docs, warnings)
+        return Layout(placed, metadata_of(config), site_root=docs)
+    toc = toc_of(root)
+    if toc is not None:
+        return read_jupyter_book(books, toc, warnings)
+    quarto = quarto_of(root)
+    if quarto is not None:
+        return read_quarto(books, quarto, warnings)
+    if (bookdown := bookdown_of(root)) is not None:
+        return read_bookdown(books, bookdown, warnings)
+    if (sphinx := sphinx_of(root)) is not None:
+        return read_sphinx(books, sphinx, warnings)
+    if docsify_of(root) is not None:
+        return read_docsify(books, root, warnings)
+    if (docusaurus := docusaurus_of(root)) is not None:
+        return read_docusaurus(books, docusaurus, warnings)
+    if (vault := obsidian_of(root)) is not None:
+        return read_obsidian(books, vault, warnings)
+    if (manuscript := leanpub_of(root)) is not None:
+        return read_leanpub(books, manuscript, root, warnings)
+    hugo = hugo_config(root)
+    return Layout(folder_files(books, root, warnings), read_hugo(books, hugo, root) if hugo else {})
