@@ -35,6 +35,7 @@ _CHUNK_OPEN = re.compile(r"[ \t]*(`{3,})[ \t]*\{r\b([^{}]*)\}[ \t]*")
 _PICTURE_CALL = re.compile(r"[ \t]*(?:knitr::)?include_graphics\((.*)\)[ \t]*")
 _STRING = re.compile(r""""([^"\n]*)"|'([^'\n]*)'""")
 _CAPTION = re.compile(r"""\bfig\.cap[ \t]*=[ \t]*(?:"([^"\n]*)"|'([^'\n]*)')""")
+_ALT = re.compile(r"""\bfig\.alt[ \t]*=[ \t]*(?:"([^"\n]*)"|'([^'\n]*)')""")
 
 
 @dataclass(slots=True)
@@ -133,7 +134,8 @@ def _says_something(text: str) -> bool:
 
 def _chunk_pictures(lines: list[str]) -> None:
     """A chunk that only calls `knitr::include_graphics("path")` becomes the picture it shows, captioned
-    by its `fig.cap` and keeping its label; its other lines are blanked, so line numbers stay."""
+    by its `fig.cap` (or described by its `fig.alt`) and keeping its label; its other lines are blanked,
+    so line numbers stay."""
     chunks: list[tuple[int, int, re.Match[str]]] = []
     for number, line in outside_code(lines, with_fences=True):
         header = _CHUNK_OPEN.fullmatch(line)
@@ -143,12 +145,17 @@ def _chunk_pictures(lines: list[str]) -> None:
             if close is not None:
                 chunks.append((number, close, header))
     for start, close, header in chunks:
-        calls = [_PICTURE_CALL.fullmatch(line) for line in lines[start + 1 : close] if line.strip()]
+        body = lines[start + 1 : close]
+        # Options may sit in `#|` lines rather than the header, in R's own `key = value` form too.
+        options = " ".join(line[2:] for line in body if line.startswith("#|"))
+        calls = [_PICTURE_CALL.fullmatch(line) for line in body if line.strip() and not line.startswith("#|")]
         if not calls or None in calls:
             continue
         paths = [a or b for call in calls if call for a, b in _STRING.findall(call.group(1))]
-        caption = _CAPTION.search(header.group(2))
-        words = (caption.group(1) or caption.group(2)) if caption else ""
+        caption = _CAPTION.search(f"{header.group(2)} {options}")
+        alt = _ALT.search(f"{header.group(2)} {options}")  # a description, for a picture with no caption
+        found = caption or alt
+        words = (found.group(1) or found.group(2)) if found else ""
         chunk = _CHUNK.match(lines[start])
         if caption and chunk:
             words += f" (\\#fig:{chunk.group(1)})"

@@ -25,6 +25,7 @@ from markdown_it.token import Token
 
 from app.ingest.dialects import push_box
 from app.ingest.fences import outside_code
+from app.ingest.passes import hides_chunk
 
 _NAME = re.compile(r"\{([A-Za-z][\w:-]*)\}[ \t]*(.*)")
 _CALLOUTS = frozenset(
@@ -213,9 +214,7 @@ def _chunk(state: StateBlock, line: int, end: int) -> tuple[int, bool]:
     """Where a chunk's code starts, past its `#| key: value` options, and whether a reader sees it."""
     shown = True
     while line < end and _line(state, line).startswith("#|"):
-        key, _, value = _line(state, line)[2:].partition(":")
-        if key.strip() in ("echo", "include") and value.strip().lower() == "false":
-            shown = False
+        shown = shown and not hides_chunk(_line(state, line))
         line += 1
     return line, shown
 

@@ -155,6 +155,12 @@ _HIDDEN_CHUNK = re.compile(r"\b(?:echo|include)[ \t]*=[ \t]*(?:FALSE|F)\b")
 _HIDDEN_OPTION = re.compile(r"#\|[ \t]*(?:echo|include)[ \t]*:[ \t]*false[ \t]*$", re.IGNORECASE)
 
 
+def hides_chunk(option: str) -> bool:
+    """Whether a chunk's `#|` option line hides it: `#| echo: false` as YAML, or `#| echo = FALSE, …`
+    as R writes its options."""
+    return bool(_HIDDEN_OPTION.match(option) or _HIDDEN_CHUNK.search(option))
+
+
 def knitr_chunks(tokens: list[Token]) -> None:
     """An R Markdown chunk with options in its header is code in its language, and is hidden when
     `echo = FALSE` or `include = FALSE` hides it (what it would print, only R can work out).
@@ -174,9 +180,7 @@ def knitr_chunks(tokens: list[Token]) -> None:
         if found is not None:
             lines = token.content.split("\n")
             first = next((n for n, line in enumerate(lines) if not line.startswith("#|")), len(lines))
-            if _HIDDEN_CHUNK.search(found.group(2)) or any(
-                _HIDDEN_OPTION.match(line) for line in lines[:first]
-            ):
+            if _HIDDEN_CHUNK.search(found.group(2)) or any(hides_chunk(line) for line in lines[:first]):
                 continue
             token.info, token.content = found.group(1), "\n".join(lines[first:])
         kept.append(token)

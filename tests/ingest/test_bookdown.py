@@ -12,6 +12,7 @@ from app.ingest.book import parse_book
 from app.ingest.sourcefile import SourceFile
 from tests.ingest.helpers import markdown_of, problems, write
 
+GOLDEN_PNG = Path(__file__).parent / "golden" / "footnotes-and-pictures" / "channel.png"
 INDEX = "---\ntitle: Harbour Notes\nsite: bookdown::bookdown_site\n---\n\n# Welcome {-}\n\nA book about a harbour.\n"
 
 
@@ -127,3 +128,18 @@ def test_a_labelled_chunks_option_lines_go_as_an_unlabelled_chunks_do() -> None:
     assert "```r\nplot(tides)\n```" in markdown
     assert "#|" not in markdown
     assert "hidden" not in markdown
+
+
+def test_chunk_options_in_option_lines_written_as_r_hide_code_and_describe_pictures(tmp_path: Path) -> None:
+    book = tmp_path / "harbour"
+    write(book / "index.Rmd", INDEX)
+    write(book / "quay.Rmd", (
+        "# The quay\n\nThe quay, drawn.\n\n```{r}\n#| echo = FALSE, out.width = \"60%\",\n"
+        "#| fig.alt = \"The quay at low water\"\nknitr::include_graphics(\"quay.png\")\n```\n\n"
+        "```{r}\n#| echo = FALSE\nsecret_setup()\n```\n"
+    ))  # fmt: skip
+    (book / "quay.png").write_bytes((GOLDEN_PNG).read_bytes())
+    markdown = markdown_of(read_book(book))
+    assert "![The quay at low water](" in markdown
+    assert "secret_setup" not in markdown
+    assert "#|" not in markdown
