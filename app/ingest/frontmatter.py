@@ -1,5 +1,8 @@
 """Front matter, the optional block atop a Markdown file: YAML between `---` lines, read without
-YAML's dangers, or TOML between `+++` lines (Hugo's other format).
+YAML's dangers, or TOML between `+++` lines (Hugo's other format). A writer's tools have two plainer
+forms, read too: Pandoc's title block (`% Title`, `% Author`, `% Date` lines) and MultiMarkdown's
+metadata (`Title: …` and `Author: …` lines, as Scrivener, iA Writer and Ulysses write them), each
+atop the file and ending at its first blank line.
 
 YAML anchors and aliases let 400 bytes expand into gigabytes (the "billion laughs"), so the
 loader here refuses them outright: a book's front matter has no use for them. Unknown tags
@@ -30,6 +33,9 @@ _SCALARS = (str, int, float, bool, datetime.date)
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.MULTILINE)
 _TOML_CLOSING = re.compile(r"^\+\+\+[ \t]*(?:\n|\Z)", re.MULTILINE)
 _TOML_LINE = re.compile(r"\(at line (\d+)")
+# A MultiMarkdown metadata line: a key of letters, digits, spaces, `-` or `_`, a colon, its value.
+_PLAIN_KEY = re.compile(r"([A-Za-z][\w -]{0,39}):[ \t]*(.*)")
+_PLAIN_LINES = 40  # a metadata block is a few lines; a longer first paragraph is prose
 
 
 class _NoAliases(yaml.SafeLoader):
@@ -81,7 +87,8 @@ def split_front_matter(path: str, text: str) -> tuple[dict[str, str], str]:
     """The front matter's known keys as strings, and the Markdown after it (blank lines kept for line numbers)."""
     found = _closing(text)
     if found is None:
-        return {}, text
+        plain = _plain_block(text)
+        return (plain[0], _after(text, plain[1])) if plain else ({}, text)
     block = text[text.find("\n") + 1 : found.start()]
     data = (
         load_yaml(path, block, first_line=2, what="the front matter")
@@ -114,7 +121,8 @@ def without_front_matter(text: str) -> str:
     """The Markdown after the front matter, whatever it holds: for a page whose front matter is broken."""
     found = _closing(text)
     if found is None:
-        return text
+        plain = _plain_block(text)
+        return _after(text, plain[1]) if plain else text
     # Keep the front matter's lines as blank lines so that later line numbers still match the file.
     return "\n" * text.count("\n", 0, found.end()) + text[found.end() :]
 
@@ -174,3 +182,54 @@ def weight(front: Mapping[str, str]) -> float | None:
 def is_draft(front: dict[str, str]) -> bool:
     """`draft: true`: Hugo, Docusaurus and Astro leave such a page out of the site they publish."""
     return front.get("draft", "").lower() in ("true", "yes")
+
+
+def _plain_block(text: str) -> tuple[dict[str, str], int] | None:
+    """A Pandoc title block or MultiMarkdown metadata atop the text, as front matter, and how many
+    lines it spans; None if the text opens with neither."""
+    if not (text[:1] == "%" or (text[:1].isascii() and text[:1].isalpha())):
+        return None
+    end = text.find("\n\n")
+    lines = (text if end < 0 else text[:end]).split("\n")
+    if len(lines) > _PLAIN_LINES:
+        return None
+    if text[0] == "%":
+        # Title, then authors (`;` between them), then date; a line starting with a space goes on.
+        fields: list[str] = []
+        for line in lines:
+            if line.startswith("%"):
+                fields.append(line[1:].strip())
+            elif line[:1] in (" ", "\t") and fields:
+                fields[-1] += " " + line.strip()
+            else:
+                return None
+        authors = "; ".join(name.strip() for name in fields[1].split(";")) if len(fields) > 1 else ""
+        return {key: value for key, value in (("title", fields[0]), ("author", authors)) if value}, len(lines)
+    given: dict[str, str] = {}
+    key = ""
+    for line in lines:
+        found = _PLAIN_KEY.fullmatch(line)
+        if found is not None:
+            key = found.group(1).replace(" ", "").lower()
+            given[key] = found.group(2).strip()
+        elif line[:1] in (" ", "\t") and key:
+            given[key] += " " + line.strip()
+        else:
+            return None
+    # `Note: remember…` atop a file is prose, not metadata: only a block naming a title or an
+    # author is taken for one.
+    if "title" not in given and "author" not in given:
+        return None
+    return {key: given[key] for key in ("title", "author", "language", "description") if given.get(key)}, len(
+        lines
+    )
+
+
+def _after(text: str, lines: int) -> str:
+    """The text after its first `lines` lines, which are kept as blank lines for later line numbers."""
+    at = 0
+    for _ in range(lines):
+        at = text.find("\n", at) + 1
+        if at == 0:
+            return ""
+    return "\n" * lines + text[at:]

@@ -393,3 +393,24 @@ def test_a_link_to_an_id_given_on_another_page_lands_there_and_an_unknown_one_st
     html = load_book(tmp_path / "book").parse().chapters[0].pages[0].html
     assert '<a href="#h-reading-the-tables" data-chapter="2">the tables</a>' in html
     assert '<a href="#">nothing</a>' in html
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Title: The Lighthouse Keeper\nAuthor: Ada Quay\nDate: 2026\n",  # MultiMarkdown, as Scrivener writes it
+        "% The Lighthouse Keeper\n% Ada Quay\n% 2026\n",  # Pandoc's title block
+    ],
+    ids=["multimarkdown", "pandoc"],
+)
+def test_a_writers_metadata_block_names_the_book_and_is_no_chapter(tmp_path: Path, block: str) -> None:
+    text = f"{block}\n# Dusk\n\nThe lamp was lit.\n\n# Fog\n\nThe fog came in.\n"
+    draft = load_book(write(tmp_path / "manuscript.md", text)).parse()
+    assert (draft.title, draft.author) == ("The Lighthouse Keeper", "Ada Quay")
+    assert [c.title for c in draft.chapters] == ["Dusk", "Fog"]
+
+
+def test_a_first_line_that_only_looks_like_metadata_stays_prose(tmp_path: Path) -> None:
+    text = "Note: the tide tables are for Dover.\n\n# High water\n\nAt noon.\n\n# Low water\n\nAt six.\n"
+    draft = load_book(write(tmp_path / "tides.md", text)).parse()
+    assert "the tide tables are for Dover" in draft.chapters[0].pages[0].html
