@@ -28,6 +28,7 @@ PAGES, JOURNALS = "pages", "journals"
 _CONFIG_BYTES = 1024 * 1024
 _STRING = r'"((?:[^"\\\n]|\\.)*)"'
 _HOME = re.compile(r":default-home\s*\{[^{}]*?:page\s+" + _STRING)
+_COMMENT = re.compile(r'"(?:[^"\\]|\\.)*"|;[^\n]*')  # strings kept whole, so a `;` in one is no comment
 _JOURNAL_FORMAT = re.compile(r":journal/file-name-format\s+" + _STRING)
 _DATE_FIELDS = {
     "yyyy": r"(?P<y>\d{4})",
@@ -95,7 +96,7 @@ def _config_text(books: BookFolder, config: Path, warnings: list[str]) -> str:
     except Unreadable as problem:
         warnings.append(f"{config}: {problem}, so the graph is read with Logseq's defaults.")
         return ""
-    return "\n".join(line for line in text.split("\n") if not line.lstrip().startswith(";"))
+    return _COMMENT.sub(lambda found: found[0] if found[0].startswith('"') else "", text)
 
 
 def _files(folder: Path) -> tuple[list[Path], list[str]]:
