@@ -32,7 +32,8 @@ def outside_code(lines: Sequence[str], *, with_fences: bool = False) -> Iterator
                 if with_fences:
                     yield number, line
             continue
-        stripped = _LIST_ITEM.sub("", stripped, count=1)
+        if "```" in stripped or "~~~" in stripped:
+            stripped = _LIST_ITEM.sub("", stripped, count=1)
         if stripped.startswith(_FENCES):
             fence = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
             if with_fences:

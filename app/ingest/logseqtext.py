@@ -25,11 +25,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import PurePosixPath
 
-from app.ingest.fences import code_spans, outside_code
+from app.ingest.fences import code_spans
 from app.ingest.includes import MAX_DEPTH
+from app.ingest.logseqblocks import headings, org_blocks, with_code
 from app.ingest.logseqpages import PROPERTY, UUID, LogseqGraph, page_properties
 
 Warn = Callable[[str], None]
@@ -66,8 +67,6 @@ _HIDDEN = frozenset(
         "card-last-score",
     }
 )
-_CALLOUTS = ("NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION")
-_BEGIN = re.compile(r"([^\S\n]*(?:-[^\S\n]+)?)#\+BEGIN_([A-Za-z]+)(?:[^\S\n]+(.*))?", re.IGNORECASE)
 _TASK = re.compile(
     r"([^\S\n]*-[^\S\n]+)(TODO|LATER|WAITING|WAIT|DOING|NOW|IN-PROGRESS|DONE|CANCELED|CANCELLED)(?:[^\S\n]+|$)"
 )
@@ -91,7 +90,6 @@ _TAG = re.compile(r"(?<!\S)#(?:\[\[([^\[\]\n]+)\]\]|([^\s#\[\](){}\"',;!?]+))")
 _IMAGE_SIZE = re.compile(r"(\]\([^()\n]*\))\{:[^{}\n]*\}")
 _LINKS = ("video", "youtube", "tweet", "twitter", "vimeo", "bilibili")
 _URL = re.compile(r"https?://[^\s<>]+")
-_HEADING = re.compile(r"(?:-[^\S\n]+)?(#{1,6}[^\S\n].*)")
 
 
 def logseq_markdown(
@@ -110,11 +108,11 @@ def logseq_markdown(
     shown = _shown_properties(properties) if whole_page else []
     lines = shown + lines[end:]
     if "#+" in text:
-        lines = _org_blocks(lines, graph, file)
+        lines = org_blocks(lines, lambda kind, number: graph.dropped.append((kind, f"{file}:{number + 1}")))
     rewrite = _Lines(graph, file, warn, within)
     out: list[str] = []
     drawer = False
-    for number, line, code in _with_code(lines):
+    for number, line, code in with_code(lines):
         stripped = line.strip()
         if code:
             out.append(line)
@@ -126,7 +124,7 @@ def logseq_markdown(
             continue
         else:
             out.extend(rewrite.line(line, number - len(shown) + end))
-    return "\n".join(_headings(out) if whole_page else out)
+    return "\n".join(headings(out) if whole_page else out)
 
 
 def _shown_properties(properties: dict[str, str]) -> list[str]:
@@ -144,61 +142,6 @@ def _shown_properties(properties: dict[str, str]) -> list[str]:
     if listed:
         lines += [line + "\\" for line in listed[:-1]] + [listed[-1], ""]
     return lines
-
-
-def _with_code(lines: list[str]) -> Iterator[tuple[int, str, bool]]:
-    """Each line, and whether it is in (or opens or closes) fenced code."""
-    outside = {number for number, _ in outside_code(lines)}
-    for number, line in enumerate(lines):
-        yield number, line, number not in outside
-
-
-def _org_blocks(lines: list[str], graph: LogseqGraph, file: PurePosixPath) -> list[str]:
-    out: list[str] = []
-    number = 0
-    code = {n for n, _, inside in _with_code(lines) if inside}
-    while number < len(lines):
-        found = _BEGIN.fullmatch(lines[number]) if number not in code else None
-        if found is None:
-            out.append(lines[number])
-            number += 1
-            continue
-        prefix, kind, rest = found[1], found[2].upper(), (found[3] or "").strip()
-        closing = re.compile(r"[^\S\n]*#\+END_" + re.escape(kind) + r"[^\S\n]*", re.IGNORECASE)
-        end = next((n for n in range(number + 1, len(lines)) if closing.fullmatch(lines[n])), len(lines))
-        indent = prefix.replace("-", " ")
-        inner = [
-            line[len(indent) :] if line.startswith(indent) else line.lstrip()
-            for line in lines[number + 1 : end]
-        ]
-        body = _org_body(kind, rest, inner)
-        if body is None:
-            graph.dropped.append((kind.lower(), f"{file}:{number + 1}"))
-        elif body:
-            if out and out[-1].strip() and not prefix.lstrip():
-                out.append("")  # two blocks in one bullet: a blank line keeps the second its own
-            out += [prefix + body[0], *(indent + line if line else "" for line in body[1:])]
-        number = end + 1
-    return out
-
-
-def _org_body(kind: str, rest: str, inner: list[str]) -> list[str] | None:
-    """What a `#+BEGIN_kind` block shows, unindented; None when only Logseq can show it."""
-    if kind in _CALLOUTS or kind == "PINNED":
-        marker = f"[!{kind}]" if kind in _CALLOUTS else f"[!{kind.lower()}]"
-        return [f"> {marker}", *(f"> {line}" if line.strip() else ">" for line in inner)]
-    if kind == "QUOTE":
-        return [f"> {line}" if line.strip() else ">" for line in inner] or [">"]
-    if kind in ("EXAMPLE", "SRC"):
-        longest = max((len(run) for line in inner for run in re.findall(r"`{3,}", line)), default=0)
-        fence = "`" * max(3, longest + 1)
-        language = rest.split()[0] if kind == "SRC" and rest else ""
-        return [fence + language, *inner, fence]
-    if kind in ("QUERY", "EXPORT"):
-        return None
-    if kind == "COMMENT":
-        return []
-    return inner or []  # CENTER, VERSE and the like: their text
 
 
 class _Lines:
@@ -330,22 +273,3 @@ def _outside_spans(pattern: re.Pattern[str], line: str, replace: Callable[[re.Ma
         return replace(found)
 
     return pattern.sub(rewrite, line)
-
-
-def _headings(lines: list[str]) -> list[str]:
-    """A top-level bullet holding only a heading becomes that heading, its children a level up."""
-    out: list[str] = []
-    unit: str | None = None  # the indent taken off the children of the heading just made
-    for _, line, code in _with_code(lines):
-        top = bool(line.strip()) and not line[:1].isspace()
-        if top:
-            unit = None
-            heading = _HEADING.fullmatch(line) if not code else None
-            if heading is not None:
-                out.append(heading[1])
-                unit = ""
-                continue
-        if unit == "" and line.strip():
-            unit = "\t" if line.startswith("\t") else line[: len(line) - len(line.lstrip())][:2]
-        out.append(line[len(unit) :] if unit and line.startswith(unit) else line)
-    return out

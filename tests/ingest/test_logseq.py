@@ -52,7 +52,8 @@ def test_references_to_unknown_blocks_are_left_out_with_one_warning_for_the_book
     assert "((" not in markdown_of(draft)
     assert "Before after." in " ".join(chapter_text(draft, "Start").split())
     said = [warning for warning in problems(draft) if "block reference" in warning]
-    assert len(said) == 1 and said[0].startswith("2 block reference(s)")
+    assert len(said) == 1
+    assert said[0].startswith("2 block reference(s)")
 
 
 def test_a_block_that_embeds_itself_shows_once_with_a_warning(tmp_path: Path) -> None:
@@ -65,7 +66,8 @@ def test_a_block_that_embeds_itself_shows_once_with_a_warning(tmp_path: Path) ->
     )
     draft = read_book(root)
     text = chapter_text(draft, "Start")
-    assert "{{" not in text and "Round and round" in text
+    assert "{{" not in text
+    assert "Round and round" in text
     assert any("embeds the block" in warning for warning in problems(draft))
 
 
@@ -78,7 +80,8 @@ def test_two_pages_that_embed_each_other_stop_with_a_warning(tmp_path: Path) -> 
         },
     )
     draft = read_book(root)
-    assert "Ebb" in chapter_text(draft, "Flow") and "Flow" in chapter_text(draft, "Start")
+    assert "Ebb" in chapter_text(draft, "Flow")
+    assert "Flow" in chapter_text(draft, "Start")
     assert "{{" not in markdown_of(draft)
     assert any("embeds the note that embeds it" in warning for warning in problems(draft))
 
@@ -94,7 +97,7 @@ def test_a_name_never_resolves_to_a_page_outside_the_graph(tmp_path: Path) -> No
 
 def test_config_edn_is_only_scanned_and_its_comments_are_not_read(tmp_path: Path) -> None:
     config = (
-        "{;; :default-home {:page \"Wrong\"}\n"
+        '{;; :default-home {:page "Wrong"}\n'
         ' :macros {"run" #=(java.lang.Runtime/exec "touch ran")}\n'
         ' :default-home {:page "Start"}\n'
         ' :journal/file-name-format "yyyy-MM-dd"}\n'
@@ -111,7 +114,8 @@ def test_config_edn_is_only_scanned_and_its_comments_are_not_read(tmp_path: Path
     )
     draft = read_book(root)
     assert [c.title for c in draft.chapters] == ["Start", "Alpha", "Wrong", "31 December 2023"]
-    assert not (root / "ran").exists() and not Path("ran").exists()
+    assert not (root / "ran").exists()
+    assert not Path("ran").exists()
 
 
 def test_a_namespaced_page_is_found_by_its_name_whatever_its_case_or_file_spelling(tmp_path: Path) -> None:
@@ -149,8 +153,12 @@ def test_an_issue_number_is_not_read_as_a_tag(tmp_path: Path) -> None:
     assert "#123" in chapter_text(read_book(root), "Start")
 
 
-def test_a_heading_written_outside_a_bullet_keeps_its_indented_children_a_list_not_code(tmp_path: Path) -> None:
+def test_a_heading_written_outside_a_bullet_keeps_its_indented_children_a_list_not_code(
+    tmp_path: Path,
+) -> None:
     root = graph(tmp_path, {"pages/Start.md": "## Tides\n\t- High water\n\t\t- At noon\n"})
     draft = read_book(root)
     html = "".join(page.html for c in draft.chapters for page in c.pages)
-    assert "<pre" not in html and "<li>High water" in html and "<h2" in html
+    assert "<pre" not in html
+    assert "<li>High water" in html
+    assert "<h2" in html
