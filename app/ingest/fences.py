@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 
 _FENCES = ("```", "~~~")
 _BACKTICKS = re.compile(r"`+")
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])[^\S\n]+(?=[`~])")  # `- ```js`: a list item opening with code
 
 
 def outside_code(lines: Sequence[str], *, with_fences: bool = False) -> Iterator[tuple[int, str]]:
@@ -31,6 +32,8 @@ def outside_code(lines: Sequence[str], *, with_fences: bool = False) -> Iterator
                 if with_fences:
                     yield number, line
             continue
+        if "```" in stripped or "~~~" in stripped:
+            stripped = _LIST_ITEM.sub("", stripped, count=1)
         if stripped.startswith(_FENCES):
             fence = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
             if with_fences:

@@ -24,6 +24,7 @@ from app.ingest.files import BookFolder, Unreadable
 from app.ingest.frontmatter import ORDER_KEYS, chapter_title, split_front_matter, weight
 from app.ingest.jupyterbook import toc_of
 from app.ingest.leanpub import leanpub_of
+from app.ingest.logseq import logseq_of
 from app.ingest.mdbook import summary_of
 from app.ingest.mkdocs import config_of
 from app.ingest.navmeta import NavMeta, ordered, read_meta
@@ -101,6 +102,7 @@ def _declares_book(folder: Path) -> bool:
         or docsify_of(folder) is not None
         or docusaurus_of(folder) is not None
         or obsidian_of(folder) is not None
+        or logseq_of(folder) is not None
         or leanpub_of(folder) is not None
         or (folder / "book.toml").is_file()
     )

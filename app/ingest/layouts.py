@@ -20,6 +20,7 @@ from app.ingest.folders import folder_files, is_markdown
 from app.ingest.hugo import hugo_config, read_hugo
 from app.ingest.jupyterbook import read_jupyter_book, toc_of
 from app.ingest.leanpub import leanpub_of, read_leanpub
+from app.ingest.logseq import logseq_of, read_logseq
 from app.ingest.mdbook import read_mdbook, summary_of
 from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, read_config
 from app.ingest.obsidian import obsidian_of, read_obsidian
@@ -64,6 +65,8 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         return read_docsify(books, root, warnings)
     if (docusaurus := docusaurus_of(root)) is not None:
         return read_docusaurus(books, docusaurus, warnings)
+    if (graph := logseq_of(root)) is not None:
+        return read_logseq(books, graph, warnings)
     if (vault := obsidian_of(root)) is not None:
         return read_obsidian(books, vault, warnings)
     if (manuscript := leanpub_of(root)) is not None:

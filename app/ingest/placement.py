@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from app.ingest.logseqpages import LogseqGraph
 
 # The book's own folder, as a path inside the book.
 BOOK_ROOT = PurePosixPath()
@@ -46,6 +49,8 @@ class Layout:
     carried_out: frozenset[str] = frozenset()
     # The site generator whose reading of the Markdown differs from everyone's, or "" (see parse()).
     dialect: str = ""
+    # A Logseq graph's pages by name and blocks by id, which its pages' text needs (see logseqtext.py).
+    graph: LogseqGraph | None = None
 
 
 def prettify(name: str) -> str:

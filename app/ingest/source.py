@@ -23,6 +23,7 @@ from app.ingest.frontmatter import is_draft, split_front_matter, without_front_m
 from app.ingest.layouts import layout_of
 from app.ingest.leanpub import leanpub_text
 from app.ingest.limits import MAX_PICTURE_BYTES
+from app.ingest.logseqtext import logseq_markdown
 from app.ingest.mdx import is_mdx, without_code
 from app.ingest.naming import name_book
 from app.ingest.notebooks import is_notebook, notebook_markdown
@@ -35,6 +36,7 @@ from app.ingest.wikinames import VaultNames
 
 if TYPE_CHECKING:
     from app.ingest.draft import BookDraft
+    from app.ingest.logseqpages import LogseqGraph
 
 # Part of every source hash: bump it when rendering changes, so re-importing updates stored books.
 INGEST_VERSION = "8"
@@ -80,8 +82,12 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
     layout = layout_of(books, root, warnings)
     site_root = PurePosixPath(books.name(layout.site_root)) if layout.site_root is not None else BOOK_ROOT
     # A lone file's wiki links name only its neighbours: its folder may be anyone's home folder.
+    graph = layout.graph
     wiki = WikiLinks(
-        lambda: VaultNames.of_folder(books, books.root, recursive=root.is_dir()), vault=in_vault(root)
+        lambda: VaultNames.of_folder(
+            books, books.root, recursive=root.is_dir(), pages=graph.names() if graph else None
+        ),
+        vault=in_vault(root) or graph is not None,
     )
     files: list[ChapterFile] = []
     for position, placed in enumerate(layout.files):
@@ -93,6 +99,7 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
             parent=parent,
             site_root=site_root,
             wiki=wiki,
+            graph=graph,
             dialect=layout.dialect,
             warnings=warnings,
         )
@@ -100,6 +107,7 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
             files.append(chapter)
     if (missing := wiki.summary(str(root))) is not None:
         warnings.append(missing)
+    warnings += graph.summary(str(root)) if graph else []
     files = bookdown_chapters(files, warnings) if layout.dialect == "bookdown" else files
     if not files:
         raise ImportProblem(str(root), "has no Markdown file with text to read. Write some Markdown in it.")
@@ -206,6 +214,7 @@ def _read_chapter(
     parent: bool,
     site_root: PurePosixPath,
     wiki: WikiLinks,
+    graph: LogseqGraph | None,
     dialect: str,
     warnings: list[str],
 ) -> ChapterFile | None:
@@ -255,8 +264,12 @@ def _read_chapter(
     name = PurePosixPath(books.name(path))
 
     def read(target: PurePosixPath) -> str:
-        return books.read_text(books.root / target)
+        text = books.read_text(books.root / target)
+        if graph is not None:  # a page embedded in another reads as Logseq shows it there
+            return logseq_markdown(text, file=target, graph=graph, warn=warnings.append, whole_page=False)
+        return text
 
+    body = logseq_markdown(body, file=name, graph=graph, warn=warnings.append) if graph else body
     body = leanpub_text(body) if dialect == "leanpub" else body
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
     body = knitchildren.expand(body, file=name, read=read, warn=warnings.append)

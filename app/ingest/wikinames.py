@@ -11,7 +11,7 @@ the one with the shortest path. Only files inside the book are named: hidden fol
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -32,9 +32,15 @@ class _Entry:
 class VaultNames:
     """Every file of one book by the names wiki links may give it."""
 
-    def __init__(self, files: Iterable[tuple[PurePosixPath, PurePosixPath]]) -> None:
+    def __init__(
+        self,
+        files: Iterable[tuple[PurePosixPath, PurePosixPath]],
+        pages: Mapping[str, PurePosixPath] | None = None,
+    ) -> None:
         """`files`: (where the vault lists the file, the file inside the book) pairs; the two differ
-        only for a symlink to another file of the book."""
+        only for a symlink to another file of the book. `pages`: names (case folded) a tool gives
+        notes besides their files' (a Logseq page's title, aliases and `a/b` namespace), asked first."""
+        self._pages = dict(pages or {})
         self._notes: dict[str, list[_Entry]] = {}
         self._others: dict[str, list[_Entry]] = {}
         for listed, path in files:
@@ -45,15 +51,25 @@ class VaultNames:
                 table.setdefault(parts[-1], []).append(_Entry(parts, path))
 
     @classmethod
-    def of_folder(cls, books: BookFolder, folder: Path, *, recursive: bool = True) -> VaultNames:
-        """The files of `folder` (inside `books`), and of its sub-folders when `recursive`."""
+    def of_folder(
+        cls,
+        books: BookFolder,
+        folder: Path,
+        *,
+        recursive: bool = True,
+        pages: Mapping[str, PurePosixPath] | None = None,
+    ) -> VaultNames:
+        """The files of `folder` (inside `books`), and of its sub-folders when `recursive`; `pages`
+        as for VaultNames()."""
         listed = _listed(books, folder, recursive)
         # Which names lead where decides how links show, so a file added or removed changes the book.
         books.note("wiki names\0" + "\0".join(f"{where}\1{path}" for where, path in listed))
-        return cls(listed)
+        return cls(listed, pages)
 
     def note(self, name: str, near: PurePosixPath) -> PurePosixPath | None:
         """The note a wiki link names (`Note`, `Note.md`, `folder/Note`), nearest to file `near`."""
+        if (page := self._pages.get(name.strip().casefold())) is not None:
+            return page
         wanted = _parts(name)
         if wanted and PurePosixPath(wanted[-1]).suffix in MARKDOWN_SUFFIXES:
             wanted = (*wanted[:-1], PurePosixPath(wanted[-1]).stem)
