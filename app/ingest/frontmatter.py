@@ -34,7 +34,8 @@ _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.MULTILINE)
 _TOML_CLOSING = re.compile(r"^\+\+\+[ \t]*(?:\n|\Z)", re.MULTILINE)
 _TOML_LINE = re.compile(r"\(at line (\d+)")
 # A MultiMarkdown metadata line: a key of letters, digits, spaces, `-` or `_`, a colon, its value.
-_PLAIN_KEY = re.compile(r"([A-Za-z][\w -]{0,39}):[ \t]*(.*)")
+# Not two colons: `title:: Harbour Log` is a Logseq page property (see logseqpages.py).
+_PLAIN_KEY = re.compile(r"([A-Za-z][\w -]{0,39}):(?!:)[ \t]*(.*)")
 _PLAIN_LINES = 40  # a metadata block is a few lines; a longer first paragraph is prose
 
 
