@@ -24,10 +24,13 @@ def outside_code(lines: Sequence[str], *, with_fences: bool = False) -> Iterator
     The caller may change `lines[number]` as it goes; each line is read before it is given.
     """
     fence = ""
+    column = 0  # where the open fence's marks start
     for number, line in enumerate(lines):
         stripped = line.strip()
         if fence:
-            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+            # As CommonMark closes it: a run at least as long, indented less than a code block would be
+            # past the opening (`    ````` inside a list-table's item closes nothing).
+            if stripped.startswith(fence) and not stripped.strip(fence[0]) and _indent(line) < column + 4:
                 fence = ""
                 if with_fences:
                     yield number, line
@@ -36,10 +39,15 @@ def outside_code(lines: Sequence[str], *, with_fences: bool = False) -> Iterator
             stripped = _LIST_ITEM.sub("", stripped, count=1)
         if stripped.startswith(_FENCES):
             fence = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
+            column = len(line.rstrip()) - len(stripped)
             if with_fences:
                 yield number, line
             continue
         yield number, line
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def code_spans(line: str) -> list[tuple[int, int]]:
