@@ -81,7 +81,8 @@ def read_logseq(books: BookFolder, graph: Path, warnings: list[str]) -> Layout:
         shown = ", ".join(unread[:5]) + (" …" if len(unread) > 5 else "")
         warnings.append(
             f"{graph}: Chapterwise reads Markdown only, so it left out {plural(len(unread), 'Org file')} "
-            f"({shown}). Convert them to Markdown (pandoc can) to read them here."
+            f"({shown}). Convert {'it' if len(unread) == 1 else 'them'} to Markdown (pandoc can) to read "
+            f"{'it' if len(unread) == 1 else 'them'} here."
         )
     metadata = {}
     if home is not None and (title := properties_of(notes.text(home)).get("title", "").strip()):

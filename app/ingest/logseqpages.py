@@ -18,6 +18,7 @@ from urllib.parse import unquote
 from app.errors import ImportProblem
 from app.ingest.files import BookFolder, Unreadable
 from app.ingest.frontmatter import split_front_matter
+from app.text import plural
 
 PROPERTY = re.compile(r"([A-Za-z0-9_][\w\-?./]*)::(?:[^\S\n]+(.*)|[^\S\n]*)$")
 UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
@@ -127,15 +128,18 @@ class LogseqGraph:
         if self.unknown:
             uuid, place = self.unknown[0]
             said.append(
-                f"{where}: {len(self.unknown)} block reference(s) name blocks the graph does not have, "
-                f"e.g. (({uuid})) in {place}; they were left out. Fix the ids, or add the blocks."
+                f"{where}: {plural(len(self.unknown), 'block reference')} "
+                f"{'names a block' if len(self.unknown) == 1 else 'name blocks'} the graph does not have, "
+                f"e.g. (({uuid})) in {place}; {'it was' if len(self.unknown) == 1 else 'they were'} left out. "
+                "Fix the ids, or add the blocks."
             )
         if self.dropped:
             kinds = sorted({name for name, _ in self.dropped})
             shown = ", ".join(kinds[:6]) + (" …" if len(kinds) > 6 else "")
             said.append(
-                f"{where}: {len(self.dropped)} Logseq macro(s) or queries ({shown}), e.g. in {self.dropped[0][1]}, "
-                "only Logseq can run, so they were left out. Write their results as text to keep them."
+                f"{where}: {plural(len(self.dropped), 'Logseq macro or query', 'Logseq macros or queries')} "
+                f"({shown}), e.g. in {self.dropped[0][1]}, only Logseq can run, so "
+                f"{'it was' if len(self.dropped) == 1 else 'they were'} left out. Write the results as text to keep them."
             )
         return said
 

@@ -15,5 +15,7 @@ def test_a_code_block_opening_a_list_item_is_code_to_its_closing_fence() -> None
 
 def test_an_indented_run_inside_a_longer_fence_closes_nothing() -> None:
     # MyST's list-table: each item holds a fenced example, inside one fence of four backticks.
-    text = "````{list-table}\n* - ````md\n    (inside)=\n    ````\n  - ```rst\n    ```\n````\n(target)=\nText."
+    text = (
+        "````{list-table}\n* - ````md\n    (inside)=\n    ````\n  - ```rst\n    ```\n````\n(target)=\nText."
+    )
     assert prose(text) == ["(target)=", "Text."]

@@ -53,7 +53,7 @@ def test_references_to_unknown_blocks_are_left_out_with_one_warning_for_the_book
     assert "Before after." in " ".join(chapter_text(draft, "Start").split())
     said = [warning for warning in problems(draft) if "block reference" in warning]
     assert len(said) == 1
-    assert said[0].startswith("2 block reference(s)")
+    assert said[0].startswith("2 block references name blocks")
 
 
 def test_a_block_that_embeds_itself_shows_once_with_a_warning(tmp_path: Path) -> None:
