@@ -26,6 +26,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from app.errors import ImportProblem
 from app.ingest.fences import outside_code
 from app.ingest.files import BookFolder, Unreadable
 from app.ingest.placement import Layout, Placed, prettify
@@ -72,8 +73,10 @@ def read_leanpub(books: BookFolder, manuscript: Path, root: Path, warnings: list
     try:
         names = [line.strip() for line in books.read_text(listing).splitlines() if line.strip()]
     except Unreadable as problem:
-        warnings.append(f"{listing}: {problem}, so the manuscript is read in folder order.")
-        names = []
+        raise ImportProblem(
+            str(listing),
+            f"{problem}. Book.txt should name the manuscript's files, one a line; fix it and import again.",
+        ) from None
     placed: list[Placed] = []
     missing: list[str] = []
     part: str | None = None
@@ -94,11 +97,11 @@ def read_leanpub(books: BookFolder, manuscript: Path, root: Path, warnings: list
         opens = leading.level == 1 or (leading.level is None and (not placed or leading.part is not None))
         # A title from here keeps a chapter that is only its heading, over the files that go on with it
         # (book.py lists them on its page); a part's opening words are titled by the part.
-        title = (
+        entry = (
             _plain(leading.heading) if leading.only_heading and leading.heading
             else leading.part if leading.level is None else None
         )  # fmt: skip
-        placed.append(Placed(path, title, 0 if opens or not placed else 1, None, part))
+        placed.append(Placed(path, entry, 0 if opens or not placed else 1, None, part))
     if missing:
         shown = ", ".join(f"'{name}'" for name in missing[:5]) + (" …" if len(missing) > 5 else "")
         warnings.append(
@@ -107,7 +110,7 @@ def read_leanpub(books: BookFolder, manuscript: Path, root: Path, warnings: list
             "or take the line out of Book.txt."
         )
     resources = manuscript / _RESOURCES
-    metadata = {"title": title} if (title := _title(books, manuscript, root)) else {}
+    metadata = {"title": title} if (title := _book_title(books, manuscript, root)) else {}
     return Layout(
         placed, metadata, site_root=resources if resources.is_dir() else manuscript, dialect="leanpub"
     )
@@ -155,7 +158,7 @@ def _plain(words: str) -> str:
     return inline_text(tokens[1]).strip() if len(tokens) > 1 else words
 
 
-def _title(books: BookFolder, manuscript: Path, root: Path) -> str | None:
+def _book_title(books: BookFolder, manuscript: Path, root: Path) -> str | None:
     """The book's title: the first heading of the README beside `manuscript/`, when the book was imported
     from there; else the name of the folder holding `manuscript/` (Book.txt names no title)."""
     if manuscript == root / MANUSCRIPT:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from app.errors import ImportProblem
 from app.ingest import find_books, read_book
+from app.ingest.limits import MAX_FILE_BYTES
 from tests.ingest.helpers import markdown_of, problems, write
 
 
@@ -47,3 +51,12 @@ def test_leanpubs_marks_are_read_only_in_a_leanpub_book(tmp_path: Path) -> None:
     html = draft.chapters[0].pages[0].html
     assert "W&gt; Not an aside" in html
     assert "{pagebreak}" in html
+
+
+def test_a_book_txt_that_cannot_be_read_stops_the_import_and_says_why(tmp_path: Path) -> None:
+    manuscript = tmp_path / "book" / "manuscript"
+    write(manuscript / "chapter.md", "# Chapter\n\nText.\n")
+    with (manuscript / "Book.txt").open("wb") as listing:
+        listing.truncate(MAX_FILE_BYTES + 1)  # sparse: over the limit without writing 20 MB
+    with pytest.raises(ImportProblem, match=r"Book\.txt: is .* over .* one a line"):
+        read_book(manuscript)
