@@ -32,9 +32,13 @@ _MAX_DEPTH = 20  # deeper than any workspace nests its pages; a bound on walking
 
 
 def notion_of(folder: Path) -> Path | None:
-    """The folder itself if it is a Notion export (most of its Markdown files are named `Title <id>.md`)."""
-    pages = [entry.stem for entry in folder.iterdir() if _is_page(entry)]
+    """The folder itself if it is a Notion export: most of its Markdown files are named `Title <id>.md`,
+    or it has none but holds a database (`Name <id>.csv`, beside the folder of its rows)."""
+    entries = list(folder.iterdir())
+    pages = [entry.stem for entry in entries if _is_page(entry)]
     named = sum(1 for stem in pages if is_page_name(stem))
+    if not pages:
+        return folder if any(_is_table(entry) for entry in entries) else None
     return folder if named and named * 2 >= len(pages) else None
 
 
@@ -44,14 +48,16 @@ def is_page_name(stem: str) -> bool:
 
 
 def read_notion(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
+    """The export's pages, each followed by its sub-pages a level down, in title order at each level."""
     tables: list[str] = []
     top = _entries(root)
     pages = [entry for entry in top if entry.is_file()]
     placed: list[Placed] = []
     metadata: dict[str, str] = {}
-    if len(pages) == 1:
-        # One page at the top opens the book and names it, and its sub-pages and databases are its
-        # chapters. It is a chapter even if it only links to them: what else it holds is the author's.
+    if len(pages) == 1 and not is_page_name(root.name):
+        # One page at the top of the export opens the book and names it, and its sub-pages and
+        # databases are its chapters. It is a chapter even if it only links to them: what else it
+        # holds (a callout, a picture) is the author's.
         home = pages[0]
         placed.append(Placed(home, depth=0))
         if title := _title(books, home):
@@ -60,11 +66,11 @@ def read_notion(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         top = [entry for entry in top if entry != home and entry != folder]
         if folder.is_dir() and not folder.is_symlink():
             top = sorted(top + _entries(folder), key=_order)
-            tables += _tables(folder)
-    tables += _tables(root)
+            tables.extend(_tables(folder))
+    tables.extend(_tables(root))
     placed += _walk(books, top, 0, tables)
     if tables:
-        names = sorted({without_page_id(name) for name in tables}, key=natural_key)
+        names = sorted((without_page_id(name) for name in tables), key=natural_key)
         shown = ", ".join(f"'{name}'" for name in names[:3]) + (
             f" and {len(names) - 3} more" if len(names) > 3 else ""
         )
@@ -86,7 +92,8 @@ def _title(books: BookFolder, page: Path) -> str | None:
 
 
 def _walk(books: BookFolder, entries: list[Path], depth: int, tables: list[str]) -> Iterator[Placed]:
-    """Each page, then its sub-pages a level down; each database's entry, then its rows."""
+    """Each page, then its sub-pages a level down; each database's entry, then its rows. The
+    names of the tables met on the way are added to `tables`."""
     for entry in entries:
         if entry.is_file():
             folder = entry.with_suffix("")
@@ -98,7 +105,7 @@ def _walk(books: BookFolder, entries: list[Path], depth: int, tables: list[str])
             # The entry stands for the table, so links to the table land on it.
             yield Placed(table or folder, without_page_id(folder.name), depth=depth, role="heading")
         if folder.is_dir() and not folder.is_symlink() and depth < _MAX_DEPTH:
-            tables += _tables(folder)
+            tables.extend(_tables(folder))
             yield from _walk(books, _entries(folder), depth + 1, tables)
 
 
@@ -134,6 +141,14 @@ def _tables(folder: Path) -> list[str]:
         )
     except OSError:
         return []
+
+
+def _is_table(entry: Path) -> bool:
+    return (
+        entry.suffix.lower() == ".csv"
+        and is_page_name(entry.stem.removesuffix(_ALL_ROWS))
+        and entry.with_name(entry.stem.removesuffix(_ALL_ROWS)).is_dir()
+    )
 
 
 def _table_of(folder: Path) -> Path | None:
