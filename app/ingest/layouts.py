@@ -17,6 +17,7 @@ from app.ingest.docsify import docsify_of
 from app.ingest.docusaurus import docusaurus_of, read_docusaurus
 from app.ingest.files import BookFolder
 from app.ingest.folders import folder_files, is_markdown
+from app.ingest.githubwiki import read_wiki, wiki_of
 from app.ingest.hugo import hugo_config, read_hugo
 from app.ingest.jupyterbook import read_jupyter_book, toc_of
 from app.ingest.leanpub import leanpub_of, read_leanpub
@@ -71,6 +72,8 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         return read_logseq(books, graph, warnings)
     if (vault := obsidian_of(root)) is not None:
         return read_obsidian(books, vault, warnings)
+    if (wiki := wiki_of(root)) is not None:
+        return read_wiki(books, wiki, folder_files(books, wiki, warnings), warnings)
     if (manuscript := leanpub_of(root)) is not None:
         return read_leanpub(books, manuscript, root, warnings)
     if notion_of(root) is not None:

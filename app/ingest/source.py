@@ -89,7 +89,8 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
         lambda: VaultNames.of_folder(
             books, books.root, recursive=root.is_dir(), pages=graph.names() if graph else None
         ),
-        vault=in_vault(root) or graph is not None,
+        vault=in_vault(root) or graph is not None or layout.dialect == "github-wiki",
+        bare_pictures=layout.dialect == "github-wiki",
     )
     files: list[ChapterFile] = []
     for position, placed in enumerate(layout.files):

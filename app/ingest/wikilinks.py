@@ -52,12 +52,14 @@ class WikiLinks:
     """One book's wiki links: the names they use (read once, when a first link needs them), and
     those that named nothing the book has."""
 
-    def __init__(self, names: Callable[[], VaultNames], *, vault: bool) -> None:
+    def __init__(self, names: Callable[[], VaultNames], *, vault: bool, bare_pictures: bool = False) -> None:
         """`vault`: the book is (in) an Obsidian vault, where a link may name a note not yet written.
         Elsewhere `[[Prototype]]` is more likely JavaScript's notation, or TOML's, so a link that names
-        nothing is left as written."""
+        nothing is left as written. `bare_pictures`: `[[chart.png]]` shows the picture, as a GitHub
+        wiki shows it, where Obsidian links to it."""
         self._make = names
         self._vault = vault
+        self._bare_pictures = bare_pictures
         self._names: VaultNames | None = None
         self.missing: list[tuple[str, str]] = []  # (name, "file:line") of each link that found nothing
 
@@ -141,7 +143,7 @@ class WikiLinks:
             or _CITATION.fullmatch(inner)
         ):
             return found.group(0)
-        if found.group(1):
+        if found.group(1) or (self._bare_pictures and target.strip().lower().endswith(PICTURE_SUFFIXES)):
             return self._picture(target, words, file, page, where, found.group(0))
         return self._link(target, words, file, page, where, found.group(0))
 
@@ -169,7 +171,8 @@ class WikiLinks:
         name = target.partition("#")[0].strip()
         if not name.lower().endswith(PICTURE_SUFFIXES):
             return self._link(target, words, file, page, where, written)  # a note, a PDF, a sound: a link
-        described = words.strip() if words.strip() and not _SIZE.fullmatch(words.strip()) else ""
+        words = words.strip().removeprefix("alt=")  # gollum's `[[chart.png|alt=Tide chart]]`
+        described = words if words and not _SIZE.fullmatch(words) else ""
         alt = described or PurePosixPath(name).stem
         path = self.names.file(name, file)
         if path is None:

@@ -73,7 +73,12 @@ class VaultNames:
         wanted = _parts(name)
         if wanted and PurePosixPath(wanted[-1]).suffix in MARKDOWN_SUFFIXES:
             wanted = (*wanted[:-1], PurePosixPath(wanted[-1]).stem)
-        return _nearest(self._notes, wanted, near)
+        found = _nearest(self._notes, wanted, near)
+        if found is None and wanted and " " in wanted[-1]:
+            # GitHub wikis (and gollum) name a page's file with hyphens for its spaces:
+            # `[[Getting Started]]` is Getting-Started.md.
+            found = _nearest(self._notes, (*wanted[:-1], wanted[-1].replace(" ", "-")), near)
+        return found
 
     def file(self, name: str, near: PurePosixPath) -> PurePosixPath | None:
         """The attachment a wiki link names with its suffix (`diagram.png`), nearest to file `near`."""
