@@ -30,6 +30,7 @@ from app.ingest.mdbook import summary_of
 from app.ingest.mkdocs import config_of
 from app.ingest.navmeta import NavMeta, ordered, read_meta
 from app.ingest.notebooks import is_notebook, notebook_markdown
+from app.ingest.notion import notion_of
 from app.ingest.obsidian import obsidian_of
 from app.ingest.placement import MARKDOWN_SUFFIXES, Placed, natural_key, prettify
 from app.ingest.quarto import quarto_of
@@ -105,6 +106,7 @@ def _declares_book(folder: Path) -> bool:
         or obsidian_of(folder) is not None
         or logseq_of(folder) is not None
         or leanpub_of(folder) is not None
+        or notion_of(folder) is not None
         or wiki_of(folder) is not None
         or (folder / "book.toml").is_file()
     )

@@ -1,10 +1,10 @@
 """layout_of(): which tool made a book's folder, and the book's files in the order that tool reads them.
 
 Each generator keeps its table of contents its own way (an mdBook's SUMMARY.md, mkdocs' `nav`,
-a Jupyter Book's `_toc.yml`, a Leanpub manuscript's Book.txt…), and each has a module that knows
-it: `*_of(folder)` says cheaply whether a folder is one, `read_*` reads it into a Layout. A folder
-none of them claims is read as a plain folder (folders.py). The order below is the order they
-are asked in: the first that claims a folder wins.
+a Jupyter Book's `_toc.yml`, a Leanpub manuscript's Book.txt, a Notion export's page folders…),
+and each has a module that knows it: `*_of(folder)` says cheaply whether a folder is one,
+`read_*` reads it into a Layout. A folder none of them claims is read as a plain folder
+(folders.py). The order below is the order they are asked in: the first that claims a folder wins.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from app.ingest.leanpub import leanpub_of, read_leanpub
 from app.ingest.logseq import logseq_of, read_logseq
 from app.ingest.mdbook import read_mdbook, summary_of
 from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, read_config
+from app.ingest.notion import is_page_name, notion_of, read_notion
 from app.ingest.obsidian import obsidian_of, read_obsidian
 from app.ingest.placement import Layout, Placed
 from app.ingest.quarto import quarto_of, read_quarto
@@ -40,7 +41,8 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
                 "not a Markdown file: Chapterwise imports .md, .markdown, .mdx, .qmd and .Rmd files, Jupyter notebooks "
                 "(.ipynb), and folders of them.",
             )
-        return Layout([Placed(root)], {}, strict=True)
+        # A page exported from Notion on its own is still written as Notion writes it.
+        return Layout([Placed(root)], {}, strict=True, dialect="notion" if is_page_name(root.stem) else "")
     summary = summary_of(root)
     if summary is not None:
         return read_mdbook(books, summary, warnings)
@@ -74,5 +76,7 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         return read_wiki(books, wiki, folder_files(books, wiki, warnings), warnings)
     if (manuscript := leanpub_of(root)) is not None:
         return read_leanpub(books, manuscript, root, warnings)
+    if notion_of(root) is not None:
+        return read_notion(books, root, warnings)
     hugo = hugo_config(root)
     return Layout(folder_files(books, root, warnings), read_hugo(books, hugo, root) if hugo else {})

@@ -16,7 +16,7 @@ from pathlib import Path
 from app.errors import ImportProblem
 from app.ingest.folders import first_heading, is_index
 from app.ingest.limits import MAX_AUTHOR, MAX_DESCRIPTION, MAX_LANGUAGE, MAX_TITLE, capped
-from app.ingest.placement import prettify
+from app.ingest.placement import prettify, without_page_id
 from app.ingest.sourcefile import ChapterFile
 from app.ingest.titles import leading_title
 from app.ingest.translations import is_language
@@ -150,7 +150,7 @@ def _slug(
     if is_index(Path(name)) or _generic(name):
         return slugify(title), False, f"from the title '{title}'"
     what = "file" if is_file else "folder"
-    return slugify(name), False, f"from the {what} name '{name}'"
+    return slugify(without_page_id(name)), False, f"from the {what} name '{name}'"
 
 
 def _checked(slug: str, where: str, what: str) -> str:

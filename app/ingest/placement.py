@@ -15,6 +15,8 @@ BOOK_ROOT = PurePosixPath()
 # What ingest reads as a page: Markdown; MDX; Quarto's and R Markdown's pages, Markdown with code
 # chunks (see myst.py); and Jupyter notebooks, read as the Markdown they show (see notebooks.py).
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".qmd", ".rmd", ".ipynb")
+# The id a Notion export ends each page's file and folder name with: a space and 32 hex digits.
+PAGE_ID = re.compile(r" [0-9a-f]{32}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +55,14 @@ class Layout:
     graph: LogseqGraph | None = None
 
 
+def without_page_id(name: str) -> str:
+    """A name less the page id a Notion export ends it with: 'Knots 9f8e…' -> 'Knots' (see notion.py)."""
+    return PAGE_ID.sub("", name) if len(name) > 33 else name
+
+
 def prettify(name: str) -> str:
     """A title from a file or folder name: '02-getting_started' -> 'Getting started'."""
-    words = re.sub(r"^[\d\s._-]+", "", name).replace("_", " ").replace("-", " ").strip()
+    words = re.sub(r"^[\d\s._-]+", "", without_page_id(name)).replace("_", " ").replace("-", " ").strip()
     chosen = words or name
     return chosen[:1].upper() + chosen[1:]
 

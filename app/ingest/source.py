@@ -27,6 +27,8 @@ from app.ingest.logseqtext import logseq_markdown
 from app.ingest.mdx import is_mdx, without_code
 from app.ingest.naming import name_book
 from app.ingest.notebooks import is_notebook, notebook_markdown
+from app.ingest.notion import is_row
+from app.ingest.notiontext import notion_text
 from app.ingest.obsidian import in_vault
 from app.ingest.pictures import Pictures, PictureUnavailable, ReadPicture, candidates
 from app.ingest.placement import BOOK_ROOT, Placed
@@ -272,6 +274,7 @@ def _read_chapter(
 
     body = logseq_markdown(body, file=name, graph=graph, warn=warnings.append) if graph else body
     body = leanpub_text(body) if dialect == "leanpub" else body
+    body = notion_text(body, row=is_row(path)) if dialect == "notion" else body
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
     body = knitchildren.expand(body, file=name, read=read, warn=warnings.append)
     body = embeds.expand(body, file=name, read=read, warn=warnings.append)
