@@ -74,9 +74,11 @@ def read_notion(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         shown = ", ".join(f"'{name}'" for name in names[:3]) + (
             f" and {len(names) - 3} more" if len(names) > 3 else ""
         )
+        one = len(names) == 1
         warnings.append(
-            f"{root}: the tables of {plural(len(names), 'Notion database')} ({shown}) were not read, only "
-            "their rows' pages. To read a table here, copy it into a page as a table and export again."
+            f"{root}: the {'table' if one else 'tables'} of {plural(len(names), 'Notion database')} ({shown}) "
+            f"{'was' if one else 'were'} not read, only {'its' if one else 'their'} rows' pages. To read a table "
+            "here, copy it into a page as a table and export again."
         )
     return Layout(placed, metadata, site_root=root, dialect="notion")
 
