@@ -22,20 +22,28 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from app.ingest.files import BookFolder, Unreadable
-from app.ingest.placement import MARKDOWN_SUFFIXES, PAGE_ID, Layout, Placed, natural_key, without_page_id
+from app.ingest.placement import (
+    MAX_NOTE_DEPTH,
+    PAGE_ID,
+    Layout,
+    Placed,
+    holds_pages,
+    is_page,
+    natural_key,
+    without_page_id,
+)
 from app.ingest.text import inline_text
 from app.text import plural
 
 _ALL_ROWS = "_all"  # `Name <id>_all.csv`: the same table, with every row rather than the view's
 _HEADINGS = MarkdownIt("commonmark", {"html": False})
-_MAX_DEPTH = 20  # deeper than any workspace nests its pages; a bound on walking a hostile folder
 
 
 def notion_of(folder: Path) -> Path | None:
     """The folder itself if it is a Notion export: most of its Markdown files are named `Title <id>.md`,
     or it has none but holds a database (`Name <id>.csv`, beside the folder of its rows)."""
     entries = list(folder.iterdir())
-    pages = [entry.stem for entry in entries if _is_page(entry)]
+    pages = [entry.stem for entry in entries if is_page(entry)]
     named = sum(1 for stem in pages if is_page_name(stem))
     if not pages:
         return folder if any(_is_table(entry) for entry in entries) else None
@@ -106,7 +114,7 @@ def _walk(books: BookFolder, entries: list[Path], depth: int, tables: list[str])
             books.note(f"Notion database: {books.name(table or folder)}")  # the entry is no file read
             # The entry stands for the table, so links to the table land on it.
             yield Placed(table or folder, without_page_id(folder.name), depth=depth, role="heading")
-        if folder.is_dir() and not folder.is_symlink() and depth < _MAX_DEPTH:
+        if folder.is_dir() and not folder.is_symlink() and depth < MAX_NOTE_DEPTH:
             tables.extend(_tables(folder))
             yield from _walk(books, _entries(folder), depth + 1, tables)
 
@@ -117,12 +125,12 @@ def _entries(folder: Path) -> list[Path]:
         found = list(folder.iterdir())
     except OSError:
         return []
-    pages = [entry for entry in found if _is_page(entry)]
+    pages = [entry for entry in found if is_page(entry)]
     stems = {page.with_suffix("") for page in pages}
     folders = [
         entry
         for entry in found
-        if entry.is_dir() and not entry.is_symlink() and entry not in stems and _holds_pages(entry)
+        if entry.is_dir() and not entry.is_symlink() and entry not in stems and holds_pages(entry)
     ]
     return sorted(pages + folders, key=_order)
 
@@ -162,20 +170,3 @@ def _table_of(folder: Path) -> Path | None:
 def is_row(page: Path) -> bool:
     """Whether a page is a database's row: its folder stands beside the database's table."""
     return _table_of(page.parent) is not None
-
-
-def _is_page(entry: Path) -> bool:
-    return entry.suffix.lower() in MARKDOWN_SUFFIXES and not entry.name.startswith(".") and entry.is_file()
-
-
-def _holds_pages(folder: Path, depth: int = 0) -> bool:
-    try:
-        entries = list(folder.iterdir())
-    except OSError:
-        return False
-    return any(_is_page(entry) for entry in entries) or (
-        depth < _MAX_DEPTH
-        and any(
-            entry.is_dir() and not entry.is_symlink() and _holds_pages(entry, depth + 1) for entry in entries
-        )
-    )

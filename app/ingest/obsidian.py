@@ -19,7 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from app.ingest.files import BookFolder, Unreadable
-from app.ingest.placement import MARKDOWN_SUFFIXES, Layout, Placed, natural_key
+from app.ingest.placement import (
+    MARKDOWN_SUFFIXES,
+    MAX_NOTE_DEPTH,
+    Layout,
+    Placed,
+    holds_pages,
+    is_page,
+    natural_key,
+)
 
 SETTINGS = ".obsidian"
 PUBLISH = "site-options.json"
@@ -27,7 +35,6 @@ _PUBLISH_KEYS = ("siteName", "indexFile", "navigationOrdering")
 _PUBLISH_BYTES = 256 * 1024
 _HOME_NAMES = ("home", "index", "readme")
 _SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
-_MAX_DEPTH = 20  # deeper than any vault's folders; a bound on walking a hostile one
 
 
 def obsidian_of(folder: Path) -> Path | None:
@@ -104,12 +111,8 @@ def _home(vault: Path, index_file: object) -> Path | None:
         for candidate in (vault / name, vault / f"{name}.md"):
             if candidate.is_file() and candidate.suffix.lower() in MARKDOWN_SUFFIXES:
                 return candidate
-    notes = sorted((p for p in vault.iterdir() if _is_note(p)), key=lambda p: natural_key(p.name))
+    notes = sorted((p for p in vault.iterdir() if is_page(p)), key=lambda p: natural_key(p.name))
     return next((p for name in _HOME_NAMES for p in notes if p.stem.lower() == name), None)
-
-
-def _is_note(path: Path) -> bool:
-    return path.suffix.lower() in MARKDOWN_SUFFIXES and not path.name.startswith(".") and path.is_file()
 
 
 def _listed_elsewhere(vault: Path, entry: str) -> bool:
@@ -128,7 +131,7 @@ class _Walk:
         self, folder: Path, part: str | None = None, depth: int = 0, level: int = 0
     ) -> Iterator[Placed]:
         for item in self._ordered(folder):
-            if item.is_dir() and level < _MAX_DEPTH:
+            if item.is_dir() and level < MAX_NOTE_DEPTH:
                 if part is None:
                     yield from self.notes(item, item.name, 0, level + 1)
                 else:  # a folder within a part: its name over its notes, as the explorer nests them
@@ -146,23 +149,9 @@ class _Walk:
             and not p.is_symlink()
             and not p.name.startswith(".")
             and p.name not in _SKIPPED_FOLDERS
-            and _holds_notes(p)
+            and holds_pages(p)
         ]
-        explorer = folders + [p for p in entries if _is_note(p)]
+        explorer = folders + [p for p in entries if is_page(p)]
         keys = {item: item.relative_to(self.vault).as_posix() for item in explorer}
         self.seen.update(keys.values())
         return sorted(explorer, key=lambda item: self.positions.get(keys[item], len(self.positions)))
-
-
-def _holds_notes(folder: Path, depth: int = 0) -> bool:
-    try:
-        entries = list(folder.iterdir())
-    except OSError:
-        return False
-    return any(_is_note(p) for p in entries) or (
-        depth < _MAX_DEPTH
-        and any(
-            p.is_dir() and not p.is_symlink() and not p.name.startswith(".") and _holds_notes(p, depth + 1)
-            for p in entries
-        )
-    )

@@ -92,3 +92,30 @@ def resolve(file: PurePosixPath, written: str, site_root: PurePosixPath) -> Pure
     if written.startswith("/"):
         return join(site_root, written.lstrip("/")) if not written.startswith("//") else None
     return join(file.parent, written)
+
+
+# Deeper than any notes app nests its folders; a bound on walking a hostile one.
+MAX_NOTE_DEPTH = 20
+
+
+def is_page(path: Path) -> bool:
+    """A Markdown file a notes app shows as a page (a vault's note, a Notion page): not a hidden one."""
+    return path.suffix.lower() in MARKDOWN_SUFFIXES and not path.name.startswith(".") and path.is_file()
+
+
+def holds_pages(folder: Path, depth: int = 0) -> bool:
+    """Whether a folder holds a page, itself or in a sub-folder (never a hidden or symlinked one)."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return False
+    return any(is_page(entry) for entry in entries) or (
+        depth < MAX_NOTE_DEPTH
+        and any(
+            entry.is_dir()
+            and not entry.is_symlink()
+            and not entry.name.startswith(".")
+            and holds_pages(entry, depth + 1)
+            for entry in entries
+        )
+    )
