@@ -34,6 +34,7 @@ from app.ingest.passes import (
     heading_attributes,
     hide_rust_lines,
     knitr_chunks,
+    task_boxes,
 )
 from app.ingest.rules import take_rules
 from app.ingest.shortcodes import code_shortcodes, shortcode_boxes
@@ -98,6 +99,8 @@ def parse(text: str, *, mdx: bool = False, dialect: str = "") -> Parsed:
     drop_hidden_inline(tokens)
     hide_rust_lines(tokens)
     knitr_chunks(tokens)
+    if "[ ]" in text or "[x]" in text or "[X]" in text:
+        task_boxes(tokens)
     drop_terminal_colours(tokens)
     tags = drop_template_tags(tokens, expressions=mdx)
     drop_site_decoration(tokens)

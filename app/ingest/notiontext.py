@@ -3,8 +3,7 @@
 - A callout is exported as HTML, `<aside>` and `</aside>` on lines of their own around Markdown
   (its emoji, then its text). Left as HTML, its Markdown would show raw; it becomes a `:::` box,
   read as any other (containers.py), with its emoji first.
-- A to-do is a list item starting `[ ]` or `[x]`: its box is the mark ☐ or ☑, as Logseq's tasks
-  read (logseqtext.py), rather than brackets.
+- A to-do, a list item starting `[ ]` or `[x]`, is any book's task list (passes.task_boxes).
 - A database row's page has its properties as lines of `Key: value` right under its `# Title`.
   Read as prose they run together into one paragraph; each becomes a line of its own, its key in
   bold, as Notion shows them above the page's text.
@@ -19,28 +18,24 @@ import re
 from app.ingest.fences import outside_code
 
 _OPEN, _CLOSE = "<aside>", "</aside>"
-_TODO = re.compile(r"^([ \t]*[-*+][ \t]+)\[([ xX])\](?=[ \t])")
-_MARKS = {" ": "☐", "x": "☑", "X": "☑"}
 _BOX = "::: {.aside}"
 # A property's name is words, not Markdown: a line that starts a list, a quote or a heading is prose.
 _PROPERTY = re.compile(r"([^\s:#>*_`|\[\]<!\\+-][^:*_`|\[\]<>\\\n]{0,59}): (\S.*)")
 
 
 def notion_text(text: str, *, row: bool) -> str:
-    """The page's Markdown with its callouts as boxes, its to-dos marked and, if it is a database's
+    """The page's Markdown with its callouts as boxes and, if it is a database's
     `row`, its properties as lines of their own."""
-    boxes, todos = _OPEN in text, "[ ]" in text or "[x]" in text or "[X]" in text
-    if not (boxes or todos or row):
+    boxes = _OPEN in text
+    if not (boxes or row):
         return text
     lines = text.split("\n")
-    if boxes or todos:
+    if boxes:
         for number, line in outside_code(lines):
             stripped = line.strip()
             if stripped in (_OPEN, _CLOSE):
                 indent = line[: len(line) - len(line.lstrip())]
                 lines[number] = indent + (_BOX if stripped == _OPEN else ":::")
-            elif todos and "[" in line:
-                lines[number] = _TODO.sub(lambda found: found[1] + _MARKS[found[2]], line, count=1)
     if row:
         _properties(lines)
     return "\n".join(lines)

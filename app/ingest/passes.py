@@ -187,6 +187,30 @@ def knitr_chunks(tokens: list[Token]) -> None:
     tokens[:] = kept
 
 
+_BOXES = {"[ ]": "☐", "[x]": "☑", "[X]": "☑"}
+
+
+def task_boxes(tokens: list[Token]) -> None:
+    """A list item opening `[ ]` or `[x]` (GitHub's task lists, Notion's to-dos) shows its box as
+    ☐ or ☑, as GitHub shows a checkbox: the reader cannot tick it, and the brackets read as noise."""
+    for index in range(2, len(tokens)):
+        inline = tokens[index]
+        if (
+            inline.type != "inline"
+            or inline.content[:3] not in _BOXES
+            or inline.content[3:4] not in (" ", "\t", "\n", "")
+            or tokens[index - 1].type != "paragraph_open"
+            or tokens[index - 2].type != "list_item_open"
+            or not inline.children
+            or inline.children[0].type != "text"
+            or not inline.children[0].content.startswith(inline.content[:3])
+        ):
+            continue
+        box = _BOXES[inline.content[:3]]
+        inline.children[0].content = box + inline.children[0].content[3:]
+        inline.content = box + inline.content[3:]
+
+
 def hide_rust_lines(tokens: list[Token]) -> None:
     """mdBook hides `# `-prefixed lines in Rust code (setup a listing needs to compile, not to read)."""
     for token in tokens:

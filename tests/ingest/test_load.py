@@ -414,3 +414,16 @@ def test_a_first_line_that_only_looks_like_metadata_stays_prose(tmp_path: Path) 
     text = "Note: the tide tables are for Dover.\n\n# High water\n\nAt noon.\n\n# Low water\n\nAt six.\n"
     draft = load_book(write(tmp_path / "tides.md", text)).parse()
     assert "the tide tables are for Dover" in draft.chapters[0].pages[0].html
+
+
+def test_a_task_lists_boxes_show_as_marks_and_only_at_a_list_items_start(tmp_path: Path) -> None:
+    text = (
+        "# Chores\n\n- [ ] wind the clock\n- [x] oil the hinge\n1. [X] paint the door\n"
+        "- [the almanac](https://example.org) is no task\n\n```\n- [ ] in code\n```\n"
+    )
+    html = load_book(write(tmp_path / "chores.md", text)).parse().chapters[0].pages[0].html
+    assert "<li>☐ wind the clock</li>" in html
+    assert "<li>☑ oil the hinge</li>" in html
+    assert "<li>☑ paint the door</li>" in html
+    assert "- [ ] in code" in html
+    assert 'href="https://example.org"' in html
