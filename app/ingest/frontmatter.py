@@ -90,21 +90,7 @@ def split_front_matter(path: str, text: str) -> tuple[dict[str, str], str]:
     if found is None:
         plain = _plain_block(text)
         return (plain[0], _after(text, plain[1])) if plain else ({}, text)
-    block = text[text.find("\n") + 1 : found.start()]
-    data = (
-        load_yaml(path, block, first_line=2, what="the front matter")
-        if text[:3] == "---"
-        else _load_toml(path, block)
-    )
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise ImportProblem(
-            path,
-            "the front matter must be `key: value` lines (title, author, language, description).",
-            line=2,
-        )
-    given = {str(key).lower(): value for key, value in data.items()}
+    given = front_matter_data(path, text)
     metadata: dict[str, str] = {}
     for key in KNOWN_KEYS:
         value = given.get(key)
@@ -116,6 +102,29 @@ def split_front_matter(path: str, text: str) -> tuple[dict[str, str], str]:
             )
         metadata[key] = str(value).strip()
     return metadata, without_front_matter(text)
+
+
+def front_matter_data(path: str, text: str) -> dict[str, Any]:
+    """All of a file's `---` or `+++` front matter, keys lower-cased, whatever their values ({} if it
+    has none): for a tool's own keys, such as Obsidian's `aliases`."""
+    found = _closing(text)
+    if found is None:
+        return {}
+    block = text[text.find("\n") + 1 : found.start()]
+    data = (
+        load_yaml(path, block, first_line=2, what="the front matter")
+        if text[:3] == "---"
+        else _load_toml(path, block)
+    )
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ImportProblem(
+            path,
+            "the front matter must be `key: value` lines (title, author, language, description).",
+            line=2,
+        )
+    return {str(key).lower(): value for key, value in data.items()}
 
 
 def without_front_matter(text: str) -> str:

@@ -85,11 +85,16 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
     site_root = PurePosixPath(books.name(layout.site_root)) if layout.site_root is not None else BOOK_ROOT
     # A lone file's wiki links name only its neighbours: its folder may be anyone's home folder.
     graph = layout.graph
+    obsidian = in_vault(root)
     wiki = WikiLinks(
         lambda: VaultNames.of_folder(
-            books, books.root, recursive=root.is_dir(), pages=graph.names() if graph else None
+            books,
+            books.root,
+            recursive=root.is_dir(),
+            pages=graph.names() if graph else None,
+            aliases=obsidian,
         ),
-        vault=in_vault(root) or graph is not None or layout.dialect == "github-wiki",
+        vault=obsidian or graph is not None or layout.dialect == "github-wiki",
         bare_pictures=layout.dialect == "github-wiki",
     )
     files: list[ChapterFile] = []

@@ -4,8 +4,10 @@ Obsidian (and Foam, Dendron, Quartz, GitHub wikis) link `[[Note]]` by a file's n
 the vault it lives: a note without its `.md`, anything else with its suffix (`diagram.png`),
 case aside. A name written with folders (`[[guides/Setup]]`) matches files whose path ends so.
 When several files share a name the nearest to the linking file wins: one in its own folder, else
-the one with the shortest path. Only files inside the book are named: hidden folders (Obsidian's
-`.obsidian/` settings and `.trash/`), symlinked folders and symlinks leading out are never listed.
+the one with the shortest path. A note's front matter `aliases:` (Obsidian's other names for it)
+name it too, when no file has that name. Only files inside the book are named: hidden folders
+(Obsidian's `.obsidian/` settings and `.trash/`), symlinked folders and symlinks leading out are
+never listed.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from app.errors import ImportProblem
 from app.ingest.files import BookFolder, Unreadable
+from app.ingest.frontmatter import front_matter_data
 from app.ingest.placement import MARKDOWN_SUFFIXES
 
 _SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages", "venv"})
@@ -36,11 +40,13 @@ class VaultNames:
         self,
         files: Iterable[tuple[PurePosixPath, PurePosixPath]],
         pages: Mapping[str, PurePosixPath] | None = None,
+        aliases: Mapping[str, PurePosixPath] | None = None,
     ) -> None:
         """`files`: (where the vault lists the file, the file inside the book) pairs; the two differ
         only for a symlink to another file of the book. `pages`: names (case folded) a tool gives
         notes besides their files' (a Logseq page's title, aliases and `a/b` namespace), asked first."""
         self._pages = dict(pages or {})
+        self._aliases = dict(aliases or {})  # case folded, asked last
         self._notes: dict[str, list[_Entry]] = {}
         self._others: dict[str, list[_Entry]] = {}
         for listed, path in files:
@@ -58,13 +64,14 @@ class VaultNames:
         *,
         recursive: bool = True,
         pages: Mapping[str, PurePosixPath] | None = None,
+        aliases: bool = False,
     ) -> VaultNames:
         """The files of `folder` (inside `books`), and of its sub-folders when `recursive`; `pages`
-        as for VaultNames()."""
+        as for VaultNames(); `aliases`: the notes' front matter `aliases:` name them too (a vault's)."""
         listed = _listed(books, folder, recursive)
         # Which names lead where decides how links show, so a file added or removed changes the book.
         books.note("wiki names\0" + "\0".join(f"{where}\1{path}" for where, path in listed))
-        return cls(listed, pages)
+        return cls(listed, pages, _aliases(books, [path for _, path in listed]) if aliases else None)
 
     def note(self, name: str, near: PurePosixPath) -> PurePosixPath | None:
         """The note a wiki link names (`Note`, `Note.md`, `folder/Note`), nearest to file `near`."""
@@ -78,7 +85,7 @@ class VaultNames:
             # GitHub wikis (and gollum) name a page's file with hyphens for its spaces:
             # `[[Getting Started]]` is Getting-Started.md.
             found = _nearest(self._notes, (*wanted[:-1], wanted[-1].replace(" ", "-")), near)
-        return found
+        return found if found is not None else self._aliases.get(name.strip().casefold())
 
     def file(self, name: str, near: PurePosixPath) -> PurePosixPath | None:
         """The attachment a wiki link names with its suffix (`diagram.png`), nearest to file `near`."""
@@ -103,6 +110,25 @@ def _nearest(
     here = near.parent
     best = min(found, key=lambda entry: (entry.path.parent != here, len(entry.parts), entry.parts))
     return best.path
+
+
+def _aliases(books: BookFolder, files: list[PurePosixPath]) -> dict[str, PurePosixPath]:
+    """Each note's front matter `aliases:` (a list, or a comma-separated string; `alias:` too), case
+    folded, to the note; the first note to claim a name keeps it."""
+    found: dict[str, PurePosixPath] = {}
+    for path in files:
+        if path.suffix.lower() not in MARKDOWN_SUFFIXES:
+            continue
+        try:
+            text = books.read_text(books.root / path)
+            data = front_matter_data(str(path), text) if text.startswith(("---", "+++")) else {}
+        except (Unreadable, ImportProblem):
+            continue  # the page's own reading says what is wrong with it (or stops a book too big)
+        names = data.get("aliases", data.get("alias"))
+        for name in names.split(",") if isinstance(names, str) else names if isinstance(names, list) else ():
+            if isinstance(name, str) and name.strip():
+                found.setdefault(name.strip().casefold(), path)
+    return found
 
 
 def _listed(books: BookFolder, folder: Path, recursive: bool) -> list[tuple[PurePosixPath, PurePosixPath]]:

@@ -264,3 +264,21 @@ def test_outside_a_vault_a_line_holding_only_a_wiki_link_is_left_as_written_sinc
     text = markdown_of(read_book(site))
     assert "[[menus]]\nname = 'Tides'" in text
     assert "See [menus](#) above." in text
+
+
+def test_a_notes_aliases_name_it_but_a_file_of_that_name_comes_first(tmp_path: Path) -> None:
+    root = vault(
+        tmp_path,
+        {
+            "Tides.md": "---\naliases: [High water, Flood]\n---\n# Tides\n\nThe sea rises twice a day.\n",
+            "Ebb.md": "---\naliases: Low water, Slack\n---\n# Ebb\n\nThe sea falls back.\n",
+            "Flood.md": "# Flood\n\nA river over its banks.\n",
+            "Log.md": "See [[High water]], [[slack]] and [[Flood]].\n",
+        },
+    )
+    draft = read_book(root)
+    text = chapter_text(draft, "Log")
+    chapters = {c.title: n for n, c in enumerate(draft.chapters, 1)}
+    assert f"[High water](chapter:{chapters['Tides']})" in text
+    assert f"[slack](chapter:{chapters['Ebb']})" in text
+    assert f"[Flood](chapter:{chapters['Flood']})" in text  # the file, not Tides' alias
