@@ -29,6 +29,7 @@ from markdown_it import MarkdownIt
 from app.errors import ImportProblem
 from app.ingest.fences import outside_code
 from app.ingest.files import BookFolder, Unreadable
+from app.ingest.passes import with_title
 from app.ingest.placement import Layout, Placed, prettify
 from app.ingest.text import inline_text
 from app.text import plural
@@ -37,6 +38,7 @@ LISTING = "Book.txt"
 MANUSCRIPT = "manuscript"
 _RESOURCES = "resources"
 _ATTRIBUTES = re.compile(r"\{([^{}\n]*)\}")
+_SETTING = re.compile(r"""([\w-]+)\s*[:=]\s*(?:"([^"]*)"|'([^']*)'|([^,]*))""")  # `key: value` in one
 _ASIDE = re.compile(r"([ABCDEGIQTWX])>(?: |$)")
 _PART = re.compile(r"-#[ \t]+(.*\S)")
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)[ \t#]*$")
@@ -185,8 +187,12 @@ def leanpub_text(text: str) -> str:
     aside_class: str | None = None
     aside: str | None = None  # the letter of the aside being read
     part_next = False  # a `{class: part}` line makes the next heading a part's
+    caption = ""  # a `{caption: …}` line's words, for the code block right under it
     prose = {number for number, _ in outside_code(lines)}
     for number, line in enumerate(lines):
+        if caption and line.lstrip().startswith(("```", "~~~")):
+            line = with_title(line.rstrip(), caption)
+        caption = ""
         if number not in prose:
             out.append(line)
             continue
@@ -214,6 +220,7 @@ def leanpub_text(text: str) -> str:
                 out.append(":::")
             else:
                 aside_class = _CLASSES.get(style)
+                caption = settings.get("caption", "")
                 out.append("")
             continue
         aside_class = None
@@ -251,13 +258,15 @@ def _open_aside(out: list[str], style: tuple[str, str], first: str) -> None:
 
 
 def _settings(line: str) -> tuple[str, dict[str, str]]:
-    """An attribute line's leading bare name (`blurb`, `pagebreak`, or "") and its `key: value` pairs."""
-    name = ""
-    settings: dict[str, str] = {}
-    for number, piece in enumerate(line.strip()[1:-1].split(",")):
-        key, colon, value = piece.partition(":") if ":" in piece else piece.partition("=")
-        if colon:
-            settings[key.strip().lower()] = value.strip().strip("\"'")
-        elif number == 0:
-            name = key.strip()
+    """An attribute line's leading bare name (`blurb`, `pagebreak`, or "") and its `key: value` pairs.
+
+    A quoted value may hold commas: `{caption: "Lists, sorted"}`.
+    """
+    inside = line.strip()[1:-1]
+    settings = {
+        key.lower(): "".join(values).strip()  # one of the three ways of writing it matched
+        for key, *values in _SETTING.findall(inside)
+    }
+    first = inside.split(",", 1)[0]
+    name = "" if ":" in first or "=" in first else first.strip()
     return name, settings

@@ -16,12 +16,13 @@ from pathlib import PurePosixPath
 from markdown_it.token import Token
 
 from app.ingest.links import External, LinkIndex, Target, link_words
-from app.ingest.passes import language
+from app.ingest.passes import code_title, language
 from app.ingest.rawhtml import html_text
 from app.ingest.titles import TITLE_TOKENS
 
 _BACKTICKS = re.compile(r"`+")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+_CAPTION_MARK = re.compile(r"[\\*_`\[\]]")  # what would end or open a mark inside `**…**`
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,11 @@ def _block(tokens: Sequence[Token], start: int, end: int, context: ModelContext)
     if kind == "heading_open":
         return "#" * int(token.tag[1]) + " " + _inline(tokens[start + 1], context)
     if kind in ("fence", "code_block"):
-        return _fence(token.content, language(token.info) if kind == "fence" else "")
+        if kind == "code_block":
+            return _fence(token.content, "")
+        title = code_title(token.info)
+        listing = _fence(token.content, language(token.info))
+        return f"**{_caption(title)}**\n\n{listing}" if title else listing  # as a tab's label is
     if kind == "math_block":
         return "$$\n" + token.content.strip("\n") + "\n$$"
     if kind == "hr":
@@ -239,6 +244,11 @@ def _code_span(code: str) -> str:
     ticks = "`" * (_longest_backticks(code) + 1)
     pad = " " if code.startswith("`") or code.endswith("`") else ""
     return f"{ticks}{pad}{code}{pad}{ticks}"
+
+
+def _caption(title: str) -> str:
+    """A code block's title as the words of a strong mark: marks in it (`*`, `_`, `` ` ``, `[`) escaped."""
+    return _escaped(_CAPTION_MARK.sub(r"\\\g<0>", title))
 
 
 def _escaped(text: str) -> str:

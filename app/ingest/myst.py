@@ -7,7 +7,7 @@ block and a cross-reference as `{ref}` before some code, so:
 - directive fences become what they mean: admonitions are callouts, `{dropdown}` is collapsible,
   `{margin}`, `{sidebar}`, `{card}`… are boxes, `{tab-item}` a labelled section, `{figure}` and
   `{image}` pictures, `{code-cell}` and `{code-block}` code in their language (titled by its
-  `:caption:`, as a labelled section), `{mermaid}` diagrams their source, `{math}` math;
+  `:caption:`, as a fenced block's `title="…"` is), `{mermaid}` diagrams their source, `{math}` math;
   `{include}` and `{literalinclude}` are carried out before parsing (see mystincludes.py);
   directives that only a site build can carry out (`{toctree}`, `{glue}`…) are left out, and the
   file's warning names them; any other directive keeps its body, in a plain box.
@@ -25,7 +25,7 @@ from markdown_it.token import Token
 
 from app.ingest.dialects import push_box
 from app.ingest.fences import outside_code
-from app.ingest.passes import hides_chunk
+from app.ingest.passes import hides_chunk, with_title
 
 _NAME = re.compile(r"\{([A-Za-z][\w:-]*)\}[ \t]*(.*)")
 _CALLOUTS = frozenset(
@@ -268,26 +268,13 @@ def _box(name: str, argument: str, options: dict[str, str]) -> tuple[str, str, b
 def _push_code(
     state: StateBlock, argument: str, options: dict[str, str], body: int, close: int, line: int
 ) -> None:
-    caption = options.get("caption", "")
-    if caption:  # a title over the code, as a code group's label is (see containers.py)
-        tab = state.push("tab_open", "div", 1)
-        tab.block, tab.map, tab.meta = (
-            True,
-            [line, close],
-            {"kind": "tab", "collapsible": False, "open": False},
-        )
-        state.push("tab_title_open", "p", 1).map = [line, line + 1]
-        title = state.push("inline", "", 0)
-        title.content, title.map, title.children = caption, [line, line + 1], []
-        state.push("tab_title_close", "p", -1)
     token = state.push("fence", "code", 0)
     language = argument.split()[0] if argument else options.get("language", "")
-    token.info = language
+    caption = options.get("caption", "")  # a title over the code, as a fence's `title="…"` is
+    token.info = with_title(language, caption) if caption else language
     token.content = _text(state, body, close)
     token.markup = "```"
     token.map = [line, close]
-    if caption:
-        state.push("tab_close", "div", -1).block = True
 
 
 def _push_picture(

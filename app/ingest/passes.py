@@ -246,6 +246,32 @@ def language(info: str) -> str:
     return word.strip().lower()
 
 
+# A fence's title in its info string: Docusaurus, Material for MkDocs and Starlight write
+# `title="src/app.ts"`, Nextra and Quarto `filename="…"`; the value may be quoted either way.
+_CODE_TITLE = re.compile(r"""(?:^|[\s{,])(?:title|filename)=(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'{}]+))""")
+
+
+def code_title(info: str) -> str:
+    """The title a fence's info string gives its code (`ts title="src/app.ts"`), or "".
+
+    Sites show it as a tab above the code, usually the file the code belongs in: what a reader
+    needs to know where to put it.
+    """
+    if "=" not in info:  # most fences name only a language
+        return ""
+    found = _CODE_TITLE.search(info)
+    if found is None:
+        return ""
+    return next(group for group in found.groups() if group is not None).strip()
+
+
+def with_title(info: str, title: str) -> str:
+    """A fence's info string given `title="…"`, in the quotes the title does not hold: how a dialect
+    that captions code another way (Leanpub's `{caption: …}`, MyST's `:caption:`) hands it on."""
+    quote = "'" if '"' in title else '"'
+    return f"{info} title={quote}{title.replace(quote, '')}{quote}".strip()
+
+
 # Quarto's cross-references name a label by its kind: `@sec-intro`, `@fig-map`, `@tbl-costs`.
 _CROSS_REFERENCE = re.compile(
     r"(?<![\w@.])@((?:sec|fig|tbl|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr)-[\w-]*\w)"

@@ -25,7 +25,7 @@ from markdown_it.token import Token
 from app.ingest.highlight import highlight
 from app.ingest.links import External, LinkIndex, Target, link_words
 from app.ingest.markdown import PARSER
-from app.ingest.passes import language
+from app.ingest.passes import code_title, language
 from app.ingest.pictures import Pictures, inline_picture, location
 from app.ingest.rawhtml import rewrite
 
@@ -87,16 +87,23 @@ class PageRenderer(RendererHTML):
     # Code: highlighted here, and kept out of the sanitiser (see the module docstring).
     def fence(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
         token = tokens[idx]
-        return self._code(token, token.content, language(token.info))
+        return self._code(token, token.content, language(token.info), code_title(token.info))
 
     def code_block(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
         return self._code(tokens[idx], tokens[idx].content, "")
 
-    def _code(self, token: Token, code: str, lang: str) -> str:
+    def _code(self, token: Token, code: str, lang: str, title: str = "") -> str:
         anchor = token.meta.get("anchor") if token.meta else None
         identity = f' id="{escape(anchor)}"' if anchor else ""
         # tabindex: a long listing scrolls sideways, and a keyboard must be able to scroll it too.
-        self.context.codes.append(f'<pre{identity} tabindex="0"><code>{highlight(code, lang)}</code></pre>\n')
+        listing = f'tabindex="0"><code>{highlight(code, lang)}</code></pre>'
+        if title:
+            # The file it belongs in, say: a caption above it, as the sites show it. The id stays on the
+            # outermost block, as the widget finds a passage among the page's top-level blocks.
+            listing = f"<figure{identity}><figcaption>{escape(title)}</figcaption><pre {listing}</figure>"
+        else:
+            listing = f"<pre{identity} {listing}"
+        self.context.codes.append(listing + "\n")
         return f"{self.context.mark('C')}{len(self.context.codes) - 1}\n"
 
     def math_inline(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:

@@ -60,3 +60,18 @@ def test_a_book_txt_that_cannot_be_read_stops_the_import_and_says_why(tmp_path: 
         listing.truncate(MAX_FILE_BYTES + 1)  # sparse: over the limit without writing 20 MB
     with pytest.raises(ImportProblem, match=r"Book\.txt: is .* over .* one a line"):
         read_book(manuscript)
+
+
+def test_a_caption_line_titles_the_code_block_under_it(tmp_path: Path) -> None:
+    manuscript = tmp_path / "tide-tables" / "manuscript"
+    write(manuscript / "Book.txt", "one.md\n")
+    text = (
+        '# High Water\n\n{caption: "The tide, rising, in code"}\n```python\nrise()\n```\n\n'
+        '{caption: \'A "quoted" fall\'}\n```python\nfall()\n```\n\n{caption: "Under a paragraph"}\nNo code here.\n'
+    )
+    write(manuscript / "one.md", text)
+    page = read_book(manuscript).chapters[0].pages[0]
+    assert "<figcaption>The tide, rising, in code</figcaption>" in page.html
+    assert "<figcaption>A &quot;quoted&quot; fall</figcaption>" in page.html
+    assert "Under a paragraph" not in page.html  # a caption of anything but code goes, as before
+    assert "**The tide, rising, in code**\n\n```python\nrise()" in page.markdown

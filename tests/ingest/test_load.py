@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import struct
 import zlib
 from pathlib import Path
@@ -427,3 +428,32 @@ def test_a_task_lists_boxes_show_as_marks_and_only_at_a_list_items_start(tmp_pat
     assert "<li>☑ paint the door</li>" in html
     assert "- [ ] in code" in html
     assert 'href="https://example.org"' in html
+
+
+@pytest.mark.parametrize(
+    "info",
+    ['ts title="src/harbour.ts"', "ts title='src/harbour.ts'", '{.ts filename="src/harbour.ts"}'],
+    ids=["docusaurus", "single-quoted", "quarto"],
+)
+def test_a_code_blocks_title_shows_above_it_for_the_reader_and_the_model(tmp_path: Path, info: str) -> None:
+    text = f"# Setup\n\nPut this in place:\n\n```{info}\nexport const tide = 6;\n```\n"
+    draft = load_book(write(tmp_path / "setup.md", text)).parse()
+    page = draft.chapters[0].pages[0]
+    assert re.search(
+        r'<figure id="[^"]+"><figcaption>src/harbour.ts</figcaption><pre tabindex="0">', page.html
+    )
+    assert "**src/harbour.ts**\n\n```" in page.markdown
+
+
+def test_a_code_blocks_title_is_text_never_markup(tmp_path: Path) -> None:
+    text = '# Setup\n\n```js title="<img src=x onerror=alert(1)>*_x_*"\nlet a;\n```\n'
+    page = load_book(write(tmp_path / "setup.md", text)).parse().chapters[0].pages[0]
+    assert "<figcaption>&lt;img src=x onerror=alert(1)&gt;*_x_*</figcaption>" in page.html
+    assert "**\\<img src=x onerror=alert(1)>\\*\\_x\\_\\***\n\n```js" in page.markdown
+
+
+def test_a_code_block_with_no_title_has_no_caption(tmp_path: Path) -> None:
+    text = "# Setup\n\n```rust,ignore\nfn main() {}\n```\n\n```js {1} showLineNumbers\nlet a;\n```\n"
+    page = load_book(write(tmp_path / "setup.md", text)).parse().chapters[0].pages[0]
+    assert "<figure>" not in page.html
+    assert "```rust\nfn main() {}\n```" in page.markdown

@@ -124,7 +124,7 @@ def test_a_code_block_caption_titles_the_code() -> None:
     book = parse_book(
         [SourceFile("a.md", "# A\n\n```{code-block} sh\n:caption: Start the timer\nrun\n```\n")], slug="a"
     )
-    assert '<p class="tab-title">Start the timer</p>\n<pre tabindex="0"><code>run\n' in html_of(book)
+    assert '"><figcaption>Start the timer</figcaption><pre tabindex="0"><code>run\n' in html_of(book)
     assert markdown_of(book) == "**Start the timer**\n\n```sh\nrun\n```"
 
 
