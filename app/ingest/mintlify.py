@@ -116,7 +116,8 @@ class _Site:
         if not isinstance(group, dict) or depth > _MAX_DEPTH:
             return
         self.not_files += bool(group.get("openapi"))
-        title = group.get("group").strip() if isinstance(group.get("group"), str) else ""
+        named = group.get("group")
+        title = named.strip() if isinstance(named, str) else ""
         root = group.get("root")
         if part is None and depth == 0:
             if isinstance(root, str):
@@ -189,8 +190,8 @@ class _Site:
             )
         if self.not_files:
             self.warnings.append(
-                f"{self.config}: {plural(self.not_files, 'navigation entry', 'navigation entries')} name "
-                "API operations the site builds from an OpenAPI spec; those pages are not in the book."
+                f"{self.config}: {plural(self.not_files, 'navigation entry', 'navigation entries')} "
+                f"{'names' if self.not_files == 1 else 'name'} API operations the site builds from an OpenAPI spec; those pages are not in the book."
             )
         placed = {placed.path for placed in self.walker.placed}
         skipped = {folder / code for code in translated} | {folder / _SNIPPETS}
@@ -204,7 +205,8 @@ class _Site:
             shown = ", ".join(str(page.relative_to(folder)) for page in unlisted[:3])
             more = f" and {len(unlisted) - 3} more" if len(unlisted) > 3 else ""
             self.warnings.append(
-                f"{self.config}: {plural(len(unlisted), 'page')} ({shown}{more}) are not in its navigation, "
+                f"{self.config}: {plural(len(unlisted), 'page')} ({shown}{more}) "
+                f"{'is' if len(unlisted) == 1 else 'are'} not in its navigation, "
                 "so they were left out, as the site leaves them out; list them there to read them."
             )
 
