@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from app.ingest.logseqpages import LogseqGraph
 
 # Part of every source hash: bump it when rendering changes, so re-importing updates stored books.
-INGEST_VERSION = "8"
+INGEST_VERSION = "9"
 Progress = Callable[[int, int], None]
 
 
