@@ -27,6 +27,7 @@ from app.ingest.jupyterbook import toc_of
 from app.ingest.leanpub import leanpub_of
 from app.ingest.logseq import logseq_of
 from app.ingest.mdbook import summary_of
+from app.ingest.mintlify import mintlify_of
 from app.ingest.mkdocs import config_of
 from app.ingest.navmeta import NavMeta, ordered, read_meta
 from app.ingest.notebooks import is_notebook, notebook_markdown
@@ -103,6 +104,7 @@ def _declares_book(folder: Path) -> bool:
         or sphinx_of(folder) is not None
         or docsify_of(folder) is not None
         or docusaurus_of(folder) is not None
+        or mintlify_of(folder) is not None
         or obsidian_of(folder) is not None
         or logseq_of(folder) is not None
         or leanpub_of(folder) is not None

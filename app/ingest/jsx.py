@@ -32,9 +32,12 @@ _TABS = frozenset({"TabItem", "Tab", "Tabs.Tab", "Tabs.Item"})
 _CALLOUTS = frozenset({"Aside", "Admonition", "Callout"})
 # Components named after the kind of callout they are (Mintlify's, and many sites' own).
 _NAMED_CALLOUTS = frozenset({"Note", "Tip", "Info", "Warning", "Caution", "Danger", "Important", "Check"})
-_CARDS = frozenset({"Card"})
+_CARDS = frozenset({"Card", "Step"})
+_FOLDED = frozenset({"Accordion", "Expandable"})  # Mintlify's: a title that opens to show the rest
+_FIELDS = frozenset({"ParamField", "ResponseField"})  # Mintlify's API fields: a name, a type, a text
 _LINK_CARDS = frozenset({"LinkCard"})
-_BOXES = _TABS | _CALLOUTS | _NAMED_CALLOUTS | _CARDS
+_BOXES = _TABS | _CALLOUTS | _NAMED_CALLOUTS | _CARDS | _FOLDED | _FIELDS
+_FIELD_NAMES = ("name", "path", "query", "body", "header", "param")
 
 _VALUE = r"""(?:"[^"]*"|'[^']*'|\{(?:[^{}]|\{[^{}]*\})*\})"""
 _ATTRIBUTE = re.compile(rf"""([A-Za-z_$][\w:.$-]*)(?:\s*=\s*({_VALUE}))?|\{{(?:[^{{}}]|\{{[^{{}}]*\}})*\}}""")
@@ -68,7 +71,8 @@ class _Lines:
     )  # (line, index) of an opening -> closing line
     labels: dict[tuple[int, int], str] = field(
         default_factory=dict
-    )  # Nextra's tab labels, from `<Tabs items>`
+    )  # Nextra's tab labels, from `<Tabs items>`; a `<Step>`'s number in its `<Steps>`
+    captions: dict[int, str] = field(default_factory=dict)  # a `<Frame caption>`'s closing line -> caption
 
 
 def jsx_plugin(md: MarkdownIt) -> None:
@@ -96,6 +100,9 @@ def _jsx_tags(state: StateBlock, start_line: int, end_line: int, silent: bool) -
         for index in range(first_tag, len(tags)):
             tag = tags[index]
             close = lines.closes.get((line, index), end_line)
+            if _for_agents(tag) and index == len(tags) - 1 and _encloses(state, last + 1, close, end_line):
+                line, first_tag = close, 1  # text for AI agents, which the site never shows a reader
+                break
             if tag.name in _BOXES and index == len(tags) - 1 and _encloses(state, last + 1, close, end_line):
                 label = lines.labels.get((line, index), "")
                 _box(state, tag, label, line, last, close)
@@ -103,6 +110,8 @@ def _jsx_tags(state: StateBlock, start_line: int, end_line: int, silent: bool) -
                 break
             if tag.name in _LINK_CARDS and not tag.closing:
                 _link_card(state, tag, line, last)
+            if tag.name == "Frame" and tag.closing and index == 0 and line in lines.captions:
+                _paragraph(state, f"*{literal(lines.captions[line])}*", line, last)
         else:
             state.line = last + 1
             return True
@@ -127,6 +136,24 @@ def _box(state: StateBlock, tag: Tag, label: str, line: int, last: int, close: i
         )
     elif tag.name in _CARDS:
         kind, title = "tab", attributes.get("title", "")
+        title = f"{label}. {title}" if label and title else title
+    elif tag.name in _FOLDED:
+        old_max = state.lineMax
+        state.lineMax = close
+        push_box(
+            state,
+            "box",
+            literal(attributes.get("title", "")),
+            line,
+            close,
+            state.blkIndent,
+            last + 1,
+            collapsible=True,
+        )
+        state.lineMax = old_max
+        return
+    elif tag.name in _FIELDS:
+        kind, title = "tab", field_title(attributes)
     else:
         kind = tag.name.lower() if tag.name in _NAMED_CALLOUTS else attributes.get("type", "note").lower()
         kind = "note" if kind == "default" or not kind.isalpha() else kind
@@ -137,6 +164,22 @@ def _box(state: StateBlock, tag: Tag, label: str, line: int, last: int, close: i
     state.lineMax = old_max
 
 
+def _for_agents(tag: Tag) -> bool:
+    """Mintlify's `<Visibility for="agents">`: text for AI agents reading the site, hidden on its pages."""
+    return tag.name == "Visibility" and not tag.closing and tag.attributes.get("for") == "agents"
+
+
+def field_title(attributes: dict[str, str]) -> str:
+    """An API field's heading, as Mintlify shows it: `user_id string, required, default: 0`."""
+    name = next((attributes[key] for key in _FIELD_NAMES if attributes.get(key)), "")
+    notes = [attributes.get("type", "")]
+    notes += ["required"] if "required" in attributes and attributes["required"] != "false" else []
+    notes += ["deprecated"] if "deprecated" in attributes and attributes["deprecated"] != "false" else []
+    notes += [f"default: {attributes['default']}"] if attributes.get("default") else []
+    described = ", ".join(note for note in notes if note)
+    return f"{name} ({described})" if name and described else name or described
+
+
 def _link_card(state: StateBlock, tag: Tag, line: int, last: int) -> None:
     title = literal(tag.attributes.get("title", ""))
     href = tag.attributes.get("href", "")
@@ -144,8 +187,11 @@ def _link_card(state: StateBlock, tag: Tag, line: int, last: int) -> None:
     description = tag.attributes.get("description")
     if description:
         words = f"{words}: {literal(description)}" if words else literal(description)
-    if not words:
-        return
+    if words:
+        _paragraph(state, words, line, last)
+
+
+def _paragraph(state: StateBlock, words: str, line: int, last: int) -> None:
     state.push("paragraph_open", "p", 1).map = [line, last + 1]
     inline = state.push("inline", "", 0)
     inline.content = words
@@ -245,6 +291,8 @@ def _pair(found: _Lines) -> None:
             if not tag.closing:
                 if tag.name in _TABS:
                     _label_tab(found, stack, tab_counts, line, index)
+                elif tag.name == "Step":
+                    _number_step(found, stack, tab_counts, line, index)
                 stack.append((tag, line, index))
                 open_names[tag.name] = open_names.get(tag.name, 0) + 1
                 continue
@@ -256,6 +304,8 @@ def _pair(found: _Lines) -> None:
                 if opened.name == tag.name:
                     if index == 0:
                         found.closes[(opened_line, opened_index)] = line
+                        if opened.attributes.get("caption"):
+                            found.captions[line] = opened.attributes["caption"]
                     break
 
 
@@ -275,4 +325,21 @@ def _label_tab(
                 labels = items.split("\0")
                 if seen < len(labels):
                     found.labels[(line, index)] = labels[seen]
+            return
+
+
+def _number_step(
+    found: _Lines,
+    stack: list[tuple[Tag, int, int]],
+    counts: dict[tuple[int, int], int],
+    line: int,
+    index: int,
+) -> None:
+    """A `<Step>`'s number: its `stepNumber`, else its place among the steps of the `<Steps>` around it."""
+    for opened, opened_line, opened_index in reversed(stack):
+        if opened.name == "Steps":
+            seen = counts.get((opened_line, opened_index), 0) + 1
+            counts[(opened_line, opened_index)] = seen
+            given = found.runs[line][1][index].attributes.get("stepNumber", "")
+            found.labels[(line, index)] = given if given.isdigit() else str(seen)
             return

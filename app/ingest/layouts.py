@@ -23,6 +23,7 @@ from app.ingest.jupyterbook import read_jupyter_book, toc_of
 from app.ingest.leanpub import leanpub_of, read_leanpub
 from app.ingest.logseq import logseq_of, read_logseq
 from app.ingest.mdbook import read_mdbook, summary_of
+from app.ingest.mintlify import mintlify_of, read_mintlify
 from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, read_config
 from app.ingest.notion import is_page_name, notion_of, read_notion
 from app.ingest.obsidian import obsidian_of, read_obsidian
@@ -68,6 +69,8 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         return read_docsify(books, root, warnings)
     if (docusaurus := docusaurus_of(root)) is not None:
         return read_docusaurus(books, docusaurus, warnings)
+    if (mintlify := mintlify_of(root)) is not None:
+        return read_mintlify(books, mintlify, warnings)
     if (graph := logseq_of(root)) is not None:
         return read_logseq(books, graph, warnings)
     if (vault := obsidian_of(root)) is not None:

@@ -16,8 +16,9 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from app.errors import ImportProblem
-from app.ingest import embeds, includes, knitchildren, mystincludes, snippets
+from app.ingest import embeds, includes, knitchildren, mdxincludes, mystincludes, snippets
 from app.ingest.bookdownchapters import bookdown_chapters
+from app.ingest.darkmode import without_dark_pictures
 from app.ingest.files import BookFolder, TooBig, Unreadable
 from app.ingest.frontmatter import is_draft, split_front_matter, without_front_matter
 from app.ingest.layouts import layout_of
@@ -178,7 +179,11 @@ def source_from_texts(
         body = mystincludes.expand(body, file=name, site_root=BOOK_ROOT, read=_no_files, warn=warnings.append)
         body = snippets.expand(body, file=name, root=lambda: BOOK_ROOT, read=_no_files, warn=warnings.append)
         body = wiki.expand(body, file=name, read=_no_files, warn=warnings.append)
-        body = without_code(body) if is_mdx(name) else body
+        if is_mdx(name):
+            body = mdxincludes.expand(
+                body, file=name, site_root=BOOK_ROOT, read=_no_files, warn=warnings.append
+            )
+            body = without_code(without_dark_pictures(body))
         title = titles[index] if titles is not None else None
         files.append(ChapterFile(SourceFile(source.path, body), name, front, title))
     if (missing := wiki.summary(slug)) is not None:
@@ -292,7 +297,9 @@ def _read_chapter(
 
     body = snippets.expand(body, file=name, root=root, read=read, warn=warnings.append)
     body = wiki.expand(body, file=name, read=read, warn=warnings.append)
-    body = without_code(body) if is_mdx(name) else body
+    if is_mdx(name):
+        body = mdxincludes.expand(body, file=name, site_root=site_root, read=read, warn=warnings.append)
+        body = without_code(without_dark_pictures(body))
     return ChapterFile(
         SourceFile(str(path), body),
         name,
