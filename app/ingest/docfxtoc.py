@@ -20,7 +20,8 @@ _TOC_NAMES = ("toc.yml", "toc.yaml", "toc.md")
 _MAX_DEPTH = 20  # deeper than any real site; a bound on walking a hostile table of contents
 _TOC_HEADING = re.compile(r"(#{1,6})[ \t]+(?:\[(.*?)\]\((.*?)\)|(.*?))[ \t#]*")
 _PAGE_KEYS = ("href", "topicHref", "uid", "topicUid")
-_SKIPPED = frozenset({"api", "node_modules", "obj", "bin"})  # generated pages and build output
+# Generated pages, build output, and Learn's folder of pages only ever included in others.
+_SKIPPED = frozenset({"api", "node_modules", "obj", "bin", "includes"})
 
 
 class TocReader:
@@ -31,7 +32,7 @@ class TocReader:
         self.language = language if isinstance(language, str) else ""
         self.placed: list[Placed] = []
         self.seen: set[Path] = set()
-        self.not_markdown: list[str] = []
+        self.not_markdown: dict[str, None] = {}  # an ordered set: each href once
         self.translations: list[Path] = []
         self._uids: dict[str, Path] | None = None
         self._nested_tocs: dict[tuple[Path, str], Path | None] = {}
@@ -164,7 +165,7 @@ class TocReader:
         else:
             return None
         if folder.name.lower() == "api":
-            self.not_markdown.append(href)  # generated from code, as YAML: no chapter to read here
+            self.not_markdown[href] = None  # generated from code, as YAML: no chapter to read here
             return None
         if not self._inside(folder, toc, href):
             return None
@@ -189,13 +190,13 @@ class TocReader:
         if not href:
             return None
         if _external(href):
-            self.not_markdown.append(href)
+            self.not_markdown[href] = None
             return None
         target = toc.parent / unquote(href.split("#", 1)[0].split("?", 1)[0])
         if not self._inside(target, toc, href):
             return None
         if target.suffix.lower() not in MARKDOWN_SUFFIXES:
-            self.not_markdown.append(href)
+            self.not_markdown[href] = None
             return None
         if not target.is_file():
             self.warnings.append(
@@ -267,9 +268,7 @@ class TocReader:
                 "import one on its own to read the book in that language."
             )
         if self.not_markdown:
-            shown = ", ".join(dict.fromkeys(self.not_markdown[:5])) + (
-                " …" if len(self.not_markdown) > 5 else ""
-            )
+            shown = ", ".join(list(self.not_markdown)[:5]) + (" …" if len(self.not_markdown) > 5 else "")
             self.warnings.append(
                 f"{toc}: {plural(len(self.not_markdown), 'entry', 'entries')} name API reference, YAML pages or "
                 f"other sites ({shown}), which are not Markdown chapters, so they were left out."
@@ -280,9 +279,9 @@ class TocReader:
         if unlisted:
             shown = ", ".join(str(page.relative_to(self.root)) for page in unlisted[:3])
             self.warnings.append(
-                f"{toc}: {plural(len(unlisted), 'Markdown page')} ({shown}{' …' if len(unlisted) > 3 else ''}) "
-                "are in no toc, so they were left out, as the site's navigation leaves them out; list them "
-                "in a toc.yml to read them here."
+                f"{toc}: no toc lists {plural(len(unlisted), 'Markdown page')} ({shown}"
+                f"{' …' if len(unlisted) > 3 else ''}), so the book leaves them out, as the site's navigation "
+                "does; list them in a toc.yml to read them here."
             )
 
     def _resolved(self) -> set[Path]:
