@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 
 from app.errors import ImportProblem
 from app.ingest.bookdown import bookdown_of
+from app.ingest.docfx import docfx_of
 from app.ingest.docsify import docsify_of
 from app.ingest.docusaurus import docusaurus_of
 from app.ingest.files import BookFolder, Unreadable
@@ -105,6 +106,7 @@ def _declares_book(folder: Path) -> bool:
         or docsify_of(folder) is not None
         or docusaurus_of(folder) is not None
         or mintlify_of(folder) is not None
+        or docfx_of(folder) is not None
         or obsidian_of(folder) is not None
         or logseq_of(folder) is not None
         or leanpub_of(folder) is not None

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.errors import ImportProblem
 from app.ingest.bookdown import bookdown_of, read_bookdown
+from app.ingest.docfx import docfx_of, read_docfx
 from app.ingest.docsify import docsify_of
 from app.ingest.docusaurus import docusaurus_of, read_docusaurus
 from app.ingest.files import BookFolder
@@ -71,6 +72,8 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         return read_docusaurus(books, docusaurus, warnings)
     if (mintlify := mintlify_of(root)) is not None:
         return read_mintlify(books, mintlify, warnings)
+    if (docfx := docfx_of(root)) is not None:
+        return read_docfx(books, docfx, warnings)
     if (graph := logseq_of(root)) is not None:
         return read_logseq(books, graph, warnings)
     if (vault := obsidian_of(root)) is not None:

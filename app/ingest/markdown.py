@@ -39,6 +39,7 @@ from app.ingest.passes import (
 from app.ingest.rules import take_rules
 from app.ingest.shortcodes import code_shortcodes, shortcode_boxes
 from app.ingest.tags import drop_template_tags
+from app.ingest.xrefs import xref_text
 
 
 def _parser() -> MarkdownIt:
@@ -96,6 +97,8 @@ def parse(text: str, *, mdx: bool = False, dialect: str = "") -> Parsed:
         keep_role_text(tokens)
     heading_attributes(tokens)
     cross_references(tokens)
+    if "xref:" in text or dialect == "docfx":
+        xref_text(tokens, at_uids=dialect == "docfx")
     drop_hidden_inline(tokens)
     hide_rust_lines(tokens)
     knitr_chunks(tokens)

@@ -16,9 +16,10 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from app.errors import ImportProblem
-from app.ingest import embeds, includes, knitchildren, mdxincludes, mystincludes, snippets
+from app.ingest import docfxincludes, embeds, includes, knitchildren, mdxincludes, mystincludes, snippets
 from app.ingest.bookdownchapters import bookdown_chapters
 from app.ingest.darkmode import without_dark_pictures
+from app.ingest.docfxmarks import docfx_marks
 from app.ingest.files import BookFolder, TooBig, Unreadable
 from app.ingest.frontmatter import is_draft, split_front_matter, without_front_matter
 from app.ingest.layouts import layout_of
@@ -174,6 +175,8 @@ def source_from_texts(
         front, body = split_front_matter(source.path, source.text)
         name = PurePosixPath(source.path.replace("\\", "/"))
         body = includes.expand(body, file=name, read=_no_files, warn=warnings.append)
+        body = docfxincludes.expand(body, file=name, read=_no_files, warn=warnings.append)
+        body = docfx_marks(body, file=name, warn=warnings.append)
         body = knitchildren.expand(body, file=name, read=_no_files, warn=warnings.append)
         body = embeds.expand(body, file=name, read=_no_files, warn=warnings.append)
         body = mystincludes.expand(body, file=name, site_root=BOOK_ROOT, read=_no_files, warn=warnings.append)
@@ -286,6 +289,8 @@ def _read_chapter(
     body = leanpub_text(body) if dialect == "leanpub" else body
     body = notion_text(body, row=is_row(path)) if dialect == "notion" else body
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
+    body = docfxincludes.expand(body, file=name, read=read, warn=warnings.append, site_root=site_root)
+    body = docfx_marks(body, file=name, warn=warnings.append)
     body = knitchildren.expand(body, file=name, read=read, warn=warnings.append)
     body = embeds.expand(body, file=name, read=read, warn=warnings.append)
     body = mystincludes.expand(body, file=name, site_root=site_root, read=read, warn=warnings.append)
