@@ -35,7 +35,7 @@ _NAMED_CALLOUTS = frozenset({"Note", "Tip", "Info", "Warning", "Caution", "Dange
 _CARDS = frozenset({"Card", "Step"})
 _FOLDED = frozenset({"Accordion", "Expandable"})  # Mintlify's: a title that opens to show the rest
 _FIELDS = frozenset({"ParamField", "ResponseField"})  # Mintlify's API fields: a name, a type, a text
-_LINK_CARDS = frozenset({"LinkCard"})
+_LINK_CARDS = frozenset({"LinkCard"})  # and a `<Card>` with no body: a title, a link, a description
 _BOXES = _TABS | _CALLOUTS | _NAMED_CALLOUTS | _CARDS | _FOLDED | _FIELDS
 _FIELD_NAMES = ("name", "path", "query", "body", "header", "param")
 
@@ -108,7 +108,7 @@ def _jsx_tags(state: StateBlock, start_line: int, end_line: int, silent: bool) -
                 _box(state, tag, label, line, last, close)
                 line, first_tag = close, 1  # what follows the closing tag on its line, if anything
                 break
-            if tag.name in _LINK_CARDS and not tag.closing:
+            if not tag.closing and (tag.name in _LINK_CARDS or (tag.name in _CARDS and tag.self_closing)):
                 _link_card(state, tag, line, last)
             if tag.name == "Frame" and tag.closing and index == 0 and line in lines.captions:
                 _paragraph(state, f"*{literal(lines.captions[line])}*", line, last)

@@ -20,6 +20,12 @@ _EXPORT = re.compile(r"export\s*(?:[{*]|(?:const|let|var|function|async|class|de
 _LITERAL = re.compile(r"""\{\s*(["'])([^"'\n{}]*)\1\s*\}""")  # a string in braces: `{' '}`
 _BRACKETS = {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}
 _MAX_STATEMENT_LINES = 400  # an export of a whole data table is long; past this, a blank line ends it
+# An attribute whose value is JavaScript, `style={{ width: 300 }}` or `icon={<Star />}`: no HTML
+# parser reads one, so a tag holding it would show as text. Only the site's code can work it out.
+_EXPRESSION_ATTRIBUTE = re.compile(r"(?<![\w$.])[A-Za-z_:][\w:.-]*=\{")
+_MAX_EXPRESSION_LINES = 60
+_STRING = re.compile(r"""\{\s*(?:"[^"]*"|'[^']*'|`[^`$]*`)\s*\}""")  # `{"text"}`: a string, written in braces
+_NEVER_CLOSES = (-1, "")
 
 
 def is_mdx(name: PurePosixPath) -> bool:
@@ -28,12 +34,20 @@ def is_mdx(name: PurePosixPath) -> bool:
 
 def without_code(text: str) -> str:
     """The text with its ESM statements and `{/* … */}` comments removed, code fences left as written."""
-    if "import" not in text and "export" not in text and "{/*" not in text and not _LITERAL.search(text):
+    if (
+        "import" not in text
+        and "export" not in text
+        and "{/*" not in text
+        and "={" not in text
+        and not _LITERAL.search(text)
+    ):
         return text
     lines = text.split("\n")
     out: list[str] = []
     fence = ""
     comments = "{/*" in text  # False once a comment is found never to close: none after it can
+    expressions = "={" in text  # the same for attribute expressions
+    in_tag = False  # whether a tag opened on an earlier line is still open (`<img` … `/>`)
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -64,6 +78,22 @@ def without_code(text: str) -> str:
                     continue
                 index = last + 1
                 continue
+        elif expressions and "={" in line:
+            found = _attribute_expression(lines, index, in_tag)
+            if found is None:
+                expressions = "={" in line and _attribute_expression(lines, index, True) != _NEVER_CLOSES
+            elif found != _NEVER_CLOSES:
+                last, rest = found  # as with a comment: its lines become one, an empty one dropped
+                if rest.strip():
+                    lines[last] = rest
+                    index = last
+                    continue
+                index = last + 1
+                continue
+            else:
+                expressions = False
+        if "<" in line or in_tag:
+            in_tag = _leaves_tag_open(line, in_tag)
         out.append(_literals(line) if "{" in line else line)
         index += 1
     return "\n".join(out)
@@ -122,3 +152,61 @@ def _comment(lines: list[str], index: int) -> tuple[int, str] | None:
     if before.endswith(" ") and after.startswith(" "):
         before = before[:-1]  # "a {/* note */} b" reads "a b"
     return last, before + after
+
+
+def _attribute_expression(lines: list[str], index: int, in_tag: bool) -> tuple[int, str] | None:
+    """The first attribute on lines[index] whose value is an expression, removed with its name; a
+    string in braces and Nextra's `items` stay, for jsx.py to read.
+
+    (the line it ends on, that line's text without it); None when the line holds none inside a
+    tag; _NEVER_CLOSES when its braces never close.
+    """
+    line = lines[index]
+    for found in _EXPRESSION_ATTRIBUTE.finditer(line):
+        before = line[: found.start()]
+        opened = before.rfind("<")
+        inside = (in_tag and ">" not in before) or (
+            opened >= 0 and before[opened + 1 : opened + 2].isalpha() and ">" not in before[opened:]
+        )
+        if not inside or before.count("`") % 2 or found.group(0) == "items={":  # Nextra's tab labels
+            continue  # prose, or inline code: words as written
+        end = _closing_brace(lines, index, found.end() - 1)
+        if end is None:
+            return _NEVER_CLOSES
+        last, column = end
+        if last == index and _STRING.fullmatch(line, found.end() - 1, column + 1):
+            continue  # `title={"Setup"}`: text jsx.py reads
+        after = lines[last][column + 1 :]
+        return last, (before.rstrip(" ") + after if after.startswith((" ", "/", ">")) else before + after)
+    return None
+
+
+def _closing_brace(lines: list[str], index: int, start: int) -> tuple[int, int] | None:
+    """Where the brace at lines[index][start] closes, strings skipped; None past a few lines."""
+    depth, quote = 0, ""
+    for number in range(index, min(len(lines), index + _MAX_EXPRESSION_LINES)):
+        line = lines[number]
+        for column in range(start if number == index else 0, len(line)):
+            char = line[column]
+            if quote:
+                if char == quote and line[column - 1] != "\\":
+                    quote = ""
+            elif char in "'\"`":
+                quote = char
+            elif char == "{":
+                depth += 1
+            elif char == "}":
+                depth -= 1
+                if not depth:
+                    return number, column
+        if quote != "`":
+            quote = ""  # a string ends with its line; only a template literal goes on
+    return None
+
+
+def _leaves_tag_open(line: str, in_tag: bool) -> bool:
+    """Whether a tag is still open after the line: `<img` with its attributes on the lines below."""
+    opened = line.rfind("<")
+    if opened >= 0 and line[opened + 1 : opened + 2].isalpha():
+        return ">" not in line[opened:]
+    return in_tag and ">" not in line

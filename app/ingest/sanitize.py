@@ -37,6 +37,10 @@ _ATTRIBUTES = {
     "details": {"open"},
 }
 _NUMBERS = frozenset({"width", "height", "colspan", "rowspan", "start", "value"})
+# nh3 0.3.8 drops a `<card>` element's content, where it unwraps every other unknown tag (`<cards>`,
+# `<badge>` keep theirs), and MDX sites write `<Card>` around whole paragraphs. Renamed, it is
+# unwrapped like the rest.
+_CARD = re.compile(r"<(/?)card(?=[\s/>])", re.IGNORECASE)
 _MARKED = frozenset({"id", "class", "data-chapter"})
 
 
@@ -64,6 +68,8 @@ def sanitize(html: str, context: PageContext) -> str:
         link_rel=None,
         strip_comments=True,
     )
+    if "ard" in html or "ARD" in html:
+        html = _CARD.sub(r"<\1x-card", html)
     clean = cleaner.clean(html)
     return _put_back(clean, context)
 

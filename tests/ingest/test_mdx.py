@@ -222,3 +222,46 @@ def test_a_folder_with_no_markdown_says_which_files_it_looked_for(tmp_path: Path
 def test_a_component_closed_outside_the_list_item_it_opened_in_loses_no_line() -> None:
     text = "# Steps\n\n1. Light the lamp.\n\n   <Aside>\n   Mind the wick.\n</Aside>\n\nThen wait.\n"
     assert markdown_of(book(text)) == "1. Light the lamp.\n\n   Mind the wick.\n\nThen wait."
+
+
+def test_a_tag_with_expression_attributes_is_still_html_even_spread_over_lines(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "lamp.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 32)
+    text = (
+        "# Lamps\n\n"
+        '<img src="lamp.png" style={{ width: "200px" }} alt="Lit lamp." />\n\n'
+        "<Frame>\n  <img\n  src=\"lamp.png\"\n  style={{\n    width: '268px',\n    height: 'auto',\n  }}\n"
+        '  alt="Dark lamp."\n/>\n</Frame>\n\n'
+        "Keep `a={b}` and x={y} as written.\n"
+    )
+    (tmp_path / "docs" / "lamps.mdx").write_text(text, encoding="utf-8")
+    html = html_of(read_book(tmp_path / "docs"))
+    assert "&lt;img" not in html
+    assert html.count("<img ") == 2
+    assert 'alt="Lit lamp."' in html
+    assert 'alt="Dark lamp."' in html
+    assert "<code>a={b}</code> and x= as written" in html  # prose braces are expressions, as before
+
+
+def test_an_attribute_expression_that_never_closes_leaves_the_page_as_written() -> None:
+    text = "# A\n\n<img src='x.png' style={{ width: 1 />\n\nAfter.\n"
+    assert without_code(text) == text
+
+
+def test_a_card_keeps_its_words_when_it_is_no_box() -> None:
+    html = html_of(book('# A\n\n<Card title="Lamps" href="/lamps">How to trim a wick.</Card> Then more.\n'))
+    assert "How to trim a wick. Then more." in html
+
+
+def test_a_card_with_no_body_is_a_link_even_with_a_drawn_icon_over_many_lines() -> None:
+    text = (
+        '# Harbours\n\n<CardGroup cols={2}>\n  <Card\n    title="North pier"\n    href="https://example.org/north"\n'
+        '    icon={\n      <svg viewBox="0 0 9 9">\n        <path style={{ fill: "#123" }} d="m0,0v9" />\n'
+        '      </svg>\n    }\n  />\n\n  <Card title="South pier" href="https://example.org/south" icon={<Pier />} />\n'
+        "</CardGroup>\n"
+    )
+    html = html_of(book(text))
+    assert '<a href="https://example.org/north">North pier</a>' in html
+    assert '<a href="https://example.org/south">South pier</a>' in html
+    assert "&lt;" not in html
+    assert "svg" not in html
