@@ -8,7 +8,11 @@ name starts with a capital) is read as MDX reads it: as a tag, with Markdown aro
 
 - a tab (`TabItem`, `Tab`, `Tabs.Tab`) becomes a labelled section, the shape of mkdocs' `=== "npm"`;
 - a callout (`Aside`, `Admonition`, `Callout`, `Note`, `Tip`…) becomes a callout of its `type`;
-- a `Card` becomes a titled section, a `LinkCard` a link with its description;
+- a `Card` becomes a titled section, and a `LinkCard` (or a `Card` with no body) a link with its
+  description; a `Step` is a section titled by its number in its `Steps` and its title;
+- Mintlify's `Accordion` and `Expandable` fold open from their title, `ParamField` and
+  `ResponseField` are sections titled by the field's name and type, a `Frame` shows its caption
+  under what it frames, and `<Visibility for="agents">` (text for AI agents) is left out;
 - any other component (`Tabs`, `Steps`, `CardGrid`, the site's own) leaves only its content.
 
 Attribute values are text: they become a title or a link's words, escaped as Markdown, and a
