@@ -34,6 +34,7 @@ from app.ingest.passes import (
     heading_attributes,
     hide_rust_lines,
     knitr_chunks,
+    mintlify_code_titles,
     task_boxes,
 )
 from app.ingest.rules import take_rules
@@ -105,6 +106,8 @@ def parse(text: str, *, mdx: bool = False, dialect: str = "") -> Parsed:
     if "[ ]" in text or "[x]" in text or "[X]" in text:
         task_boxes(tokens)
     drop_terminal_colours(tokens)
+    if dialect == "mintlify":
+        mintlify_code_titles(tokens)
     tags = drop_template_tags(tokens, expressions=mdx)
     drop_site_decoration(tokens)
     return Parsed(tokens, env, tags, shortened, frozenset(env.pop("myst_left_out", ())))

@@ -265,6 +265,24 @@ def code_title(info: str) -> str:
     return next(group for group in found.groups() if group is not None).strip()
 
 
+# What Mintlify writes after a fence's language that is no title: highlighted lines `{1,3}`,
+# `key=value` settings, and its flags.
+_MINTLIFY_SETTING = re.compile(r"""\{[^{}]*\}|[\w-]+=(?:"[^"]*"|'[^']*'|\S*)""")
+_MINTLIFY_FLAGS = frozenset({"wrap", "lines", "expandable", "twoslash", "focus"})
+
+
+def mintlify_code_titles(tokens: list[Token]) -> None:
+    """Mintlify titles a code block with the words after its language (```` ```json docs.json ````),
+    where other dialects read only `title="…"`; in a `<CodeGroup>` they are the tab's label."""
+    for token in tokens:
+        if token.type != "fence" or " " not in token.info.strip() or code_title(token.info):
+            continue
+        lang, rest = token.info.strip().split(maxsplit=1)
+        words = [word for word in _MINTLIFY_SETTING.sub(" ", rest).split() if word not in _MINTLIFY_FLAGS]
+        if words and " ".join(words).lower() != lang.lower():  # ```` ```python Python ````: no news
+            token.info = with_title(lang, " ".join(words))
+
+
 def with_title(info: str, title: str) -> str:
     """A fence's info string given `title="…"`, in the quotes the title does not hold: how a dialect
     that captions code another way (Leanpub's `{caption: …}`, MyST's `:caption:`) hands it on."""

@@ -77,3 +77,20 @@ def test_a_dark_mode_picture_inside_a_code_fence_is_shown_as_written() -> None:
         without_dark_pictures('<img\n  className="hidden dark:block"\n  src="/n.png"\n/>\nAfter.')
         == "\n\n\n\nAfter."
     )
+
+
+def test_the_words_after_a_code_blocks_language_title_it_in_a_mintlify_site_only(tmp_path: Path) -> None:
+    body = (
+        "```json tides.json {2} wrap\n{}\n```\n\n```bash npm\nnpm i tides\n```\n\n"
+        '```python Python\nprint()\n```\n\n```js title="read.js"\nread()\n```\n'
+    )
+    site = tmp_path / "tides"
+    write(site / "docs.json", '{"name": "Tides", "navigation": {"pages": ["code"]}}')
+    _page(site, "code.mdx", "Code", body)
+    html = "".join(page.html for page in read_book(site).chapters[0].pages)
+    captions = [part.split("</figcaption>")[0] for part in html.split("<figcaption>")[1:]]
+    assert captions == ["tides.json", "npm", "read.js"]  # a title that only repeats the language is none
+    plain = tmp_path / "plain"
+    write(plain / "code.mdx", "# Code\n\n" + body)
+    write(plain / "more.md", "# More\n\nWords.\n")
+    assert "<figcaption>npm" not in "".join(p.html for c in read_book(plain).chapters for p in c.pages)
