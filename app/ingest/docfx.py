@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from app.errors import ImportProblem
@@ -66,7 +66,8 @@ def read_docfx(books: BookFolder, toc: Path, warnings: list[str]) -> Layout:
     found = {
         key: value.strip() for key, value in metadata.items() if isinstance(value, str) and value.strip()
     }
-    return Layout(reader.placed, found, site_root=root, dialect="docfx")
+    uids = {uid: PurePosixPath(books.name(page)) for uid, page in reader.uids().items()}
+    return Layout(reader.placed, found, site_root=root, dialect="docfx", uids=uids)
 
 
 def _read_config(books: BookFolder, path: Path) -> dict[str, Any]:

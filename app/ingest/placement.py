@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
 
@@ -53,6 +54,9 @@ class Layout:
     dialect: str = ""
     # A Logseq graph's pages by name and blocks by id, which its pages' text needs (see logseqtext.py).
     graph: LogseqGraph | None = None
+    # A DocFX site's pages by the `uid` their front matter gives them, as its cross-references name
+    # them (see xrefs.py): book-relative paths.
+    uids: Mapping[str, PurePosixPath] = field(default_factory=dict)
 
 
 def without_page_id(name: str) -> str:

@@ -33,14 +33,14 @@ from app.ingest.notion import is_row
 from app.ingest.notiontext import notion_text
 from app.ingest.obsidian import in_vault
 from app.ingest.pictures import Pictures, PictureUnavailable, ReadPicture, candidates
-from app.ingest.placement import BOOK_ROOT, Placed
+from app.ingest.placement import BOOK_ROOT, Layout, Placed
 from app.ingest.sourcefile import ChapterFile, SourceFile
 from app.ingest.wikilinks import WikiLinks
 from app.ingest.wikinames import VaultNames
+from app.ingest.xrefs import in_book_xrefs
 
 if TYPE_CHECKING:
     from app.ingest.draft import BookDraft
-    from app.ingest.logseqpages import LogseqGraph
 
 # Part of every source hash: bump it when rendering changes, so re-importing updates stored books.
 INGEST_VERSION = "9"
@@ -103,15 +103,7 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
     for position, placed in enumerate(layout.files):
         parent = position + 1 < len(layout.files) and layout.files[position + 1].depth > placed.depth
         chapter = _read_chapter(
-            books,
-            placed,
-            required=layout.strict,
-            parent=parent,
-            site_root=site_root,
-            wiki=wiki,
-            graph=graph,
-            dialect=layout.dialect,
-            warnings=warnings,
+            books, placed, layout, parent=parent, site_root=site_root, wiki=wiki, warnings=warnings
         )
         if chapter is not None:
             files.append(chapter)
@@ -225,18 +217,17 @@ def _no_pictures(path: PurePosixPath) -> bytes:
 def _read_chapter(
     books: BookFolder,
     placed: Placed,
+    layout: Layout,
     *,
-    required: bool,
     parent: bool,
     site_root: PurePosixPath,
     wiki: WikiLinks,
-    graph: LogseqGraph | None,
-    dialect: str,
     warnings: list[str],
 ) -> ChapterFile | None:
     """The file, ready to parse; None (with a warning) when it is left out. `parent`: sub-chapters
     follow it in the contents, so a page of its own is kept for it even when it has no text
     (build_book lists them there)."""
+    required, graph, dialect = layout.strict, layout.graph, layout.dialect
     path = placed.path
     if placed.role == "heading":
         return _heading_only(books, placed)
@@ -291,6 +282,7 @@ def _read_chapter(
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
     body = docfxincludes.expand(body, file=name, read=read, warn=warnings.append, site_root=site_root)
     body = docfx_marks(body, file=name, warn=warnings.append)
+    body = in_book_xrefs(body, file=name, uids=layout.uids) if layout.uids else body
     body = knitchildren.expand(body, file=name, read=read, warn=warnings.append)
     body = embeds.expand(body, file=name, read=read, warn=warnings.append)
     body = mystincludes.expand(body, file=name, site_root=site_root, read=read, warn=warnings.append)

@@ -1,18 +1,54 @@
-"""DocFX's cross-references shown as the names they stand for: their pages are generated, not in the book.
+"""DocFX's cross-references: a link to the page when the book holds it, else the name it stands for.
 
-`[text](xref:Uid)`, a reference `[text]: xref:Uid` and `<xref:Uid>` link to API pages DocFX builds
-from code; the book has no such page, so each shows as code: its text, or for `<xref:Uid>` the uid's
-last part (`<xref:System.String>` reads `String`), as DocFX shows it. In a DocFX site, `@Uid`
-(`@System.String`) is the same link written short.
+`[text](xref:Uid)`, a reference `[text]: xref:Uid`, `<xref:Uid>` and, in a DocFX site, `@Uid`
+name a page by its uid. A page of the book whose front matter gives it that `uid:` is where they
+land (in_book_xrefs(), on the text before parsing, outside code). The rest name API pages DocFX
+builds from code, which the book does not hold, so each shows as code (xref_text(), on the
+tokens): its text, or for `<xref:Uid>` the uid's last part (`<xref:System.String>` reads
+`String`), as DocFX shows it.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
+from collections.abc import Mapping
+from pathlib import PurePosixPath
+from urllib.parse import quote
 
 from markdown_it.token import Token
 
+from app.ingest.fences import outside_code
+
 _AT_UID = re.compile(r"(?<![\w@./`])@([A-Za-z_][\w`]*(?:\.[A-Za-z_][\w`]*)+)")
+# `](xref:Uid#part` in a link, `]: xref:Uid` in a reference, `<xref:Uid?query>` alone, `@Uid`.
+_XREF = re.compile(
+    r"(?P<lead>\]\(\s*<?|\]:[ \t]*<?)xref:(?P<uid>[^\s)>?#]+)(?:\?[^\s)>#]*)?"
+    r"|<xref:(?P<auto>[^\s>?#]+)[^\s>]*>"
+    r"|(?<![\w@./`])@(?P<at>[A-Za-z_][\w`]*(?:\.[A-Za-z_][\w`]*)+)"
+)
+
+
+def in_book_xrefs(text: str, *, file: PurePosixPath, uids: Mapping[str, PurePosixPath]) -> str:
+    """Cross-references to pages of the book made links to their files, relative to `file`; an
+    `<xref:Uid>` or `@Uid` shows the page's title, as a link with no words of its own does."""
+    if "xref:" not in text and "@" not in text:
+        return text
+    lines = text.split("\n")
+
+    def replace(found: re.Match[str]) -> str:
+        line = found.string
+        uid = found.group("uid") or found.group("auto") or found.group("at")
+        page = uids.get(uid)
+        if page is None or line.count("`", 0, found.start()) % 2:  # not in the book, or inside code
+            return found.group(0)
+        href = quote(posixpath.relpath(str(page), str(file.parent)))
+        return f"{found.group('lead')}{href}" if found.group("uid") else f"[]({href})"
+
+    for number, line in outside_code(lines):
+        if "xref:" in line or "@" in line:
+            lines[number] = _XREF.sub(replace, line)
+    return "\n".join(lines)
 
 
 def xref_text(tokens: list[Token], *, at_uids: bool) -> None:

@@ -115,3 +115,22 @@ def test_a_toc_that_names_itself_through_a_folder_is_read_once_with_a_warning(tm
     draft = read_book(folder)
     assert [chapter.title for chapter in draft.chapters] == ["Guide", "Page"]
     assert any("lists itself" in problem for problem in problems(draft))
+
+
+def test_a_cross_reference_to_a_page_of_the_book_is_a_link_to_it_in_every_form(tmp_path: Path) -> None:
+    page = (
+        "# Guide\n\nSee [the tides](xref:Harbour.Tides), <xref:Harbour.Tides>, @Harbour.Tides and [tides][t].\n\n"
+        "[t]: xref:Harbour.Tides\n\n`@Harbour.Tides` and <xref:System.String> are not links.\n\n"
+        "```\n@Harbour.Tides\n```\n"
+    )
+    folder = site(tmp_path, page)
+    write(folder / "toc.yml", ROOT_TOC + "- name: Tides\n  href: deep/tides.md\n")
+    write(
+        folder / "deep" / "tides.md", "---\nuid: Harbour.Tides\n---\n# Tide tables\n\nHigh and low water.\n"
+    )
+    draft = read_book(folder)
+    text = markdown_of(draft).split("# Tide tables")[0]
+    assert text.count("(chapter:2)") == 4
+    assert "[the tides](chapter:2), [Tides](chapter:2), [Tides](chapter:2)" in text  # titled by the toc
+    assert "`@Harbour.Tides` and `String` are not links." in text
+    assert "```\n@Harbour.Tides\n```" in text
