@@ -24,6 +24,7 @@ from app.ingest.docusaurus import docusaurus_of
 from app.ingest.files import BookFolder, Unreadable
 from app.ingest.frontmatter import ORDER_KEYS, chapter_title, split_front_matter, weight
 from app.ingest.githubwiki import wiki_of
+from app.ingest.jekyll import jekyll_of
 from app.ingest.jupyterbook import toc_of
 from app.ingest.leanpub import leanpub_of
 from app.ingest.logseq import logseq_of
@@ -111,6 +112,7 @@ def _declares_book(folder: Path) -> bool:
         or logseq_of(folder) is not None
         or leanpub_of(folder) is not None
         or notion_of(folder) is not None
+        or jekyll_of(folder) is not None
         or wiki_of(folder) is not None
         or (folder / "book.toml").is_file()
     )

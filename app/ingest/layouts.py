@@ -20,6 +20,7 @@ from app.ingest.files import BookFolder
 from app.ingest.folders import folder_files, is_markdown
 from app.ingest.githubwiki import read_wiki, wiki_of
 from app.ingest.hugo import hugo_config, read_hugo
+from app.ingest.jekyll import jekyll_of, read_jekyll
 from app.ingest.jupyterbook import read_jupyter_book, toc_of
 from app.ingest.leanpub import leanpub_of, read_leanpub
 from app.ingest.logseq import logseq_of, read_logseq
@@ -84,5 +85,7 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         return read_leanpub(books, manuscript, root, warnings)
     if notion_of(root) is not None:
         return read_notion(books, root, warnings)
+    if (jekyll := jekyll_of(root)) is not None:
+        return read_jekyll(books, jekyll, folder_files(books, jekyll.parent, warnings))
     hugo = hugo_config(root)
     return Layout(folder_files(books, root, warnings), read_hugo(books, hugo, root) if hugo else {})
