@@ -37,6 +37,7 @@ from app.ingest.notion import notion_of
 from app.ingest.obsidian import obsidian_of
 from app.ingest.placement import MARKDOWN_SUFFIXES, Placed, natural_key, prettify
 from app.ingest.quarto import quarto_of
+from app.ingest.retype import retype_of
 from app.ingest.sphinx import sphinx_of
 from app.ingest.text import inline_text
 from app.ingest.translations import TRANSLATION_FOLDERS, is_language, translated_files
@@ -114,6 +115,7 @@ def _declares_book(folder: Path) -> bool:
         or notion_of(folder) is not None
         or jekyll_of(folder) is not None
         or wiki_of(folder) is not None
+        or retype_of(folder) is not None
         or (folder / "book.toml").is_file()
     )
 

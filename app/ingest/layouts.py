@@ -31,6 +31,8 @@ from app.ingest.notion import is_page_name, notion_of, read_notion
 from app.ingest.obsidian import obsidian_of, read_obsidian
 from app.ingest.placement import Layout, Placed
 from app.ingest.quarto import quarto_of, read_quarto
+from app.ingest.retype import retype_of
+from app.ingest.retypesidebar import read_retype
 from app.ingest.sidebar import read_docsify
 from app.ingest.sphinx import read_sphinx, sphinx_of
 
@@ -46,6 +48,9 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
             )
         # A page exported from Notion on its own is still written as Notion writes it.
         return Layout([Placed(root)], {}, strict=True, dialect="notion" if is_page_name(root.stem) else "")
+    # Before SUMMARY.md: a GitBook grown into a Retype site keeps its SUMMARY order, but its name is retype.yml's.
+    if (retype := retype_of(root)) is not None:
+        return read_retype(books, retype, warnings)
     summary = summary_of(root)
     if summary is not None:
         return read_mdbook(books, summary, warnings)
