@@ -37,6 +37,8 @@ from app.ingest.passes import (
     mintlify_code_titles,
     task_boxes,
 )
+from app.ingest.retypeblocks import retype_plugin
+from app.ingest.retypemarks import retype_code_titles, retype_marks
 from app.ingest.rules import take_rules
 from app.ingest.shortcodes import code_shortcodes, shortcode_boxes
 from app.ingest.tags import drop_template_tags
@@ -63,6 +65,8 @@ PARSER = _parser()
 # MDX reads indentation as layout, never as code (components nest their Markdown, indented), and
 # its components as blocks (see jsx.py).
 MDX_PARSER = _parser().disable("code").use(jsx_plugin)
+# Retype's callouts, tabs and panels clash with other dialects' markers (see retypeblocks.py).
+RETYPE_PARSER = _parser().use(retype_plugin)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +92,8 @@ def parse(text: str, *, mdx: bool = False, dialect: str = "") -> Parsed:
     if myst:
         text = blank_myst_lines(text)
     text = blank_comment_blocks(text)
-    tokens = (MDX_PARSER if mdx else PARSER).parse(code_shortcodes(text), env)
+    parser = MDX_PARSER if mdx else RETYPE_PARSER if dialect == "retype" else PARSER
+    tokens = parser.parse(code_shortcodes(text), env)
     env.pop("jsx_lines", None)
     callouts(tokens)
     obsidian_marks(tokens, text, titled=dialect != "docsify")
@@ -108,6 +113,10 @@ def parse(text: str, *, mdx: bool = False, dialect: str = "") -> Parsed:
     drop_terminal_colours(tokens)
     if dialect == "mintlify":
         mintlify_code_titles(tokens)
+    if "[!" in text or dialect == "retype":
+        retype_marks(tokens, icons=dialect == "retype")
+    if dialect == "retype":
+        retype_code_titles(tokens)
     tags = drop_template_tags(tokens, expressions=mdx)
     drop_site_decoration(tokens)
     return Parsed(tokens, env, tags, shortened, frozenset(env.pop("myst_left_out", ())))
