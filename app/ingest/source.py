@@ -16,7 +16,16 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from app.errors import ImportProblem
-from app.ingest import docfxincludes, embeds, includes, knitchildren, mdxincludes, mystincludes, snippets
+from app.ingest import (
+    docfxincludes,
+    embeds,
+    includes,
+    knitchildren,
+    mdxincludes,
+    mystincludes,
+    retypeincludes,
+    snippets,
+)
 from app.ingest.bookdownchapters import bookdown_chapters
 from app.ingest.darkmode import without_dark_pictures
 from app.ingest.docfxmarks import docfx_marks
@@ -280,6 +289,8 @@ def _read_chapter(
     body = leanpub_text(body) if dialect == "leanpub" else body
     body = notion_text(body, row=is_row(path)) if dialect == "notion" else body
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
+    if dialect == "retype":
+        body = retypeincludes.expand(body, file=name, site_root=site_root, read=read, warn=warnings.append)
     body = docfxincludes.expand(body, file=name, read=read, warn=warnings.append, site_root=site_root)
     body = docfx_marks(body, file=name, warn=warnings.append)
     body = in_book_xrefs(body, file=name, uids=layout.uids) if layout.uids else body
