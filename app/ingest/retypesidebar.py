@@ -4,8 +4,8 @@
   last), then alphabetically by the sidebar's title: a page's `label:`, else its `title:`, else
   its first heading; a folder's `label:` from its `index.yml` or its page's front matter, else
   its name.
-- A folder's `README.md`, `index.md` or `default.md` is that folder's page; the site's own is its
-  home page and comes first. A top-level folder is a part, a deeper one its page (or, without
+- A folder's `README.md`, `index.md` or `default.md` is that folder's page, and a chapter however
+  short, as the site shows it; the site's own is its home page and comes first. A top-level folder is a part, a deeper one its page (or, without
   one, a heading) over its pages a level down.
 - `_`-prefixed files and folders (`_includes/`, `_components/`) are no pages.
 - A page or folder with `visibility: hidden` is not in the sidebar, and a page whose front matter
@@ -98,7 +98,7 @@ class _Walk:
         entries.sort(key=lambda e: (-e.order, e.title.casefold()))
         placed: list[Placed] = []
         if top and own is not None and self._page(own) is not None:
-            placed.append(Placed(own, _text(self._front(own).get("label")), depth, part=part, role="intro"))
+            placed.append(Placed(own, _text(self._front(own).get("label")), depth, part=part))
         for entry in entries:
             if entry.path.is_dir():
                 placed += self._sub_folder(entry, part=part, depth=depth)
