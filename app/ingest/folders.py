@@ -40,6 +40,7 @@ from app.ingest.quarto import quarto_of
 from app.ingest.sphinx import sphinx_of
 from app.ingest.text import inline_text
 from app.ingest.translations import TRANSLATION_FOLDERS, is_language, translated_files
+from app.ingest.writerside import writerside_of
 
 INDEX_NAMES = ("readme", "index", "_index")
 _TOC_NAMES = ("toc", "contents", "table-of-contents", "summary")
@@ -114,6 +115,7 @@ def _declares_book(folder: Path) -> bool:
         or notion_of(folder) is not None
         or jekyll_of(folder) is not None
         or wiki_of(folder) is not None
+        or writerside_of(folder) is not None
         or (folder / "book.toml").is_file()
     )
 
