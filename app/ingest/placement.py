@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from app.ingest.logseqpages import LogseqGraph
+    from app.ingest.writerside import WritersideProject
 
 # The book's own folder, as a path inside the book.
 BOOK_ROOT = PurePosixPath()
@@ -57,6 +58,8 @@ class Layout:
     # A DocFX site's pages by the `uid` their front matter gives them, as its cross-references name
     # them (see xrefs.py): book-relative paths.
     uids: Mapping[str, PurePosixPath] = field(default_factory=dict)
+    # A Writerside project's folders and variables, which its topics' text needs (see writersidetext.py).
+    writerside: WritersideProject | None = None
 
 
 def without_page_id(name: str) -> str:

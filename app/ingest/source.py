@@ -46,6 +46,7 @@ from app.ingest.placement import BOOK_ROOT, Layout, Placed
 from app.ingest.sourcefile import ChapterFile, SourceFile
 from app.ingest.wikilinks import WikiLinks
 from app.ingest.wikinames import VaultNames
+from app.ingest.writersidetext import writerside_text
 from app.ingest.xrefs import in_book_xrefs
 
 if TYPE_CHECKING:
@@ -288,6 +289,8 @@ def _read_chapter(
     body = logseq_markdown(body, file=name, graph=graph, warn=warnings.append) if graph else body
     body = leanpub_text(body) if dialect == "leanpub" else body
     body = notion_text(body, row=is_row(path)) if dialect == "notion" else body
+    if layout.writerside is not None:
+        body = writerside_text(body, file=name, project=layout.writerside, read=read, warn=warnings.append)
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
     if dialect == "retype":
         body = retypeincludes.expand(body, file=name, site_root=site_root, read=read, warn=warnings.append)
