@@ -19,7 +19,7 @@ from typing import Any
 
 from app.errors import ImportProblem
 from app.ingest.docfxtoc import TocReader
-from app.ingest.files import BookFolder, Unreadable, decode
+from app.ingest.files import BookFolder
 from app.ingest.placement import Layout
 
 _CONFIG = "docfx.json"
@@ -71,10 +71,7 @@ def read_docfx(books: BookFolder, toc: Path, warnings: list[str]) -> Layout:
 
 
 def _read_config(books: BookFolder, path: Path) -> dict[str, Any]:
-    try:
-        text = decode(str(path), books.read_bytes(path, limit=_CONFIG_BYTES))
-    except Unreadable as problem:
-        raise ImportProblem(str(path), f"{problem}.") from None
+    text = books.config_text(path, limit=_CONFIG_BYTES)
     try:
         data = json.loads(text)
     except json.JSONDecodeError:

@@ -120,6 +120,14 @@ class BookFolder:
             self._texts[real] = decode(str(path), self._read(real, limit))
         return self._texts[real]
 
+    def config_text(self, path: Path, *, limit: int) -> str:
+        """A configuration file's text (mkdocs.yml, docs.json, a toc): one that cannot be read stops the
+        import, naming the file, since the book's order and title hang on it."""
+        try:
+            return decode(str(path), self.read_bytes(path, limit=limit))
+        except Unreadable as problem:
+            raise ImportProblem(str(path), f"{problem}.") from None
+
     def note(self, text: str) -> None:
         """Add something other than a file's bytes to the digest (a problem met, a choice made)."""
         data = text.encode()

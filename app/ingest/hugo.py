@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import ImportProblem
-from app.ingest.files import BookFolder, Unreadable, decode
+from app.ingest.files import BookFolder
 from app.ingest.frontmatter import load_yaml
 
 _CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "config.toml", "config.yaml", "config.yml")
@@ -36,10 +36,7 @@ def hugo_config(root: Path) -> Path | None:
 
 def read_hugo(books: BookFolder, path: Path, root: Path) -> dict[str, str]:
     """The site's title and language; an ImportProblem naming the file if it cannot be read."""
-    try:
-        text = decode(str(path), BookFolder(path.parent).read_bytes(path, limit=_CONFIG_BYTES))
-    except Unreadable as problem:
-        raise ImportProblem(str(path), f"{problem}.") from None
+    text = BookFolder(path.parent).config_text(path, limit=_CONFIG_BYTES)
     config = _parse(path, text)
     # Importing content/fr reads the French site's own title and language, when it gives them.
     key = root.absolute().name if root.absolute().parent.name == "content" else None

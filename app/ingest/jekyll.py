@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from app.errors import ImportProblem
-from app.ingest.files import BookFolder, Unreadable, decode
+from app.ingest.files import BookFolder, Unreadable
 from app.ingest.frontmatter import front_matter_data
 from app.ingest.placement import Layout, Placed
 
@@ -72,11 +72,9 @@ def read_jekyll(books: BookFolder, config_path: Path, files: list[Placed]) -> La
 
 
 def _config(books: BookFolder, path: Path) -> dict[str, Any]:
+    text = books.config_text(path, limit=_CONFIG_BYTES)
     try:
-        text = decode(str(path), books.read_bytes(path, limit=_CONFIG_BYTES))
         data = yaml.safe_load(text)
-    except Unreadable as problem:
-        raise ImportProblem(str(path), f"{problem}.") from None
     except yaml.YAMLError as error:
         raise ImportProblem(
             str(path), f"{path.name} is not valid YAML ({error}). Fix it, or remove it."

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import ImportProblem
-from app.ingest.files import BookFolder, Unreadable, decode
+from app.ingest.files import BookFolder
 from app.ingest.frontmatter import load_yaml
 from app.ingest.placement import MARKDOWN_SUFFIXES, Layout, Placed
 from app.text import plural
@@ -174,10 +174,7 @@ class TocWalker:
 
 
 def read_yaml(books: BookFolder, path: Path) -> dict[str, Any]:
-    try:
-        text = decode(str(path), books.read_bytes(path, limit=_CONFIG_BYTES))
-    except Unreadable as problem:
-        raise ImportProblem(str(path), f"{problem}.") from None
+    text = books.config_text(path, limit=_CONFIG_BYTES)
     data = load_yaml(str(path), text, what=path.name)
     if data is None:
         return {}

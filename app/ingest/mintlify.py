@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import ImportProblem
-from app.ingest.files import BookFolder, Unreadable, decode
+from app.ingest.files import BookFolder
 from app.ingest.jupyterbook import TocWalker
 from app.ingest.placement import MARKDOWN_SUFFIXES, Layout, Placed
 from app.ingest.translations import is_language
@@ -268,10 +268,7 @@ def _is_repository_file(path: Path) -> bool:
 
 
 def _read_json(books: BookFolder, path: Path) -> dict[str, Any]:
-    try:
-        text = decode(str(path), books.read_bytes(path, limit=_CONFIG_BYTES))
-    except Unreadable as problem:
-        raise ImportProblem(str(path), f"{problem}.") from None
+    text = books.config_text(path, limit=_CONFIG_BYTES)
     try:
         data = json.loads(text)
     except ValueError as problem:

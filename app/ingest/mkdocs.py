@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from app.errors import ImportProblem
-from app.ingest.files import BookFolder, Unreadable, decode
+from app.ingest.files import BookFolder
 from app.ingest.frontmatter import load_yaml
 from app.ingest.placement import Placed
 
@@ -28,10 +28,7 @@ def read_config(books: BookFolder, path: Path) -> dict[str, Any]:
     """mkdocs.yml as data, with what it INHERITs (from inside the book) underneath it."""
     config: dict[str, Any] = {}
     for _ in range(_MAX_INHERIT):
-        try:
-            text = decode(str(path), books.read_bytes(path, limit=_CONFIG_BYTES))
-        except Unreadable as problem:
-            raise ImportProblem(str(path), f"{problem}.") from None
+        text = books.config_text(path, limit=_CONFIG_BYTES)
         data = load_yaml(str(path), text, what=path.name)
         if not isinstance(data, dict):
             raise ImportProblem(

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from app.errors import ImportProblem
-from app.ingest.files import BookFolder, Unreadable, decode
+from app.ingest.files import BookFolder
 
 CONFIG_NAMES = ("retype.yml", "retype.yaml", "retype.json")
 _CONFIG_BYTES = 256 * 1024
@@ -110,10 +110,7 @@ def read_config(books: BookFolder | None, path: Path) -> dict[str, Any]:
 
 
 def load(books: BookFolder, path: Path) -> dict[str, Any]:
-    try:
-        text = decode(str(path), books.read_bytes(path, limit=_CONFIG_BYTES))
-    except Unreadable as problem:
-        raise ImportProblem(str(path), f"{problem}.") from None
+    text = books.config_text(path, limit=_CONFIG_BYTES)
     return _parse(path, text)
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from app.errors import ImportProblem
-from app.ingest.files import BookFolder, Unreadable, decode
+from app.ingest.files import BookFolder
 from app.ingest.placement import Layout, Placed
 from app.text import plural
 
@@ -152,10 +152,7 @@ class _Walker:
 
 
 def _xml(books: BookFolder, path: Path) -> ET.Element:
-    try:
-        text = decode(str(path), books.read_bytes(path, limit=_XML_BYTES))
-    except Unreadable as problem:
-        raise ImportProblem(str(path), f"{problem}.") from None
+    text = books.config_text(path, limit=_XML_BYTES)
     books.note(f"{path.name}: {text}")
     try:
         # The standard library's parser fetches no DTD, and expat bounds entity expansion.
