@@ -69,34 +69,30 @@ def without_code(text: str) -> str:
             if found is None:
                 comments = False
             else:
-                # The comment's lines become one: what came before it and after it. A line left
-                # empty by comments is dropped, so a note inside a paragraph leaves it whole.
-                last, rest = found
-                if rest.strip():
-                    lines[last] = rest
-                    index = last
-                    continue
-                index = last + 1
+                index = _joined(lines, found)
                 continue
-        elif expressions and "={" in line:
-            found = _attribute_expression(lines, index, in_tag)
-            if found is None:
-                expressions = "={" in line and _attribute_expression(lines, index, True) != _NEVER_CLOSES
-            elif found != _NEVER_CLOSES:
-                last, rest = found  # as with a comment: its lines become one, an empty one dropped
-                if rest.strip():
-                    lines[last] = rest
-                    index = last
-                    continue
-                index = last + 1
-                continue
+        elif expressions and "={" in line and (found := _attribute_expression(lines, index, in_tag)):
+            if found == _NEVER_CLOSES:
+                expressions = False  # braces that never close: none after them can either
             else:
-                expressions = False
+                index = _joined(lines, found)
+                continue
         if "<" in line or in_tag:
             in_tag = _leaves_tag_open(line, in_tag)
         out.append(_literals(line) if "{" in line else line)
         index += 1
     return "\n".join(out)
+
+
+def _joined(lines: list[str], found: tuple[int, str]) -> int:
+    """Where reading goes on once a comment's (or an expression's) lines have become one, `found`:
+    the line it ended on, now holding what came before and after it. A line left empty is dropped,
+    so a note inside a paragraph leaves it whole."""
+    last, rest = found
+    if rest.strip():
+        lines[last] = rest
+        return last
+    return last + 1
 
 
 def _literals(line: str) -> str:
