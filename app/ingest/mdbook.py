@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ def read_mdbook(books: BookFolder, summary: Path, warnings: list[str]) -> Layout
     with a warning naming its line, as mdBook and GitBook still build such a book; a reader can then
     read the rest of it."""
     root = books.root
-    config = _book_table(root, books)
+    config = _book_table(root, books) or _book_json(root, books)
     src = summary.parent
     text = _read_text(books, summary)
     # GitBook reads the same SUMMARY.md but numbers nothing; its books carry its config or uploads.
@@ -115,6 +116,23 @@ def _book_table(root: Path, books: BookFolder) -> dict[str, str]:
             raise ImportProblem(
                 str(path), f'`{key}` under [book] must be text in quotes, like `{key} = "…"`.'
             )
+    return {key: value.strip() for key, value in metadata.items() if isinstance(value, str) and value.strip()}
+
+
+def _book_json(root: Path, books: BookFolder) -> dict[str, str]:
+    """GitBook's (and HonKit's) book.json: its title, author, description and language, when the book
+    has no book.toml. One that is not JSON stops the import, naming it."""
+    path = root / "book.json"
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(books.config_text(path, limit=_TOML_BYTES))
+    except ValueError as error:
+        raise ImportProblem(
+            str(path), f"book.json is not valid JSON ({error}). Fix it, or remove it."
+        ) from None
+    data = data if isinstance(data, dict) else {}
+    metadata = {key: data.get(key) for key in ("title", "author", "description", "language")}
     return {key: value.strip() for key, value in metadata.items() if isinstance(value, str) and value.strip()}
 
 

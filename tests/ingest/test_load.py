@@ -457,3 +457,17 @@ def test_a_code_block_with_no_title_has_no_caption(tmp_path: Path) -> None:
     page = load_book(write(tmp_path / "setup.md", text)).parse().chapters[0].pages[0]
     assert "<figure>" not in page.html
     assert "```rust\nfn main() {}\n```" in page.markdown
+
+
+def test_a_gitbooks_book_json_names_the_book_when_it_has_no_book_toml(tmp_path: Path) -> None:
+    book = tmp_path / "harbour-guide"
+    write(book / "SUMMARY.md", "# Summary\n\n* [Tides](tides.md)\n* [Knots](knots.md)\n")
+    write(book / "tides.md", "# Tides\n\nTwice a day.\n")
+    write(book / "knots.md", "# Knots\n\nThe bowline first.\n")
+    write(book / "book.json", '{"title": "The Harbour Guide", "author": "Ada Quay", "plugins": ["x"]}')
+    draft = load_book(book).parse()
+    assert (draft.title, draft.author) == ("The Harbour Guide", "Ada Quay")
+    write(book / "book.json", '{"title": "The Harbour Guide",}')
+    with pytest.raises(ImportProblem) as raised:
+        load_book(book).parse()
+    assert "book.json is not valid JSON" in str(raised.value)
