@@ -39,6 +39,7 @@ from app.ingest.placement import MARKDOWN_SUFFIXES, Placed, natural_key, prettif
 from app.ingest.quarto import quarto_of
 from app.ingest.retype import retype_of
 from app.ingest.sphinx import sphinx_of
+from app.ingest.starlight import starlight_of
 from app.ingest.text import inline_text
 from app.ingest.translations import TRANSLATION_FOLDERS, is_language, translated_files
 from app.ingest.writerside import writerside_of
@@ -118,6 +119,7 @@ def _declares_book(folder: Path) -> bool:
         or wiki_of(folder) is not None
         or retype_of(folder) is not None
         or writerside_of(folder) is not None
+        or starlight_of(folder) is not None
         or (folder / "book.toml").is_file()
     )
 

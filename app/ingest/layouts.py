@@ -35,6 +35,7 @@ from app.ingest.retype import retype_of
 from app.ingest.retypesidebar import read_retype
 from app.ingest.sidebar import read_docsify
 from app.ingest.sphinx import read_sphinx, sphinx_of
+from app.ingest.starlight import read_starlight, starlight_of
 from app.ingest.writerside import read_writerside, writerside_of
 
 
@@ -77,6 +78,8 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         return read_docsify(books, root, warnings)
     if (docusaurus := docusaurus_of(root)) is not None:
         return read_docusaurus(books, docusaurus, warnings)
+    if (starlight := starlight_of(root)) is not None:
+        return read_starlight(books, starlight, warnings)
     if (mintlify := mintlify_of(root)) is not None:
         return read_mintlify(books, mintlify, warnings)
     if (docfx := docfx_of(root)) is not None:

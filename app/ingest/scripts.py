@@ -5,7 +5,8 @@ Docusaurus' `docusaurus.config.js` and `sidebars.js`. Chapterwise never executes
 it reads them with a small tokenizer (strings, comments, punctuation, bare words). `string_settings()`
 finds `key: 'a string'` pairs and how deeply each is nested; `exported()` reads the object a file
 exports when it is written out literally (JSON's shapes, with JavaScript's unquoted keys, quotes and
-trailing commas), and says what it met when it is not (a spread, a variable, a call).
+trailing commas), and says what it met when it is not (a spread, a variable, a call); `value_at()`
+reads one such value wherever it stands, as Astro's config passes Starlight its sidebar in a call.
 """
 
 from __future__ import annotations
@@ -91,6 +92,13 @@ def exported(script: str) -> Any:
         if token.text == "export" and follows[:1] and follows[0].text == "default":
             return _Reader(script, found, index + 2).value_there()
     raise NotData("it exports nothing Chapterwise recognises (`module.exports =` or `export default`)")
+
+
+def value_at(script: str, found: list[Token], index: int) -> Any:
+    """The value whose first token is `found[index]` (the script's tokens), such as one option in a
+    call (`starlight({ sidebar: […] })`), read as data: written there, or the one a `const`/`let`/`var`
+    of that name holds; NotData saying why when it cannot be."""
+    return _Reader(script, found, index).value_there()
 
 
 class _Reader:
