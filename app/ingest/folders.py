@@ -41,6 +41,7 @@ from app.ingest.retype import retype_of
 from app.ingest.sphinx import sphinx_of
 from app.ingest.text import inline_text
 from app.ingest.translations import TRANSLATION_FOLDERS, is_language, translated_files
+from app.ingest.vuepress import vuepress_of
 from app.ingest.writerside import writerside_of
 
 INDEX_NAMES = ("readme", "index", "_index")
@@ -118,6 +119,7 @@ def _declares_book(folder: Path) -> bool:
         or wiki_of(folder) is not None
         or retype_of(folder) is not None
         or writerside_of(folder) is not None
+        or vuepress_of(folder) is not None
         or (folder / "book.toml").is_file()
     )
 
