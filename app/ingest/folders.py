@@ -42,6 +42,7 @@ from app.ingest.sphinx import sphinx_of
 from app.ingest.starlight import starlight_of
 from app.ingest.text import inline_text
 from app.ingest.translations import TRANSLATION_FOLDERS, is_language, translated_files
+from app.ingest.vuepress import vuepress_of
 from app.ingest.writerside import writerside_of
 
 INDEX_NAMES = ("readme", "index", "_index")
@@ -120,6 +121,7 @@ def _declares_book(folder: Path) -> bool:
         or retype_of(folder) is not None
         or writerside_of(folder) is not None
         or starlight_of(folder) is not None
+        or vuepress_of(folder) is not None
         or (folder / "book.toml").is_file()
     )
 

@@ -5,8 +5,10 @@ Docusaurus' `docusaurus.config.js` and `sidebars.js`. Chapterwise never executes
 it reads them with a small tokenizer (strings, comments, punctuation, bare words). `string_settings()`
 finds `key: 'a string'` pairs and how deeply each is nested; `exported()` reads the object a file
 exports when it is written out literally (JSON's shapes, with JavaScript's unquoted keys, quotes and
-trailing commas), and says what it met when it is not (a spread, a variable, a call); `value_at()`
-reads one such value wherever it stands, as Astro's config passes Starlight its sidebar in a call.
+trailing commas), and says what it met when it is not (a spread, a variable, a call). `value_at()`
+reads one such value wherever it stands, as Astro's config passes Starlight its sidebar in a call;
+`keyed()` reads every `key: value` wherever it sits, even inside calls (`defineUserConfig({…})`),
+with the keys of the objects around it; `declared()` reads what a `const` holds.
 """
 
 from __future__ import annotations
@@ -38,6 +40,14 @@ class Token(NamedTuple):
 
 class NotData(Exception):
     """The script holds something only running it would give a value to; the message names it."""
+
+
+class Keyed(NamedTuple):
+    """One `key: value` of a script, found wherever it sits."""
+
+    within: tuple[str, ...]  # the keys of the objects and arrays around it, outermost first
+    value: Any  # the value read as data, or a NotData naming what only running the script gives
+    at: int  # where the value starts in the script, to look at it when it is not data
 
 
 def tokens(script: str, start: int = 0) -> Iterator[Token]:
@@ -77,6 +87,46 @@ def string_settings(
         ):
             value = found[index + 2]
             yield depth, value.text if value.kind == "string" else None
+
+
+def keyed(script: str, key: str) -> Iterator[Keyed]:
+    """Each `key: value` in the script, in order. An object passed to a call under a key is
+    within that key: `theme: defaultTheme({ sidebar: […] })` gives `sidebar` within `theme`."""
+    found = list(tokens(script))
+    around: list[str] = []
+    for index, token in enumerate(found):
+        if token.kind == "punct" and token.text in ("{", "["):
+            around.append(_key_before(found, index))
+        elif token.kind == "punct" and token.text in ("}", "]"):
+            if around:
+                around.pop()
+        elif (
+            token.kind in ("word", "string")
+            and token.text == key
+            and index + 2 < len(found)
+            and found[index + 1].text == ":"
+            and index > 0
+            and found[index - 1].text in ("{", ",")
+        ):
+            try:
+                value = _Reader(script, found, index + 2).whole()
+            except NotData as problem:
+                value = problem
+            yield Keyed(tuple(name for name in around if name), value, found[index + 2].start)
+
+
+def _key_before(found: list[Token], index: int) -> str:
+    """The key whose value opens at `index`: `key: {`, or `key: call({`; "" for none."""
+    before = [token.text for token in found[max(0, index - 4) : index]]
+    if before[-2:-1] == [":"] or (before[-1:] == ["("] and before[-3:-2] == [":"]):
+        key = found[index - 2] if before[-2:-1] == [":"] else found[index - 4]
+        return key.text if key.kind in ("word", "string") else ""
+    return ""
+
+
+def declared(script: str, name: str) -> Any:
+    """The value a `const`, `let` or `var` of that name is set to, read as data; NotData if it cannot be."""
+    return _Reader(script, list(tokens(script)), 0)._declared(name)
 
 
 def exported(script: str) -> Any:
