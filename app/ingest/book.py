@@ -74,7 +74,7 @@ def build_book(source: BookSource, progress: Progress | None = None) -> BookDraf
     sections = _sections(source, parsed, warnings)
     if not sections:
         raise ImportProblem(source.files[0].source.path, "has no text to read. Write some Markdown in it.")
-    anchors, links = Anchors(), LinkIndex(source.site_root)
+    anchors, links = Anchors(), LinkIndex(source.site_root, source.public_root)
     for number, (section, _) in enumerate(sections, 1):
         _register(section, number, anchors, links)
     said: set[tuple[str, str]] = set()

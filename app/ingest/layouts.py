@@ -102,4 +102,7 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
     if (jekyll := jekyll_of(root)) is not None:
         return read_jekyll(books, jekyll, folder_files(books, jekyll.parent, warnings))
     hugo = hugo_config(root)
-    return Layout(folder_files(books, root, warnings), read_hugo(books, hugo, root) if hugo else {})
+    metadata = read_hugo(books, hugo, root) if hugo else {}
+    # VitePress serves its `public/` folder at the site's root: `/logo.png` is public/logo.png.
+    public = root / "public" if (root / ".vitepress").is_dir() else None
+    return Layout(folder_files(books, root, warnings), metadata, public=public)

@@ -35,8 +35,9 @@ class External:
 class LinkIndex:
     """Every file and heading of one book, by the names its links may use."""
 
-    def __init__(self, site_root: PurePosixPath = BOOK_ROOT) -> None:
+    def __init__(self, site_root: PurePosixPath = BOOK_ROOT, public: PurePosixPath | None = None) -> None:
         self.site_root = site_root
+        self.public = public  # where else a picture at `/…` may be (see placement.py's Layout.public)
         self._files: dict[PurePosixPath, int] = {}
         self._headings: dict[tuple[PurePosixPath, str], Target] = {}
         self._seen: dict[tuple[PurePosixPath, str], int] = {}

@@ -24,7 +24,7 @@ from app.ingest.limits import MAX_PAGE_BYTES, PAGE_WORD_BUDGET
 from app.ingest.links import LinkIndex
 from app.ingest.modeltext import ModelContext, block_markdown
 from app.ingest.oversize import cut
-from app.ingest.pictures import Pictures, location
+from app.ingest.pictures import Pictures, places
 from app.ingest.render import PageContext, PageRenderer
 from app.ingest.sanitize import sanitize
 from app.ingest.text import block_text
@@ -143,8 +143,9 @@ class PageBuilder:
                 size += 2 * len(part.content) + 16
                 if part.type == "image":
                     src = str(part.attrGet("src") or "")
-                    size += self.pictures.get(
-                        location(self.file, src, self.context.links.site_root), src
+                    links = self.context.links
+                    size += self.pictures.first(
+                        places(self.file, src, links.site_root, links.public), src
                     ).size
         return words, size
 

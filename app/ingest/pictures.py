@@ -86,7 +86,20 @@ def location(file: PurePosixPath, src: str, site_root: PurePosixPath) -> PurePos
     return resolve(file, path, site_root)
 
 
-def candidates(file: PurePosixPath, text: str, site_root: PurePosixPath) -> Iterator[PurePosixPath]:
+def places(
+    file: PurePosixPath, src: str, site_root: PurePosixPath, public: PurePosixPath | None = None
+) -> list[PurePosixPath | None]:
+    """Where a picture written `src` in `file` may be: from the site's root, and for `/logo.png`
+    also in the folder the site serves at its root (VuePress's .vuepress/public; see placement.py)."""
+    first = location(file, src, site_root)
+    if public is None or not src.lstrip().startswith("/"):
+        return [first]
+    return [first, location(file, src, public)]
+
+
+def candidates(
+    file: PurePosixPath, text: str, site_root: PurePosixPath, public: PurePosixPath | None = None
+) -> Iterator[PurePosixPath]:
     """Every path in the text that could name a picture, found without parsing: a superset of what renders."""
     if not _ANY_SUFFIX.search(text):
         return
@@ -94,22 +107,22 @@ def candidates(file: PurePosixPath, text: str, site_root: PurePosixPath) -> Iter
         word = match.group()
         # Most words are not paths: a picture's has a suffix, written plainly or percent-encoded.
         if "." in word or "%" in word:
-            yield from _picture_path(file, word, site_root)
+            yield from _picture_path(file, word, site_root, public)
     for match in _QUOTED.finditer(text):
         quoted = match.group(1) or match.group(2) or match.group(3) or ""
         # A name with spaces, as GitBook writes them (`<.gitbook/assets/image (1).png>`), is one path.
-        yield from _picture_path(file, quoted.strip(), site_root)
+        yield from _picture_path(file, quoted.strip(), site_root, public)
         for piece in quoted.split(","):  # srcset: "a.png 1x, b.png 2x"
             if " " in piece.strip():
-                yield from _picture_path(file, piece.strip().split(" ")[0], site_root)
+                yield from _picture_path(file, piece.strip().split(" ")[0], site_root, public)
 
 
-def _picture_path(file: PurePosixPath, word: str, site_root: PurePosixPath) -> Iterator[PurePosixPath]:
+def _picture_path(
+    file: PurePosixPath, word: str, site_root: PurePosixPath, public: PurePosixPath | None
+) -> Iterator[PurePosixPath]:
     bare = word.split("#", 1)[0].split("?", 1)[0]
     if bare.lower().endswith(PICTURE_SUFFIXES) or unquote(bare).lower().endswith(PICTURE_SUFFIXES):
-        found = location(file, word, site_root)
-        if found is not None:
-            yield found
+        yield from (found for found in places(file, word, site_root, public) if found is not None)
 
 
 def _why_not(written: str) -> str:
@@ -170,6 +183,13 @@ class Pictures:
             (str(path), value if isinstance(value, bytes) else b"unavailable")
             for path, value in sorted(self.found.items())
         ]
+
+    def first(self, paths: list[PurePosixPath | None], written: str) -> Picture:
+        """The picture at the first of `paths` the book has (see places()); else why the first cannot be."""
+        found = next(
+            (path for path in paths if path is not None and isinstance(self.found.get(path), bytes)), paths[0]
+        )
+        return self.get(found, written)
 
     def get(self, path: PurePosixPath | None, written: str) -> Picture:
         """The picture at `path` (as `written` in the book), embedded, or why it cannot be."""

@@ -48,6 +48,9 @@ class Layout:
     strict: bool = False
     # Where paths starting with `/` are found: an mdBook's src folder, an mkdocs docs folder.
     site_root: Path | None = None
+    # The folder a site serves at its root besides its pages (VuePress's .vuepress/public, Astro's
+    # public/): a picture the site's root lacks is looked for there.
+    public: Path | None = None
     # MyST directives the layout carried out itself (a Sphinx site's toctrees are its order), so
     # pages that hold them are not warned about as leaving them out.
     carried_out: frozenset[str] = frozenset()

@@ -26,7 +26,7 @@ from app.ingest.highlight import highlight
 from app.ingest.links import External, LinkIndex, Target, link_words
 from app.ingest.markdown import PARSER
 from app.ingest.passes import code_title, language
-from app.ingest.pictures import Pictures, inline_picture, location
+from app.ingest.pictures import Pictures, inline_picture, places
 from app.ingest.rawhtml import rewrite
 
 CALLOUT_KINDS = frozenset(
@@ -150,7 +150,9 @@ class PageRenderer(RendererHTML):
         if lowered.startswith("data:"):
             picture = inline_picture(src)
         else:
-            picture = context.pictures.get(location(context.file, src, context.links.site_root), src)
+            picture = context.pictures.first(
+                places(context.file, src, context.links.site_root, context.links.public), src
+            )
         if picture.data_url is None:
             context.picture_problem(context.path, src, picture.problem or "")
             shown = alt or PurePosixPath(src.split("?")[0]).name or "picture"

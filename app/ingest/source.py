@@ -76,6 +76,7 @@ class BookSource:
     single: bool = False  # one file holding the whole book, cut into chapters at its headings
     title_line: int | None = None  # in a single file, the line of the `# Title` that names the book
     site_root: PurePosixPath = BOOK_ROOT  # where paths starting with `/` are found (see placement.py)
+    public_root: PurePosixPath | None = None  # where else pictures at `/…` are (see placement.py)
     carried_out: frozenset[str] = frozenset()  # MyST directives the layout carried out (see placement.py)
     dialect: str = ""  # the site generator the Markdown is written for, where it matters (see placement.py)
 
@@ -137,7 +138,8 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
                 str(problem).replace("does not exist; create it", "was not found; add the file")
             ) from None
 
-    wanted = (found for file in files for found in candidates(file.name, file.source.text, site_root))
+    public = _inside(books, layout.public)
+    wanted = (found for file in files for found in candidates(file.name, file.source.text, site_root, public))
     pictures = Pictures.preload(wanted, read_picture)
     for path, value in pictures.found.items():
         if isinstance(value, PictureUnavailable):
@@ -154,6 +156,7 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
         warnings=warnings,
         origin=str(root.resolve()),
         site_root=site_root,
+        public_root=public,
         carried_out=layout.carried_out,
         dialect=layout.dialect,
         where_from=root.absolute(),
@@ -222,6 +225,16 @@ def _no_files(path: PurePosixPath) -> str:
 
 def _no_pictures(path: PurePosixPath) -> bytes:
     raise PictureUnavailable("cannot be read: this book was given as text, not files")
+
+
+def _inside(books: BookFolder, folder: Path | None) -> PurePosixPath | None:
+    """The folder as the book names it, if it is a folder inside the book; one outside is never read."""
+    if folder is None or not folder.is_dir():
+        return None
+    try:
+        return PurePosixPath(books.name(folder))
+    except ValueError:
+        return None
 
 
 def _read_chapter(
@@ -344,6 +357,7 @@ def _assemble(
     warnings: list[str],
     origin: str,
     site_root: PurePosixPath = BOOK_ROOT,
+    public_root: PurePosixPath | None = None,
     carried_out: frozenset[str] = frozenset(),
     dialect: str = "",
     **naming: Any,
@@ -367,6 +381,7 @@ def _assemble(
         single=named.single,
         title_line=named.title_line,
         site_root=site_root,
+        public_root=public_root,
         carried_out=carried_out,
         dialect=dialect,
     )

@@ -104,7 +104,7 @@ def read_starlight(books: BookFolder, site: StarlightSite, warnings: list[str]) 
         placed.insert(0, Placed(home.path, role="intro"))
         walker.seen.add(home.path)
     _say_what_was_left_out(site, pages, walker, warnings)
-    return Layout(placed, _metadata(options), site_root=site.docs)
+    return Layout(placed, _metadata(options), site_root=site.docs, public=site.config.parent / "public")
 
 
 def _unread(site: StarlightSite, problem: NotData) -> str:

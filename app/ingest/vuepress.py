@@ -66,7 +66,7 @@ def read_vuepress(
             f"{docs}: {names} hold translations of this book, which were left out; import one of "
             "them on its own to read the book in that language."
         )
-    return Layout(placed, _metadata(script), site_root=docs)
+    return Layout(placed, _metadata(script), site_root=docs, public=config.parent / "public")
 
 
 def _sidebar_pages(

@@ -120,3 +120,27 @@ def test_a_repository_with_a_vuepress_site_in_docs_is_one_book_read_from_docs(tm
     draft = read_book(repo)
     assert [c.title for c in draft.chapters] == ["Our harbour"]
     assert draft.title == "Tide Tables Explained"
+
+
+def test_a_picture_at_the_sites_root_is_found_in_its_public_folder_and_nowhere_else(tmp_path: Path) -> None:
+    from tests.ingest.test_pictures import png
+
+    docs = tmp_path / "tides"
+    write(docs / ".vuepress" / "config.js", "module.exports = { title: 'Tides' }\n")
+    (docs / ".vuepress" / "public" / "charts").mkdir(parents=True)
+    (docs / ".vuepress" / "public" / "charts" / "neap.png").write_bytes(png())
+    (docs / ".vuepress" / "public" / "basics").mkdir()
+    (docs / ".vuepress" / "public" / "basics" / "spring.png").write_bytes(png())
+    write(
+        docs / "basics" / "springs.md",
+        "# Spring tides\n\n![Neap chart](/charts/neap.png)\n\n![Spring chart](spring.png)\n",
+    )
+    write(docs / "basics" / "neaps.md", "# Neap tides\n\nA few plain words about neap tides.\n")
+    draft = read_book(docs)
+    html = "".join(page.html for chapter in draft.chapters for page in chapter.pages)
+    assert html.count("<img ") == 1  # `/charts/neap.png`, which VuePress serves from .vuepress/public
+    assert 'alt="Neap chart"' in html
+    # A picture named relative to its page is looked for beside the page only, as VuePress does.
+    assert problems(draft) == [
+        "picture 'spring.png' was not found; add the file or fix the path. The reader shows its description instead."
+    ]
