@@ -23,6 +23,7 @@ ReadText = Callable[[PurePosixPath], str]
 # mdBook's own limit on includes within includes; MyST's includes and docsify's embeds keep it too.
 MAX_DEPTH = 10
 _OPEN = "{{#"
+_KNOWN = frozenset(("title", "include", "rustdoc_include", "playground"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,9 @@ def expand(
         return text
     out: list[str] = []
     done = 0
+    # A book's own preprocessor (PyO3's `{{#PYO3_DOCS_URL}}`, say) can fill a directive in hundreds
+    # of times: its author needs to hear once per file which lines lost it, not once a line.
+    unknown: dict[str, dict[int, None]] = {}
     for directive in _directives(text):
         escaped = directive.start > 0 and text[directive.start - 1] == "\\"
         out.append(text[done : directive.start - 1 if escaped else directive.start])
@@ -49,13 +53,34 @@ def expand(
             out.append(text[directive.start : directive.end])
             continue
         line = text.count("\n", 0, directive.start) + 1
+        if directive.name not in _KNOWN:
+            unknown.setdefault(directive.name, {})[line] = None  # a dict keeps lines in order, once each
+            continue
 
         def problem(message: str, line: int = line) -> None:
             warn(f"{file}:{line}: {message}")
 
         out.append(_replacement(directive, file=file, read=read, warn=problem, depth=depth))
     out.append(text[done:])
+    for name, found in unknown.items():
+        lines = list(found)
+        where = f"{file}:{lines[0]}" if len(lines) == 1 else f"{file}, lines {_spans(lines)}"
+        warn(
+            f"{where}: {{{{#{name}}}}} is not a directive of mdBook's own (a preprocessor of the book's "
+            "fills it in when mdBook builds the book), so it was left out."
+        )
     return "".join(out)
+
+
+def _spans(lines: list[int]) -> str:
+    """'3, 7-9, 12' for lines 3, 7, 8, 9 and 12."""
+    spans: list[list[int]] = []
+    for line in lines:
+        if spans and line <= spans[-1][1] + 1:
+            spans[-1][1] = max(spans[-1][1], line)
+        else:
+            spans.append([line, line])
+    return ", ".join(str(first) if first == last else f"{first}-{last}" for first, last in spans)
 
 
 def _directives(text: str) -> list[_Directive]:
@@ -83,9 +108,6 @@ def _replacement(
     name = directive.name
     if name == "title":
         return ""  # it names the browser tab of mdBook's HTML page; a chapter has its own title
-    if name not in ("include", "rustdoc_include", "playground"):
-        warn(f"{{{{#{name}}}}} is not a directive Chapterwise knows, so it was left out.")
-        return ""
     words = directive.argument.split()
     if not words:
         warn(f"{{{{#{name}}}}} names no file, so it was left out.")

@@ -471,3 +471,29 @@ def test_a_gitbooks_book_json_names_the_book_when_it_has_no_book_toml(tmp_path: 
     with pytest.raises(ImportProblem) as raised:
         load_book(book).parse()
     assert "book.json is not valid JSON" in str(raised.value)
+
+
+def test_a_book_s_own_preprocessor_directive_is_left_out_with_one_warning_a_file() -> None:
+    from pathlib import PurePosixPath
+
+    from app.ingest import includes
+
+    text = (
+        "".join(f"[{name}]: {{{{#DOCS_URL}}}}/{name}.html\n" for name in ("a", "b", "c", "d"))
+        + "\nSee {{#DOCS_URL}} and {{#VERSION}}.\n"
+    )
+    warnings: list[str] = []
+    expanded = includes.expand(
+        text, file=PurePosixPath("src/types.md"), read=lambda path: "", warn=warnings.append
+    )
+
+    assert "{{#" not in expanded
+    assert "[a]: /a.html" in expanded
+    reason = (
+        "is not a directive of mdBook's own (a preprocessor of the book's fills it in when mdBook "
+        "builds the book), so it was left out."
+    )
+    assert warnings == [
+        f"src/types.md, lines 1-4, 6: {{{{#DOCS_URL}}}} {reason}",
+        f"src/types.md:6: {{{{#VERSION}}}} {reason}",
+    ]
