@@ -9,7 +9,7 @@ and each has a module that knows it: `*_of(folder)` says cheaply whether a folde
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from app.errors import ImportProblem
 from app.ingest.bookdown import bookdown_of, read_bookdown
@@ -27,6 +27,7 @@ from app.ingest.logseq import logseq_of, read_logseq
 from app.ingest.mdbook import read_mdbook, summary_of
 from app.ingest.mintlify import mintlify_of, read_mintlify
 from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, read_config
+from app.ingest.mkdocssnippets import snippets_of
 from app.ingest.notion import is_page_name, notion_of, read_notion
 from app.ingest.obsidian import obsidian_of, read_obsidian
 from app.ingest.placement import Layout, Placed
@@ -64,7 +65,12 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         placed = nav_files(docs, config.get("nav"), warnings, str(config_path)) if config.get("nav") else []
         if not placed and docs.is_dir():
             placed = folder_files(books, docs, warnings)
-        return Layout(placed, metadata_of(config), site_root=docs)
+
+        def read(path: PurePosixPath) -> str:
+            return books.read_text(books.root / path)
+
+        snippets = snippets_of(config, read=read, warn=warnings, where=str(config_path))
+        return Layout(placed, metadata_of(config), site_root=docs, snippets=snippets)
     toc = toc_of(root)
     if toc is not None:
         return read_jupyter_book(books, toc, warnings)

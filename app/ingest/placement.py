@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from app.ingest.logseqpages import LogseqGraph
+    from app.ingest.mkdocssnippets import Snippets
     from app.ingest.writerside import WritersideProject
 
 # The book's own folder, as a path inside the book.
@@ -63,6 +64,8 @@ class Layout:
     uids: Mapping[str, PurePosixPath] = field(default_factory=dict)
     # A Writerside project's folders and variables, which its topics' text needs (see writersidetext.py).
     writerside: WritersideProject | None = None
+    # An mkdocs site's `--8<--` snippet settings, when it uses them (see mkdocssnippets.py).
+    snippets: Snippets | None = None
 
 
 def without_page_id(name: str) -> str:

@@ -22,6 +22,7 @@ from app.ingest import (
     includes,
     knitchildren,
     mdxincludes,
+    mkdocssnippets,
     mystincludes,
     retypeincludes,
     snippets,
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
     from app.ingest.draft import BookDraft
 
 # Part of every source hash: bump it when rendering changes, so re-importing updates stored books.
-INGEST_VERSION = "9"
+INGEST_VERSION = "10"
 Progress = Callable[[int, int], None]
 
 
@@ -302,6 +303,10 @@ def _read_chapter(
     body = logseq_markdown(body, file=name, graph=graph, warn=warnings.append) if graph else body
     body = leanpub_text(body) if dialect == "leanpub" else body
     body = notion_text(body, row=is_row(path)) if dialect == "notion" else body
+    if layout.snippets is not None:
+        body = mkdocssnippets.expand(
+            body, file=name, snippets=layout.snippets, read=read, warn=warnings.append
+        )
     if layout.writerside is not None:
         body = writerside_text(body, file=name, project=layout.writerside, read=read, warn=warnings.append)
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
