@@ -70,7 +70,7 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
             return books.read_text(books.root / path)
 
         snippets = snippets_of(config, read=read, warn=warnings, where=str(config_path))
-        return Layout(placed, metadata_of(config), site_root=docs, snippets=snippets)
+        return Layout(placed, metadata_of(config), site_root=docs, dialect="mkdocs", snippets=snippets)
     toc = toc_of(root)
     if toc is not None:
         return read_jupyter_book(books, toc, warnings)

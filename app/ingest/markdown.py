@@ -23,6 +23,7 @@ from app.ingest.dialects import callouts, dialects_plugin
 from app.ingest.docsifymarks import docsify_marks
 from app.ingest.guard import tame
 from app.ingest.jsx import jsx_plugin
+from app.ingest.mdinhtml import markdown_in_html
 from app.ingest.myst import blank_myst_lines, myst_plugin, uses_myst
 from app.ingest.mystroles import keep_role_text
 from app.ingest.obsidianmarks import blank_comment_blocks, mark_plugin, obsidian_marks
@@ -84,6 +85,8 @@ def parse(text: str, *, mdx: bool = False, dialect: str = "") -> Parsed:
     """`mdx`: the text is an .mdx file's, its ESM already taken out (see mdx.py). `dialect`: the site
     generator the book is written for, where its reading differs from everyone's ("docsify")."""
     text, shortened = tame(text)
+    # Before anything that counts lines: it may add blank lines (rules.py's lines must match parse's).
+    text = markdown_in_html(text)
     myst = uses_myst(text)
     env: dict[str, Any] = {"myst": myst}
     text, rules = take_rules(text)

@@ -37,6 +37,7 @@ from app.ingest.leanpub import leanpub_text
 from app.ingest.limits import MAX_PICTURE_BYTES
 from app.ingest.logseqtext import logseq_markdown
 from app.ingest.mdx import is_mdx, without_code
+from app.ingest.mkdocstrings import api_names
 from app.ingest.naming import name_book
 from app.ingest.notebooks import is_notebook, notebook_markdown
 from app.ingest.notion import is_row
@@ -307,6 +308,7 @@ def _read_chapter(
         body = mkdocssnippets.expand(
             body, file=name, snippets=layout.snippets, read=read, warn=warnings.append
         )
+    body = api_names(body, file=name, warn=warnings.append) if dialect == "mkdocs" else body
     if layout.writerside is not None:
         body = writerside_text(body, file=name, project=layout.writerside, read=read, warn=warnings.append)
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
