@@ -127,8 +127,15 @@ def _declares_book(folder: Path) -> bool:
 
 
 def _book_like(folder: Path) -> bool:
-    files = _markdown_files(folder)
-    return _declares_book(folder) or any(is_index(f) for f in files) or len(files) >= 2
+    """A sub-folder that stands as a book of a series: it says so (a SUMMARY.md, a site config) or
+    opens with its own README/index. A folder of loose notes is a part of one book instead: Obsidian's
+    help in Chinese is fourteen such folders and two notes, one book, not fourteen. A folder named
+    for a language (`en/`, `fr/`) is that language's book, index or not."""
+    return (
+        _declares_book(folder)
+        or is_language(folder.name)
+        or any(is_index(f) for f in _markdown_files(folder))
+    )
 
 
 def _subfolders(folder: Path) -> list[Path]:

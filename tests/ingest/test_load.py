@@ -142,6 +142,17 @@ def test_a_series_of_books_is_one_book_per_sub_folder_and_its_readme_is_none(tmp
     assert [load_book(p).title for p in find_books(tmp_path)][:2] == ["Book one", "Book two"]
 
 
+def test_folders_of_loose_notes_are_parts_of_one_book_not_a_series(tmp_path: Path) -> None:
+    write(tmp_path / "Start here.md", "# Start here\n\nHow these notes are kept.\n")
+    write(tmp_path / "Help.md", "# Help\n\nWhere to ask.\n")
+    for folder in ("Knots", "Sails", "Tides"):
+        for note in ("One", "Two"):
+            write(tmp_path / folder / f"{note}.md", f"# {folder} {note}\n\nA note on {folder.lower()}.\n")
+    assert find_books(tmp_path) == [tmp_path]
+    draft = load_book(tmp_path).parse()
+    assert {c.part for c in draft.chapters if c.title.startswith("Sails")} == {"Sails"}
+
+
 def test_a_sites_translations_are_left_out_of_its_book_and_said_so(tmp_path: Path) -> None:
     site = tmp_path / "harbour"
     write(
@@ -169,6 +180,11 @@ def test_each_language_of_a_site_with_no_default_at_its_top_is_a_book_that_says_
         ("Harbour (en)", "en", "harbour-en"),
         ("Harbour (fr)", "fr", "harbour-fr"),
     ]
+    # Languages are books of their own even when their pages have no index page to open with.
+    for language in ("de", "it"):
+        write(tmp_path / "pier" / language / "one.md", f"# One ({language})\n\nText.\n")
+        write(tmp_path / "pier" / language / "two.md", f"# Two ({language})\n\nText.\n")
+    assert find_books(tmp_path / "pier") == [tmp_path / "pier" / "de", tmp_path / "pier" / "it"]
     # A folder alone with a name like a language's (`cs`, for computer science) is only a name.
     write(tmp_path / "notes" / "cs" / "graphs.md", "# Graphs\n\nText.\n")
     write(tmp_path / "notes" / "cs" / "trees.md", "# Trees\n\nText.\n")

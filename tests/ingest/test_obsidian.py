@@ -227,8 +227,9 @@ def test_obsidian_publish_options_name_the_book_and_order_it(tmp_path: Path) -> 
 def test_a_json_file_called_site_options_that_is_not_publishs_makes_no_vault(tmp_path: Path) -> None:
     root = tmp_path / "notes"
     write(root / "site-options.json", '{"theme": "dark"}')
-    for name in ("a/one.md", "a/two.md", "b/one.md", "b/two.md"):
+    for name in ("a/README.md", "a/two.md", "b/README.md", "b/two.md"):
         write(root / name, "# Note\n\nSome words.\n")
+    # A vault would be one book; a folder of two books, each opening with a README, is a series.
     assert find_books(root) == [root / "a", root / "b"]
 
 
