@@ -27,6 +27,7 @@ from app.ingest import (
     retypeincludes,
     snippets,
 )
+from app.ingest.autorefs import autoref_links
 from app.ingest.bookdownchapters import bookdown_chapters
 from app.ingest.darkmode import without_dark_pictures
 from app.ingest.docfxmarks import docfx_marks
@@ -308,7 +309,8 @@ def _read_chapter(
         body = mkdocssnippets.expand(
             body, file=name, snippets=layout.snippets, read=read, warn=warnings.append
         )
-    body = api_names(body, file=name, warn=warnings.append) if dialect == "mkdocs" else body
+    if dialect == "mkdocs":
+        body = autoref_links(api_names(body, file=name, warn=warnings.append))
     if layout.writerside is not None:
         body = writerside_text(body, file=name, project=layout.writerside, read=read, warn=warnings.append)
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
