@@ -10,6 +10,7 @@ from urllib.parse import unquote
 
 from app.errors import ImportProblem
 from app.ingest.files import BookFolder, Unreadable, decode
+from app.ingest.gitbook import gitbook_space, landing_title
 from app.ingest.placement import Layout, Placed
 from app.ingest.summary import read_summary
 
@@ -17,7 +18,11 @@ _TOML_BYTES = 1024 * 1024
 
 
 def summary_of(folder: Path) -> Path | None:
-    """The SUMMARY.md that makes a folder an mdBook: at its top, or in book.toml's src folder."""
+    """The SUMMARY.md that makes a folder an mdBook: at its top, or in book.toml's src folder (or
+    where `.gitbook.yaml` says a GitBook space keeps it)."""
+    space = gitbook_space(folder)
+    if space is not None and space.summary.is_file() and not space.summary.is_symlink():
+        return space.summary
     for candidate in (folder / "SUMMARY.md", folder / _src(folder, None) / "SUMMARY.md"):
         if candidate.is_file() and not candidate.is_symlink():
             return candidate
@@ -36,6 +41,12 @@ def read_mdbook(books: BookFolder, summary: Path, warnings: list[str]) -> Layout
     gitbook = (
         (root / ".gitbook.yaml").is_file() or (root / ".gitbook").is_dir() or (src / ".gitbook").is_dir()
     )
+    if gitbook and "title" not in config:
+        # A GitBook space's name lives in GitBook, not in the repository; its landing page's heading
+        # says it best, unless that is only "Introduction" or "Welcome".
+        space = gitbook_space(root)
+        title = landing_title(books, space.readme if space is not None else src / "README.md")
+        config = {**config, "title": title} if title else config
     files: list[Placed] = []
     problems: list[tuple[int, str]] = []
     entries = read_summary(text)
@@ -51,11 +62,12 @@ def read_mdbook(books: BookFolder, summary: Path, warnings: list[str]) -> Layout
         target = unquote(entry.target.split("#", 1)[0].split("?", 1)[0])
         if not target or "://" in target or target.startswith("mailto:"):
             continue
-        chapter = src / target
+        # `/intro.md` is from the book's own folder, as GitBook reads it, never from the disk's root.
+        chapter = src / target.lstrip("/")
         try:
             books.locate(chapter)
         except Unreadable as problem:
-            outside = not chapter.resolve().is_relative_to(root) or target.startswith("/")
+            outside = not chapter.resolve().is_relative_to(root)
             if outside:
                 reason = "outside the book folder, so it was left out. Link only to files inside it."
             elif parent:

@@ -231,7 +231,8 @@ def _wrap(tokens: list[Token], start: int, end: int, name: str, arguments: str) 
 
 
 def _embed_link(inline: Token) -> None:
-    """`{% embed url="…" %}`: a link to what only the site could embed (the tag itself goes with the others)."""
+    """`{% embed url="…" %}`: a link to what only the site could embed, in the tag's place; carried
+    out, the tag is not one of those the import warns were left out."""
     embed = _EMBED.match(inline.content)
     found = (
         {m.group(1): m.group(2) or m.group(3) or m.group(4) or "" for m in _QUOTED.finditer(embed.group(1))}
@@ -246,4 +247,11 @@ def _embed_link(inline: Token) -> None:
         Token("text", "", 0, content=url),
         Token("link_close", "a", -1),
     ]
-    inline.children[:0] = [*link, Token("softbreak", "br", 0)] if len(inline.children) > 1 else link
+    for child in inline.children:
+        if child.type == "text" and "{%" in child.content:
+            child.content = _EMBED.sub("", child.content, count=1)
+            break
+    rest = [child for child in inline.children if child.type != "text" or child.content]
+    while rest and rest[0].type == "softbreak":
+        rest.pop(0)
+    inline.children = [*link, Token("softbreak", "br", 0), *rest] if rest else link

@@ -513,3 +513,14 @@ def test_a_book_s_own_preprocessor_directive_is_left_out_with_one_warning_a_file
         f"src/types.md, lines 1-4, 6: {{{{#DOCS_URL}}}} {reason}",
         f"src/types.md:6: {{{{#VERSION}}}} {reason}",
     ]
+
+
+def test_a_gitbook_summary_link_from_its_root_stays_inside_the_book(tmp_path: Path) -> None:
+    book = tmp_path / "space"
+    write(book / ".gitbook.yaml", "root: ./\n")
+    write(book / "SUMMARY.md", "# Summary\n\n* [Ropes](/ropes.md)\n* [Away](/../secret.md)\n")
+    write(book / "ropes.md", "# Ropes\n\nThree strands, laid right-handed.\n")
+    write(tmp_path / "secret.md", "# Secret\n\nNot part of any book.\n")
+    draft = load_book(book).parse()
+    assert [c.title for c in draft.chapters] == ["Ropes"]
+    assert any("links to '/../secret.md', outside the book folder" in w for w in draft.warnings)
