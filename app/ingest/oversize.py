@@ -9,6 +9,7 @@ sentences (or words, or characters when it has no spaces), a list or table betwe
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator, Sequence
 
 from markdown_it.token import Token
@@ -32,7 +33,12 @@ def cut(block: list[Token], words: int, size: int, measure: Measure) -> list[lis
         pieces = _children(block, words, size, measure, ordered=kind == "ordered_list_open")
     elif kind == "table_open":
         pieces = _table(block, words, size, measure)
-    elif kind in ("fence", "code_block", "html_block", "math_block"):
+    elif kind == "html_block":
+        # Raw HTML cut between any two lines loses its tables and breaks tags written over several
+        # lines (`<td` then `style="…">`), which then show as text: a block of it is cut only when its
+        # bytes would not fit a page, never for its words, and then only between whole tags.
+        pieces = _lines(block[0], sys.maxsize, size, whole_tags=True)
+    elif kind in ("fence", "code_block", "math_block"):
         pieces = _lines(block[0], words, size)
     elif block[0].nesting == 1 and len(block) > 2:
         pieces = _children(block, words, size, measure, ordered=False)
@@ -91,18 +97,22 @@ def _table(block: list[Token], words: int, size: int, measure: Measure) -> list[
     return [[*head, *[t for row in run for t in row], *tail] for run in _group(rows, words, size, measure)]
 
 
-def _lines(token: Token, words: int, size: int) -> list[list[Token]]:
+def _lines(token: Token, words: int, size: int, *, whole_tags: bool = False) -> list[list[Token]]:
     pieces: list[list[Token]] = []
     lines: list[str] = []
     taken_words = taken_size = 0
+    in_tag = False  # whether the lines taken so far end inside a tag's `<…>`
     for line in token.content.splitlines(keepends=True):
         line_words, line_size = count_words(line), len(line) * 2
-        if lines and (taken_words + line_words > words or taken_size + line_size > size):
+        full = taken_words + line_words > words or taken_size + line_size > size
+        if lines and full and not in_tag:
             pieces.append([token.copy(content="".join(lines))])
             lines, taken_words, taken_size = [], 0, 0
         lines.append(line)
         taken_words += line_words
         taken_size += line_size
+        if whole_tags and ("<" in line or ">" in line):
+            in_tag = line.rfind("<") > line.rfind(">")
     if lines:
         pieces.append([token.copy(content="".join(lines))])
     return pieces

@@ -62,7 +62,10 @@ def count(draft: BookDraft, seconds: float) -> Counts:
         raw_directives=sum(1 for p in pages if "{{#" in _CODE.sub("", p.html)),
         escaped_tags=sum(1 for p in pages if _ESCAPED_TAG.search(_CODE.sub("", p.html))),
         empty_chapters=sum(
-            1 for c in draft.chapters if c.words == 0 and not any("<img" in p.html for p in c.pages)
+            # A page of only a picture shows it; one on the web shows as a link to it (class picture-link).
+            1
+            for c in draft.chapters
+            if c.words == 0 and not any("<img" in p.html or "picture-link" in p.html for p in c.pages)
         ),
         largest_page=max((len(p.html) + len(p.markdown) for p in pages), default=0),
         warnings=len(draft.warnings),

@@ -87,6 +87,22 @@ def test_a_list_longer_than_a_page_is_cut_between_items_and_keeps_its_numbering(
     assert second.markdown.startswith(f"{first_number}. item {first_number} ")
 
 
+def test_an_html_table_longer_than_a_page_stays_whole_with_its_tags_over_several_lines() -> None:
+    # As GitBook's editor writes tables: a cell's tag opened on one line and closed on the next.
+    rows = "".join(
+        f'    <tr>\n      <td>setting-{n}</td>\n      <td\n      style="text-align:left">'
+        f"{'a value that is described at length ' * 3}</td>\n    </tr>\n"
+        for n in range(300)
+    )
+    markdown = f"## Settings\n\n<table>\n  <tbody>\n{rows}  </tbody>\n</table>\n"
+    [chapter] = parse_book([SourceFile("b.md", markdown)], slug="b").chapters
+    html = "".join(page.html for page in chapter.pages)
+    assert chapter.words > PAGE_WORD_BUDGET
+    assert "&lt;" not in html
+    assert html.count("<table>") == 1
+    assert html.count("<td>") == 600
+
+
 def test_a_short_chapter_is_one_page_whose_block_carries_its_anchor() -> None:
     [chapter] = parse_book([SourceFile("b.md", "## Short\n\nA few words.\n")], slug="b").chapters
     [page] = chapter.pages
