@@ -35,6 +35,7 @@ from app.ingest.navmeta import NavMeta, ordered, read_meta
 from app.ingest.notebooks import is_notebook, notebook_markdown
 from app.ingest.notion import notion_of
 from app.ingest.obsidian import obsidian_of
+from app.ingest.passes import heading_attributes
 from app.ingest.placement import MARKDOWN_SUFFIXES, Placed, natural_key, prettify
 from app.ingest.quarto import quarto_of
 from app.ingest.retype import retype_of
@@ -332,6 +333,7 @@ def _folder_title(books: BookFolder, folder: Path, warn: list[str]) -> str:
 def first_heading(text: str) -> str | None:
     """The first `#` heading of a Markdown text, as plain text; None if it has none near the top."""
     tokens = _LINKS.parse(text[:16384])
+    heading_attributes(tokens)  # `# Hugo Book {anchor=false}` is titled "Hugo Book"
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag == "h1":
             return inline_text(tokens[index + 1]).strip() or None

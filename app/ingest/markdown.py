@@ -41,7 +41,7 @@ from app.ingest.passes import (
 from app.ingest.retypeblocks import retype_plugin
 from app.ingest.retypemarks import retype_code_titles, retype_marks
 from app.ingest.rules import take_rules
-from app.ingest.shortcodes import code_shortcodes, shortcode_boxes
+from app.ingest.shortcodes import code_shortcodes, shortcode_boxes, whole_shortcodes
 from app.ingest.tags import drop_template_tags
 from app.ingest.xrefs import xref_text
 
@@ -96,7 +96,7 @@ def parse(text: str, *, mdx: bool = False, dialect: str = "") -> Parsed:
         text = blank_myst_lines(text)
     text = blank_comment_blocks(text)
     parser = MDX_PARSER if mdx else RETYPE_PARSER if dialect == "retype" else PARSER
-    tokens = parser.parse(code_shortcodes(text), env)
+    tokens = parser.parse(code_shortcodes(whole_shortcodes(text)), env)
     env.pop("jsx_lines", None)
     callouts(tokens)
     obsidian_marks(tokens, text, titled=dialect != "docsify")

@@ -22,6 +22,7 @@ from app.ingest.titles import leading_title
 from app.ingest.translations import is_language
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_LANGUAGE_SUFFIX = re.compile(r"([a-z]+)[._-]([a-z]{2}(?:[-_][a-z]{2,4})?)")
 # Folder names that say where a book is kept, not what it is called: such a book is named by its title.
 _GENERIC_FOLDERS = frozenset(
     {"docs", "doc", "documentation", "src", "book", "books", "content", "site", "website", "manual"}
@@ -105,6 +106,10 @@ def _capped(value: str | None, limit: int, what: str, warnings: list[str], where
 def _generic(name: str) -> bool:
     """A folder name that says where a book is kept (docs, src, en, zh-CN), not what it is called."""
     lowered = name.lower()
+    # One language's folder of a site: Hugo's `content.en`, or `docs-zh`, `doc_fr`.
+    found = _LANGUAGE_SUFFIX.fullmatch(lowered)
+    if found is not None and found.group(1) in _GENERIC_FOLDERS and is_language(found.group(2)):
+        return True
     return lowered in _GENERIC_FOLDERS or is_language(lowered)
 
 

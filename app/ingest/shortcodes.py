@@ -20,6 +20,8 @@ import re
 
 from markdown_it.token import Token
 
+from app.ingest.fences import outside_code
+
 # The language is the first argument of `highlight`; a `code-toggle` block is settings in any format.
 _CODE_NAMES = ("highlight", "code-toggle")
 _CODE_OPENING = re.compile(r"([ \t]*)\{\{<\s*(highlight|code-toggle)\b([^\n]*?)\s*>\}\}[ \t]*")
@@ -36,6 +38,49 @@ _QUOTED = re.compile(r"""\b(title|summary|open|style|url)\s*=\s*(?:"([^"\n]*)"|'
 _LIQUID_OPENING = re.compile(r"(?:\{%\s*tabs\s*%\}[ \t]*\n)?\{%\s*(hint|tab)\b([^\n]*?)\s*%\}[ \t]*(?:\n|$)")
 _END_TABS = re.compile(r"\n[ \t]*\{%\s*endtabs\s*%\}\s*$")
 _EMBED = re.compile(r"\{%\s*embed\b([^\n]*?)%\}")
+
+
+# A shortcode's name written against its `{{<` (`{{<button href="…">}}`), which CommonMark would
+# read as an HTML tag, leaving `{{` and `}}` behind as text.
+_TIGHT = re.compile(r"\{\{<(/?)(?=[A-Za-z])")
+# How far a shortcode's arguments may run over lines before its `>}}` is given up on.
+_MAX_SHORTCODE_LINES = 60
+
+
+def whole_shortcodes(text: str) -> str:
+    """Hugo's shortcodes as Hugo reads them, before Markdown: each on one line, its name apart.
+
+    A shortcode whose arguments run over several lines ends on a line such as `>}}`, which
+    CommonMark reads as a block quote, so the shortcode would never close; its lines are joined
+    onto its first, and the lines it took are left blank, so later lines keep their numbers.
+    """
+    if "{{" not in text:
+        return text
+    lines = text.split("\n")
+    skip = -1
+    for number, line in outside_code(lines):
+        if number <= skip or "{{" not in line:
+            continue
+        if "{{<" in line:
+            line = lines[number] = _TIGHT.sub(lambda found: "{{< " + found.group(1), line)
+        stripped = line.lstrip()
+        for opening, closing in (("{{<", ">}}"), ("{{%", "%}}")):
+            if not stripped.startswith(opening) or closing in line[line.rfind(opening) :]:
+                continue
+            end = next(
+                (
+                    n
+                    for n in range(number + 1, min(len(lines), number + _MAX_SHORTCODE_LINES))
+                    if closing in lines[n]
+                ),
+                None,
+            )
+            if end is not None:
+                lines[number] = " ".join(part.strip() for part in lines[number : end + 1])
+                lines[number + 1 : end + 1] = [""] * (end - number)
+                skip = end
+            break
+    return "\n".join(lines)
 
 
 def code_shortcodes(text: str) -> str:

@@ -139,3 +139,36 @@ def test_many_unclosed_shortcodes_cost_milliseconds() -> None:
     # A whole import of 4,000 openings takes under half a second here, where a search per opening took
     # minutes. The bound is that difference, not a speed target: a busy machine must not fail it.
     assert elapsed < 10.0, f"{elapsed:.2f}s"
+
+
+def test_a_shortcode_whose_arguments_run_over_lines_goes_whole() -> None:
+    # Hugo's own docs close such a shortcode on a line `>}}`, which Markdown alone reads as a quote.
+    markdown = (
+        '## Formats\n\nIn a table:\n\n{{< datatable\n  "config"\n  "outputFormats"\n>}}\n\n'
+        'Each format has a name.\n\n```go\n{{< datatable\n  "kept"\n>}}\n```\n'
+    )
+    text = html(one_file(markdown))
+    assert "datatable" not in text.split("<pre")[0]
+    assert "<blockquote>" not in text
+    assert "Each format has a name." in text
+    assert "<code>{{&lt; datatable\n" in text  # in code, as written
+
+
+def test_a_shortcode_written_against_its_braces_is_a_shortcode_not_an_html_tag(tmp_path: Path) -> None:
+    write(tmp_path / "content" / "_index.md", "# Pier Book {anchor=false}\n\nNotes on piers.\n")
+    write(
+        tmp_path / "content" / "start.md",
+        '# Start\n\n{{<button href="/docs/start">}}Explore{{</button>}} the piers.\n',
+    )
+    draft = read_book(tmp_path / "content")
+    assert draft.title == "Pier Book"
+    text = html(draft)
+    assert "Explore the piers." in text
+    assert "{{" not in text
+    assert "}}" not in text
+
+
+def test_a_content_folder_of_one_language_is_named_by_its_books_title(tmp_path: Path) -> None:
+    write(tmp_path / "content.en" / "_index.md", "# Pier Book\n\nNotes on piers.\n")
+    write(tmp_path / "content.en" / "piles.md", "# Piles\n\nDriven into the mud.\n")
+    assert read_book(tmp_path / "content.en").slug == "pier-book"
