@@ -9,7 +9,9 @@ never followed, so one book is never read twice or from outside.
 
 from __future__ import annotations
 
+import os
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
@@ -81,7 +83,7 @@ def find_books(path: Path) -> list[Path]:
             raise ImportProblem(
                 str(path),
                 "not a Markdown file: Chapterwise imports .md, .markdown, .mdx, .qmd and .Rmd files, Jupyter notebooks "
-                "(.ipynb), and folders of them.",
+                "(.ipynb), and folders of them." + markup_hint(path.suffix),
             )
         return [path]
     if _declares_book(path):
@@ -97,7 +99,46 @@ def find_books(path: Path) -> list[Path]:
     raise ImportProblem(
         str(path),
         "this folder holds no Markdown (.md, .mdx, .qmd or .Rmd) files or notebooks (.ipynb). Point at a book "
-        "file or a folder of them.",
+        "file or a folder of them." + _other_markup(path),
+    )
+
+
+# Books written in another markup, which a person may point Chapterwise at: its name, and pandoc's.
+_OTHER_MARKUP = {
+    ".rst": ("reStructuredText", "rst"),
+    ".adoc": ("AsciiDoc", "asciidoc"),
+    ".asciidoc": ("AsciiDoc", "asciidoc"),
+    ".org": ("Org", "org"),
+    ".tex": ("LaTeX", "latex"),
+    ".textile": ("Textile", "textile"),
+}
+
+
+def _other_markup(folder: Path) -> str:
+    """What a folder with no Markdown is written in instead, when it is a markup pandoc converts."""
+    counted: Counter[str] = Counter()
+    seen = 0
+    for _, _, names in os.walk(folder):  # never into symlinked folders
+        for name in names:
+            suffix = os.path.splitext(name)[1].lower()
+            if suffix in _OTHER_MARKUP:
+                counted[suffix] += 1
+        seen += len(names)
+        if seen > 5000:  # enough to tell, without walking a whole disk
+            break
+    if not counted:
+        return ""
+    return markup_hint(counted.most_common(1)[0][0], many=True)
+
+
+def markup_hint(suffix: str, *, many: bool = False) -> str:
+    """How to turn a file of another markup (`.rst`, `.adoc`…) into Markdown; "" for any other."""
+    if suffix.lower() not in _OTHER_MARKUP:
+        return ""
+    kind, pandoc = _OTHER_MARKUP[suffix.lower()]
+    return (
+        f" {'It holds' if many else 'It is'} {kind}, which Chapterwise does not read: convert it to Markdown "
+        f"first, e.g. `pandoc -f {pandoc} -t gfm page{suffix.lower()} -o page.md`."
     )
 
 

@@ -524,3 +524,12 @@ def test_a_gitbook_summary_link_from_its_root_stays_inside_the_book(tmp_path: Pa
     draft = load_book(book).parse()
     assert [c.title for c in draft.chapters] == ["Ropes"]
     assert any("links to '/../secret.md', outside the book folder" in w for w in draft.warnings)
+
+
+def test_a_book_in_another_markup_is_refused_with_how_to_convert_it(tmp_path: Path) -> None:
+    write(tmp_path / "docs" / "conf.py", 'project = "Tides"\n')
+    write(tmp_path / "docs" / "index.rst", "Tides\n=====\n\nText.\n")
+    with pytest.raises(ImportProblem, match=r"It holds reStructuredText.*pandoc -f rst -t gfm page\.rst"):
+        find_books(tmp_path / "docs")
+    with pytest.raises(ImportProblem, match=r"It is AsciiDoc.*pandoc -f asciidoc"):
+        find_books(write(tmp_path / "book.adoc", "= Tides\n"))
