@@ -60,10 +60,10 @@ class BookFolder:
         """path.resolve(), with each folder resolved once: a book of a thousand files in a deep
         folder would otherwise cost a system call for every folder above every file."""
         if path.name in ("", ".", "..") or path.is_symlink():
-            return path.resolve()
+            return real_path(path)
         folder = self._folders.get(path.parent)
         if folder is None:
-            folder = self._folders[path.parent] = path.parent.resolve()
+            folder = self._folders[path.parent] = real_path(path.parent)
         return folder / path.name
 
     def locate(self, path: Path) -> Path:
@@ -132,6 +132,17 @@ class BookFolder:
         """Add something other than a file's bytes to the digest (a problem met, a choice made)."""
         data = text.encode()
         self._digest.update(b"\1" + len(data).to_bytes(8, "big") + data)
+
+
+def real_path(path: Path) -> Path:
+    """path.resolve(); Unreadable when symbolic links lead round in a loop (`a.png -> a.png`), which
+    Python reports as RuntimeError or OSError depending on its version."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        raise Unreadable(
+            "is a symbolic link that leads round in a loop; replace it with the file it stands for"
+        ) from None
 
 
 def decode(path: str, data: bytes) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from app.errors import ImportProblem
-from app.ingest.files import BookFolder, Unreadable, decode
+from app.ingest.files import BookFolder, Unreadable, decode, real_path
 from app.ingest.gitbook import gitbook_space, landing_title
 from app.ingest.placement import Layout, Placed
 from app.ingest.summary import read_summary
@@ -67,7 +67,10 @@ def read_mdbook(books: BookFolder, summary: Path, warnings: list[str]) -> Layout
         try:
             books.locate(chapter)
         except Unreadable as problem:
-            outside = not chapter.resolve().is_relative_to(root)
+            try:
+                outside = not real_path(chapter).is_relative_to(root)
+            except Unreadable:
+                outside = False  # a link that loops: the problem above says so
             if outside:
                 reason = "outside the book folder, so it was left out. Link only to files inside it."
             elif parent:

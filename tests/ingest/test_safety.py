@@ -35,6 +35,19 @@ def test_symlinks_to_system_files_are_left_out_of_a_folder_with_a_warning(tmp_pa
     assert all("outside the book's folder" in w for w in warned)
 
 
+def test_symlinks_that_loop_are_left_out_with_a_warning_never_a_crash(tmp_path: Path) -> None:
+    book = tmp_path / "b"
+    write(book / "SUMMARY.md", "# Summary\n\n- [One](01.md)\n- [Two](02.md)\n")
+    write(book / "01.md", "# One\n\n![A bird](bird.jpg)\n\n{{#include part.md}}\n")
+    for name in ("02.md", "bird.jpg", "part.md"):
+        (book / name).symlink_to(name)  # each leads to itself
+    draft = read_book(book)
+    assert [c.title for c in draft.chapters] == ["One"]
+    looped = [w for w in draft.warnings if "loop" in w]
+    assert len(looped) == 3
+    assert all(any(name in w for name in ("02.md", "bird.jpg", "part.md")) for w in looped)
+
+
 def test_a_symlinked_sub_folder_is_not_another_book(tmp_path: Path) -> None:
     for name in ("one", "two"):
         write(tmp_path / "shelf" / name / "README.md", f"# Book {name}\n")
