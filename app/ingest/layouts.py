@@ -37,6 +37,7 @@ from app.ingest.retypesidebar import read_retype
 from app.ingest.sidebar import read_docsify
 from app.ingest.sphinx import read_sphinx, sphinx_of
 from app.ingest.starlight import read_starlight, starlight_of
+from app.ingest.vitepress import read_vitepress, vitepress_of
 from app.ingest.vuepress import read_vuepress, vuepress_of
 from app.ingest.writerside import read_writerside, writerside_of
 
@@ -93,6 +94,8 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         return read_docfx(books, docfx, warnings)
     if (writerside := writerside_of(root)) is not None:
         return read_writerside(books, writerside, warnings)
+    if (vitepress := vitepress_of(root)) is not None:
+        return read_vitepress(books, vitepress, warnings, lambda docs: folder_files(books, docs, warnings))
     if (vuepress := vuepress_of(root)) is not None:
         return read_vuepress(books, vuepress, warnings, lambda docs: folder_files(books, docs, warnings))
     if (graph := logseq_of(root)) is not None:
