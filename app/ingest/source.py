@@ -36,7 +36,7 @@ from app.ingest.layouts import layout_of
 from app.ingest.leanpub import leanpub_text
 from app.ingest.limits import MAX_PICTURE_BYTES
 from app.ingest.logseqtext import logseq_markdown
-from app.ingest.mdx import is_mdx, without_code
+from app.ingest.mdx import is_mdx, reads_as_mdx, without_code
 from app.ingest.mkdocstrings import api_names
 from app.ingest.naming import name_book
 from app.ingest.notebooks import is_notebook, notebook_markdown
@@ -328,7 +328,7 @@ def _read_chapter(
 
     body = snippets.expand(body, file=name, root=root, read=read, warn=warnings.append)
     body = wiki.expand(body, file=name, read=read, warn=warnings.append)
-    if is_mdx(name):
+    if reads_as_mdx(name, dialect):
         body = mdxincludes.expand(body, file=name, site_root=site_root, read=read, warn=warnings.append)
         body = without_code(without_dark_pictures(body))
     return ChapterFile(

@@ -27,7 +27,8 @@ from pathlib import Path
 
 from app.ingest.files import BookFolder, Unreadable
 from app.ingest.placement import Layout, Placed
-from app.ingest.scripts import Token, tokens
+from app.ingest.scriptobjects import objects_of, top_level
+from app.ingest.scripts import tokens
 from app.ingest.vuepress import read_vuepress
 
 SITE_FOLDER = ".vitepress"
@@ -99,8 +100,8 @@ def _root_locale(books: BookFolder, config: Path, script: str) -> str | None:
 def _root_spread(script: str) -> str | None:
     """The name spread into the `root` locale's object (`root: { label: 'English', ...enConfig }`)."""
     found = list(tokens(script))
-    for start in _objects_of(found, "root"):
-        for at in _top_level(found, start):
+    for start in objects_of(found, "root"):
+        for at in top_level(found, start):
             if found[at].text == "..." and at + 1 < len(found) and found[at + 1].kind == "word":
                 return found[at + 1].text
     return None
@@ -111,32 +112,10 @@ def _locales(script: str) -> list[str]:
     the tokens, since a locale's settings are often spread in (`zh: { ...zhConfig }`), not data."""
     found = list(tokens(script))
     names: list[str] = []
-    for start in _objects_of(found, "locales"):
-        for at in _top_level(found, start):
+    for start in objects_of(found, "locales"):
+        for at in top_level(found, start):
             key = found[at]
             named = key.kind in ("word", "string") and at + 1 < len(found) and found[at + 1].text == ":"
             if named and key.text != "root" and key.text.strip("/") and key.text not in names:
                 names.append(key.text)
     return names
-
-
-def _objects_of(found: list[Token], key: str) -> list[int]:
-    """Where each object written as `key: {` starts (the index of its `{`)."""
-    return [
-        index + 2
-        for index in range(len(found) - 2)
-        if found[index].text == key and found[index + 1].text == ":" and found[index + 2].text == "{"
-    ]
-
-
-def _top_level(found: list[Token], start: int) -> list[int]:
-    """The indexes of the tokens directly inside the object whose `{` is at `start`, not nested deeper."""
-    inside: list[int] = []
-    depth = 0
-    for at in range(start, len(found)):
-        depth += {"{": 1, "[": 1, "(": 1, "}": -1, "]": -1, ")": -1}.get(found[at].text, 0)
-        if depth == 0:
-            break
-        if depth == 1 and at > start:
-            inside.append(at)
-    return inside
