@@ -34,6 +34,7 @@ from app.ingest.placement import Layout, Placed
 from app.ingest.quarto import quarto_of, read_quarto
 from app.ingest.retype import retype_of
 from app.ingest.retypesidebar import read_retype
+from app.ingest.rspress import read_rspress, rspress_of
 from app.ingest.sidebar import read_docsify
 from app.ingest.sphinx import read_sphinx, sphinx_of
 from app.ingest.starlight import read_starlight, starlight_of
@@ -86,6 +87,8 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         return read_docsify(books, root, warnings)
     if (docusaurus := docusaurus_of(root)) is not None:
         return read_docusaurus(books, docusaurus, warnings)
+    if (rspress := rspress_of(root)) is not None:
+        return read_rspress(books, rspress, warnings)
     if (starlight := starlight_of(root)) is not None:
         return read_starlight(books, starlight, warnings)
     if (mintlify := mintlify_of(root)) is not None:
