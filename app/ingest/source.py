@@ -19,6 +19,7 @@ from app.errors import ImportProblem
 from app.ingest import (
     docfxincludes,
     embeds,
+    fumadocsincludes,
     includes,
     knitchildren,
     mdxincludes,
@@ -329,6 +330,7 @@ def _read_chapter(
     body = snippets.expand(body, file=name, root=root, read=read, warn=warnings.append)
     body = wiki.expand(body, file=name, read=read, warn=warnings.append)
     if reads_as_mdx(name, dialect):
+        body = fumadocsincludes.expand(body, file=name, read=read, warn=warnings.append)
         body = mdxincludes.expand(body, file=name, site_root=site_root, read=read, warn=warnings.append)
         body = without_code(without_dark_pictures(body))
     return ChapterFile(
