@@ -23,6 +23,7 @@ from app.ingest.docsify import docsify_of
 from app.ingest.docusaurus import docusaurus_of
 from app.ingest.files import BookFolder, Unreadable
 from app.ingest.frontmatter import ORDER_KEYS, chapter_title, split_front_matter, weight
+from app.ingest.fumadocs import fumadocs_of
 from app.ingest.githubwiki import wiki_of
 from app.ingest.jekyll import jekyll_of
 from app.ingest.jupyterbook import toc_of
@@ -127,6 +128,7 @@ def _declares_book(folder: Path) -> bool:
         or vuepress_of(folder) is not None
         or vitepress_of(folder) is not None
         or rspress_of(folder) is not None
+        or fumadocs_of(folder) is not None
         or declares_site(folder)  # a Fumadocs or Nextra folder of sections (navroot.py)
         or (folder / "book.toml").is_file()
     )

@@ -18,6 +18,7 @@ from app.ingest.docsify import docsify_of
 from app.ingest.docusaurus import docusaurus_of, read_docusaurus
 from app.ingest.files import BookFolder
 from app.ingest.folders import folder_files, is_markdown
+from app.ingest.fumadocs import fumadocs_of, read_fumadocs
 from app.ingest.githubwiki import read_wiki, wiki_of
 from app.ingest.hugo import hugo_config, read_hugo
 from app.ingest.jekyll import jekyll_of, read_jekyll
@@ -87,6 +88,8 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         return read_docsify(books, root, warnings)
     if (docusaurus := docusaurus_of(root)) is not None:
         return read_docusaurus(books, docusaurus, warnings)
+    if (fumadocs := fumadocs_of(root)) is not None:
+        return read_fumadocs(books, fumadocs, warnings, lambda docs: folder_files(books, docs, warnings))
     if (rspress := rspress_of(root)) is not None:
         return read_rspress(books, rspress, warnings)
     if (starlight := starlight_of(root)) is not None:
