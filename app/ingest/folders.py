@@ -34,6 +34,7 @@ from app.ingest.mintlify import mintlify_of
 from app.ingest.mkdocs import config_of
 from app.ingest.navmeta import NavMeta, ordered, read_meta
 from app.ingest.navroot import declares_site
+from app.ingest.nextra import nextra_of
 from app.ingest.notebooks import is_notebook, notebook_markdown
 from app.ingest.notion import notion_of
 from app.ingest.obsidian import obsidian_of
@@ -129,6 +130,7 @@ def _declares_book(folder: Path) -> bool:
         or vitepress_of(folder) is not None
         or rspress_of(folder) is not None
         or fumadocs_of(folder) is not None
+        or nextra_of(folder) is not None
         or declares_site(folder)  # a Fumadocs or Nextra folder of sections (navroot.py)
         or (folder / "book.toml").is_file()
     )

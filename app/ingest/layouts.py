@@ -29,6 +29,7 @@ from app.ingest.mdbook import read_mdbook, summary_of
 from app.ingest.mintlify import mintlify_of, read_mintlify
 from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, read_config
 from app.ingest.mkdocssnippets import snippets_of
+from app.ingest.nextra import nextra_of, read_nextra
 from app.ingest.notion import is_page_name, notion_of, read_notion
 from app.ingest.obsidian import obsidian_of, read_obsidian
 from app.ingest.placement import Layout, Placed
@@ -88,6 +89,8 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         return read_docsify(books, root, warnings)
     if (docusaurus := docusaurus_of(root)) is not None:
         return read_docusaurus(books, docusaurus, warnings)
+    if (nextra := nextra_of(root)) is not None:
+        return read_nextra(books, nextra, root, lambda docs: folder_files(books, docs, warnings))
     if (fumadocs := fumadocs_of(root)) is not None:
         return read_fumadocs(books, fumadocs, warnings, lambda docs: folder_files(books, docs, warnings))
     if (rspress := rspress_of(root)) is not None:

@@ -40,7 +40,8 @@ def _through(written: str, folder: PurePosixPath, config: object) -> PurePosixPa
     if not isinstance(paths, dict):
         return None
     base = options.get("baseUrl") if isinstance(options, dict) else None
-    root = join(folder, base) if isinstance(base, str) else folder
+    plain = not isinstance(base, str) or (base.strip("./") == "" and ".." not in base)
+    root = folder if plain else join(folder, str(base))  # `"baseUrl": "."` is the config's folder
     if root is None:
         return None
     for pattern, targets in paths.items():

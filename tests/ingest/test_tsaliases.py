@@ -10,6 +10,7 @@ from tests.ingest.helpers import problems, write
 TSCONFIG = """{
   // comments and trailing commas, as TypeScript allows them
   "compilerOptions": {
+    "baseUrl": ".",
     "paths": { "@en/*": ["./docs/en/*"], "@up/*": ["../../outside/*"], },
   },
 }
