@@ -33,6 +33,7 @@ from app.ingest.darkmode import without_dark_pictures
 from app.ingest.docfxmarks import docfx_marks
 from app.ingest.files import BookFolder, TooBig, Unreadable
 from app.ingest.frontmatter import is_draft, split_front_matter, without_front_matter
+from app.ingest.jsxembeds import mermaid_charts
 from app.ingest.jsxlists import linked_entries
 from app.ingest.layouts import layout_of
 from app.ingest.leanpub import leanpub_text
@@ -332,6 +333,7 @@ def _read_chapter(
     body = wiki.expand(body, file=name, read=read, warn=warnings.append)
     if reads_as_mdx(name, dialect):
         body = linked_entries(body)  # `<Showcase entries={[{href, title}]} />`: its links (jsxlists.py)
+        body = mermaid_charts(body)  # `<Mermaid chart="…" />`: the chart's source (jsxembeds.py)
         body = fumadocsincludes.expand(body, file=name, read=read, warn=warnings.append)
         body = mdxincludes.expand(body, file=name, site_root=site_root, read=read, warn=warnings.append)
         body = without_code(without_dark_pictures(body))
