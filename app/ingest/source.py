@@ -40,6 +40,7 @@ from app.ingest.leanpub import leanpub_text
 from app.ingest.limits import MAX_PICTURE_BYTES
 from app.ingest.logseqtext import logseq_markdown
 from app.ingest.mdx import is_mdx, reads_as_mdx, without_code
+from app.ingest.mdxhtml import html_lines_apart
 from app.ingest.mkdocstrings import api_names
 from app.ingest.naming import name_book
 from app.ingest.notebooks import is_notebook, notebook_markdown
@@ -334,6 +335,7 @@ def _read_chapter(
     if reads_as_mdx(name, dialect):
         body = linked_entries(body)  # `<Showcase entries={[{href, title}]} />`: its links (jsxlists.py)
         body = mermaid_charts(body)  # `<Mermaid chart="…" />`: the chart's source (jsxembeds.py)
+        body = html_lines_apart(body)  # `<details>` lines end there, Markdown under them (mdxhtml.py)
         body = fumadocsincludes.expand(body, file=name, read=read, warn=warnings.append)
         body = mdxincludes.expand(body, file=name, site_root=site_root, read=read, warn=warnings.append)
         body = without_code(without_dark_pictures(body))
