@@ -15,7 +15,8 @@ this module finds the config and the two things VitePress does its own way:
   is read as no title, and the page is called by its own heading, rather than the whole sidebar
   being passed over for one label.
 
-`public/` beside the pages is served at the site's root (`/logo.png` is public/logo.png).
+The pages are the folder holding `.vitepress/`, or the config's `srcDir` inside it (`'src'`);
+`public/` in it is served at the site's root (`/logo.png` is public/logo.png).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ _SUFFIXES = ("ts", "js", "mts", "mjs", "cts", "cjs")
 _CONFIG_BYTES = 1024 * 1024
 # `text: `…${x}…`` in a sidebar or navbar: a label only running the config gives.
 _COMPUTED_TEXT = re.compile(r"(\btext\s*:\s*)`[^`]*\$\{[^`]*`")
+_SHORTHAND = re.compile(r"([{,])\s*(sidebar|nav)\s*(?=[,}])")
 _NAMED_IMPORT = r"import\s*\{{[^}}]*\b{name}\b[^}}]*\}}\s*from\s*['\"](\.[^'\"]*)['\"]"
 
 
@@ -62,8 +64,8 @@ def read_vitepress(
 ) -> Layout:
     """The site's pages in its sidebar's order; in `folder_order` when it has none to read."""
     site = config.parent if config.parent.name == SITE_FOLDER else config.parent.parent
-    docs = site.parent
     script = _readable(books.config_text(config, limit=_CONFIG_BYTES))
+    docs = _source_folder(books, site.parent, script, warnings, config)
     if not re.search(r"\bsidebar\s*:", script) and (spread := _root_locale(books, config, script)):
         # Read after the config, as if written in it: both are whole modules, so neither's tokens
         # run into the other's.
@@ -75,8 +77,10 @@ def read_vitepress(
 
 
 def _readable(script: str) -> str:
-    """The config with computed labels read as none (`text: null`), so the rest of it reads as data."""
-    return _COMPUTED_TEXT.sub(r"\1null", script)
+    """The config with computed labels read as none (`text: null`), so the rest of it reads as data,
+    and `themeConfig: { nav, sidebar }` written short as `nav: nav, sidebar: sidebar`, so the names
+    are followed to the objects the file sets them to (Vue's own docs write them so)."""
+    return _SHORTHAND.sub(r"\1 \2: \2", _COMPUTED_TEXT.sub(r"\1null", script))
 
 
 def _root_locale(books: BookFolder, config: Path, script: str) -> str | None:
@@ -119,3 +123,18 @@ def _locales(script: str) -> list[str]:
             if named and key.text != "root" and key.text.strip("/") and key.text not in names:
                 names.append(key.text)
     return names
+
+
+def _source_folder(books: BookFolder, root: Path, script: str, warnings: list[str], config: Path) -> Path:
+    """Where the pages are: the config's `srcDir` (`'src'`, Vue's docs), else the site's own folder."""
+    found = re.search(r"\bsrcDir\s*:\s*(['\"])([^'\"\n]+)\1", script)
+    if found is None:
+        return root
+    folder = (root / found.group(2)).resolve()
+    if folder.is_dir() and folder.is_relative_to(books.root):
+        return folder
+    warnings.append(
+        f"{config}: its srcDir '{found.group(2)}' is not a folder inside the imported one, so the pages "
+        "beside .vitepress/ were read instead."
+    )
+    return root

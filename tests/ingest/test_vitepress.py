@@ -112,3 +112,30 @@ def test_the_root_sidebar_comes_before_the_others_and_a_group_base_is_from_the_s
         ("Reference", "Tables"),
     ]
     assert ("Reference", "May") in [(c.part, c.title) for c in draft.chapters]
+
+
+def test_src_dir_holds_the_pages_and_a_shorthand_sidebar_is_followed(tmp_path: Path) -> None:
+    write(
+        tmp_path / ".vitepress/config.ts",
+        "export const sidebar = { '/tides/': [{ text: 'Tides', items: [{ link: '/tides/neaps' }, "
+        "{ link: '/tides/springs' }] }] }\n"
+        "export default defineConfig({ title: 'Tide Tables', srcDir: 'src', themeConfig: { sidebar, } })\n",
+    )
+    _pages(tmp_path / "src/tides")
+    write(tmp_path / "README.md", "# tide-docs\n\nThe repository's own readme, not a page of the site.\n")
+    draft = read_book(tmp_path)
+    assert [c.title for c in draft.chapters] == ["Neap tides", "Spring tides"]
+
+
+def test_a_src_dir_outside_the_book_is_a_warning(tmp_path: Path) -> None:
+    book = tmp_path / "book"
+    write(
+        book / ".vitepress/config.ts",
+        CONFIG.format(sidebar="sidebar: ['/springs'],").replace(
+            "title: 'Tide Tables',", "title: 'Tide Tables', srcDir: '../elsewhere',"
+        ),
+    )
+    _pages(book)
+    draft = read_book(book)
+    assert [c.title for c in draft.chapters] == ["Spring tides"]
+    assert "its srcDir '../elsewhere' is not a folder inside the imported one" in problems(draft)[0]
