@@ -13,7 +13,7 @@ from app.ingest.draft import BookDraft, ChapterDraft
 from app.ingest.limits import MAX_LABEL, MAX_TITLE, capped
 from app.ingest.links import LinkIndex, Target
 from app.ingest.markdown import Parsed, parse
-from app.ingest.mdx import is_mdx
+from app.ingest.mdx import reads_as_mdx
 from app.ingest.pages import PageBuilder
 from app.ingest.pictures import ReadPicture
 from app.ingest.rawhtml import html_text
@@ -46,9 +46,12 @@ def parse_book(
 
 def build_book(source: BookSource, progress: Progress | None = None) -> BookDraft:
     warnings = list(source.warnings)
-    parsed = [parse(file.source.text, mdx=is_mdx(file.name), dialect=source.dialect) for file in source.files]
-    for file, result in zip(source.files, parsed, strict=True):
-        if result.template_tags and is_mdx(file.name):
+    mdx = [reads_as_mdx(file.name, source.dialect) for file in source.files]
+    parsed = [
+        parse(f.source.text, mdx=m, dialect=source.dialect) for f, m in zip(source.files, mdx, strict=True)
+    ]
+    for file, result, as_mdx in zip(source.files, parsed, mdx, strict=True):
+        if result.template_tags and as_mdx:
             warnings.append(
                 f"{file.source.path}: expressions ({{…}}) only the site's code can work out were left out."
             )

@@ -60,7 +60,8 @@ def _header(text: str) -> _Header | None:
     attributes = ""
     if text.endswith("}") and "{" in text:
         brace = text.rfind("{")
-        text, attributes = text[:brace].rstrip(), text[brace + 1 : -1]
+        # In MDX the brace is escaped, `:::tip\{title="…"}`, and Rspress reads it as the same block.
+        text, attributes = text[:brace].rstrip().removesuffix("\\").rstrip(), text[brace + 1 : -1]
     name = title = ""
     if text:
         match = _NAME.match(text)

@@ -27,10 +27,13 @@ _SKIPPED_TYPES = ("link", "html")
 _MAX_DEPTH = 20  # deeper than any real sidebar; a bound on walking a hostile one
 
 
-def read_sidebars(docs: DocsFolder, site: Path, warnings: list[str]) -> list[Placed] | None:
+def read_sidebars(
+    docs: DocsFolder, site: Path, warnings: list[str], *, sidebars: Path | None = None
+) -> list[Placed] | None:
     """The pages the site's sidebars name, in their order; None when it has no sidebars file, or
-    one that cannot be read as data (then with a warning saying why)."""
-    path = next((site / name for name in SIDEBAR_NAMES if (site / name).is_file()), None)
+    one that cannot be read as data (then with a warning saying why). `sidebars` is the file the
+    config or a version names (docusaurussite.py), else `sidebars.*` beside the config."""
+    path = sidebars or next((site / name for name in SIDEBAR_NAMES if (site / name).is_file()), None)
     if path is None:
         return None
     try:

@@ -25,6 +25,7 @@ from app.ingest.docsify import docsify_of
 from app.ingest.docusaurus import docusaurus_of
 from app.ingest.files import BookFolder, Unreadable
 from app.ingest.frontmatter import ORDER_KEYS, chapter_title, split_front_matter, weight
+from app.ingest.fumadocs import fumadocs_of
 from app.ingest.githubwiki import wiki_of
 from app.ingest.jekyll import jekyll_of
 from app.ingest.jupyterbook import toc_of
@@ -34,6 +35,8 @@ from app.ingest.mdbook import summary_of
 from app.ingest.mintlify import mintlify_of
 from app.ingest.mkdocs import config_of
 from app.ingest.navmeta import NavMeta, ordered, read_meta
+from app.ingest.navroot import declares_site
+from app.ingest.nextra import nextra_of
 from app.ingest.notebooks import is_notebook, notebook_markdown
 from app.ingest.notion import notion_of
 from app.ingest.obsidian import obsidian_of
@@ -41,10 +44,12 @@ from app.ingest.passes import heading_attributes
 from app.ingest.placement import MARKDOWN_SUFFIXES, Placed, natural_key, prettify
 from app.ingest.quarto import quarto_of
 from app.ingest.retype import retype_of
+from app.ingest.rspress import rspress_of
 from app.ingest.sphinx import sphinx_of
 from app.ingest.starlight import starlight_of
 from app.ingest.text import inline_text
 from app.ingest.translations import TRANSLATION_FOLDERS, is_language, translated_files
+from app.ingest.vitepress import vitepress_of
 from app.ingest.vuepress import vuepress_of
 from app.ingest.writerside import writerside_of
 
@@ -164,6 +169,11 @@ def _declares_book(folder: Path) -> bool:
         or writerside_of(folder) is not None
         or starlight_of(folder) is not None
         or vuepress_of(folder) is not None
+        or vitepress_of(folder) is not None
+        or rspress_of(folder) is not None
+        or fumadocs_of(folder) is not None
+        or nextra_of(folder) is not None
+        or declares_site(folder)  # a Fumadocs or Nextra folder of sections (navroot.py)
         or (folder / "book.toml").is_file()
     )
 

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from app.errors import ImportProblem
+from app.ingest.authors import author_text
 
 # Read case-blind, as Hugo reads them: `linkTitle` and `linktitle` are one key.
 # Where a page goes in its folder, as each site generator names it: Hugo, Docusaurus, Just the Docs,
@@ -94,6 +95,8 @@ def split_front_matter(path: str, text: str) -> tuple[dict[str, str], str]:
     metadata: dict[str, str] = {}
     for key in KNOWN_KEYS:
         value = given.get(key)
+        if key == "author" and not isinstance(value, _SCALARS):
+            value = author_text(value)  # `{name: …}` or a list of names, as blogs write it
         if value is None or value == "":
             continue
         if not isinstance(value, _SCALARS):

@@ -13,6 +13,7 @@ name starts with a capital) is read as MDX reads it: as a tag, with Markdown aro
 - Mintlify's `Accordion` and `Expandable` fold open from their title, `ParamField` and
   `ResponseField` are sections titled by the field's name and type, a `Frame` shows its caption
   under what it frames, and `<Visibility for="agents">` (text for AI agents) is left out;
+- a YouTube embed (`<LiteYouTubeEmbed id>`, `<YouTube id>`) is a link to the video (jsxembeds.py);
 - any other component (`Tabs`, `Steps`, `CardGrid`, the site's own) leaves only its content.
 
 Attribute values are text: they become a title or a link's words, escaped as Markdown, and a
@@ -30,6 +31,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 
 from app.ingest.dialects import push_box
+from app.ingest.jsxembeds import VIDEOS, video_link
 from app.ingest.jsxtags import TABS, Tag, TagLines, scan
 
 _CALLOUTS = frozenset({"Aside", "Admonition", "Callout"})
@@ -80,6 +82,9 @@ def _jsx_tags(state: StateBlock, start_line: int, end_line: int, silent: bool) -
                 break
             if not tag.closing and (tag.name in _LINK_CARDS or (tag.name in _CARDS and tag.self_closing)):
                 _link_card(state, tag, line, last)
+            if tag.name in VIDEOS and not tag.closing and (video := video_link(tag)):
+                # A YouTube embed: a link to the video, where the player was (jsxembeds.py).
+                _paragraph(state, f"[Video: {literal(video[0])}](<{video[1]}>)", line, last)
             if tag.name == "Frame" and tag.closing and index == 0 and line in lines.captions:
                 _paragraph(state, f"*{literal(lines.captions[line])}*", line, last)
         else:

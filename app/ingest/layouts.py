@@ -18,6 +18,7 @@ from app.ingest.docsify import docsify_of
 from app.ingest.docusaurus import docusaurus_of, read_docusaurus
 from app.ingest.files import BookFolder
 from app.ingest.folders import folder_files, is_markdown
+from app.ingest.fumadocs import fumadocs_of, read_fumadocs
 from app.ingest.githubwiki import read_wiki, wiki_of
 from app.ingest.hugo import hugo_config, read_hugo
 from app.ingest.jekyll import jekyll_of, read_jekyll
@@ -28,15 +29,18 @@ from app.ingest.mdbook import read_mdbook, summary_of
 from app.ingest.mintlify import mintlify_of, read_mintlify
 from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, read_config
 from app.ingest.mkdocssnippets import snippets_of
+from app.ingest.nextra import nextra_of, read_nextra
 from app.ingest.notion import is_page_name, notion_of, read_notion
 from app.ingest.obsidian import obsidian_of, read_obsidian
 from app.ingest.placement import Layout, Placed
 from app.ingest.quarto import quarto_of, read_quarto
 from app.ingest.retype import retype_of
 from app.ingest.retypesidebar import read_retype
+from app.ingest.rspress import read_rspress, rspress_of
 from app.ingest.sidebar import read_docsify
 from app.ingest.sphinx import read_sphinx, sphinx_of
 from app.ingest.starlight import read_starlight, starlight_of
+from app.ingest.vitepress import read_vitepress, vitepress_of
 from app.ingest.vuepress import read_vuepress, vuepress_of
 from app.ingest.writerside import read_writerside, writerside_of
 
@@ -85,6 +89,12 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         return read_docsify(books, root, warnings)
     if (docusaurus := docusaurus_of(root)) is not None:
         return read_docusaurus(books, docusaurus, warnings)
+    if (nextra := nextra_of(root)) is not None:
+        return read_nextra(books, nextra, root, lambda docs: folder_files(books, docs, warnings))
+    if (fumadocs := fumadocs_of(root)) is not None:
+        return read_fumadocs(books, fumadocs, warnings, lambda docs: folder_files(books, docs, warnings))
+    if (rspress := rspress_of(root)) is not None:
+        return read_rspress(books, rspress, warnings)
     if (starlight := starlight_of(root)) is not None:
         return read_starlight(books, starlight, warnings)
     if (mintlify := mintlify_of(root)) is not None:
@@ -93,6 +103,8 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
         return read_docfx(books, docfx, warnings)
     if (writerside := writerside_of(root)) is not None:
         return read_writerside(books, writerside, warnings)
+    if (vitepress := vitepress_of(root)) is not None:
+        return read_vitepress(books, vitepress, warnings, lambda docs: folder_files(books, docs, warnings))
     if (vuepress := vuepress_of(root)) is not None:
         return read_vuepress(books, vuepress, warnings, lambda docs: folder_files(books, docs, warnings))
     if (graph := logseq_of(root)) is not None:

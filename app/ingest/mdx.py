@@ -32,6 +32,16 @@ def is_mdx(name: PurePosixPath) -> bool:
     return name.suffix.lower() == MDX_SUFFIX
 
 
+# Site generators that compile every page as MDX, `.md` too: Docusaurus (unless its config says
+# `markdown: { format: 'detect' }`), so `import` lines and components in a `.md` page are code there.
+MDX_DIALECTS = frozenset({"docusaurus"})
+
+
+def reads_as_mdx(name: PurePosixPath, dialect: str) -> bool:
+    """Whether the site reads this page as MDX: an `.mdx` file, or any page of an MDX_DIALECTS site."""
+    return is_mdx(name) or (dialect in MDX_DIALECTS and name.suffix.lower() == ".md")
+
+
 def without_code(text: str) -> str:
     """The text with its ESM statements and `{/* … */}` comments removed, code fences left as written."""
     if (

@@ -20,6 +20,7 @@ from app.ingest.frontmatter import without_front_matter
 from app.ingest.includes import MAX_DEPTH, ReadText
 from app.ingest.mdx import without_code
 from app.ingest.placement import resolve
+from app.ingest.tsaliases import aliased
 
 _IMPORT = re.compile(r"""import\s+([A-Z][\w$]*)\s+from\s+(["'])([^"'\n]+\.mdx?)\2\s*;?""")
 _TAG = re.compile(r"""<([A-Z][\w$]*)((?:\s+[A-Za-z_][\w-]*\s*=\s*(?:"[^"\n]*"|'[^'\n]*'))*)\s*/>""")
@@ -81,7 +82,8 @@ def _included(
     warn: Callable[[str], None],
     depth: int,
 ) -> str | None:
-    path = resolve(file, written, site_root)
+    # `@en/setup.mdx`: a name the project's tsconfig.json gives a folder (tsaliases.py).
+    path = aliased(written, file, read) or resolve(file, written, site_root)
     if path is None or depth >= MAX_DEPTH:
         return None
     try:

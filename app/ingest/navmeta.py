@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.ingest.files import BookFolder, Unreadable
+from app.ingest.nextrameta import as_titles, global_meta, lenient_meta
 from app.ingest.scripts import NotData, exported
 
 _REST = "..."
@@ -45,18 +46,36 @@ def read_meta(books: BookFolder, folder: Path, warn: list[str]) -> NavMeta | Non
         json_file = name.endswith(".json")
         try:
             text = books.read_text(path, limit=256 * 1024)
-            data = json.loads(text) if json_file else exported(text)
+            data = json.loads(text) if json_file else _exported(text)
         except (Unreadable, ValueError, NotData) as problem:
             what = "JSON" if json_file else "data"
             warn.append(f"{path}: cannot be read as {what} ({problem}), so the folder keeps its usual order.")
             return None
         return _fumadocs(data) if name == "meta.json" else _nextra(data)
-    return None
+    found = global_meta(books, folder)  # Nextra 4's one `_meta.global` for every folder (nextrameta.py)
+    return _nextra(as_titles(found)) if found else None
+
+
+def _exported(text: str) -> object:
+    """A `_meta` script's object: as data, else with its code values (JSX titles) as none (nextrameta.py)."""
+    try:
+        return exported(text)
+    except NotData:
+        lenient = lenient_meta(text)
+        if not lenient:
+            raise
+        return as_titles(lenient)
 
 
 def ordered(meta: NavMeta, items: list[Path], warn: list[str], where: Path) -> list[Path]:
     """`items` (a folder's pages and sub-folders) in the order `meta` gives them."""
     by_name = {(item.name if item.is_dir() else item.stem): item for item in items}
+    if "index" not in by_name and "page" in by_name:
+        # Nextra 4's app folders: page.mdx is the folder's own page, `index` in its `_meta`, and
+        # the folder's first page where its `_meta` does not name it.
+        by_name["index"] = by_name["page"]
+        if "index" not in meta.names:
+            meta = NavMeta(["index", *meta.names], meta.titles, meta.hidden, meta.title, meta.only_named)
     named = [by_name[name] for name in meta.names if name in by_name]
     rest = [
         item

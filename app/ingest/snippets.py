@@ -164,3 +164,7 @@ def _region(lines: list[str], name: str) -> list[str] | None:
             if name in closed:
                 break  # the first region of that name is the one meant, as in VitePress
     return textwrap.dedent("\n".join(chosen)).split("\n") if seen else None
+
+
+# The reading of region markers, for other includes that pick a region (fumadocsincludes.py).
+region = _region

@@ -19,6 +19,7 @@ from app.errors import ImportProblem
 from app.ingest import (
     docfxincludes,
     embeds,
+    fumadocsincludes,
     includes,
     knitchildren,
     mdxincludes,
@@ -33,11 +34,14 @@ from app.ingest.darkmode import without_dark_pictures
 from app.ingest.docfxmarks import docfx_marks
 from app.ingest.files import BookFolder, TooBig, Unreadable
 from app.ingest.frontmatter import is_draft, split_front_matter, without_front_matter
+from app.ingest.jsxembeds import mermaid_charts
+from app.ingest.jsxlists import linked_entries
 from app.ingest.layouts import layout_of
 from app.ingest.leanpub import leanpub_text
 from app.ingest.limits import MAX_PICTURE_BYTES
 from app.ingest.logseqtext import logseq_markdown
-from app.ingest.mdx import is_mdx, without_code
+from app.ingest.mdx import is_mdx, reads_as_mdx, without_code
+from app.ingest.mdxhtml import html_lines_apart
 from app.ingest.mkdocstrings import api_names
 from app.ingest.naming import name_book
 from app.ingest.notebooks import is_notebook, notebook_markdown
@@ -330,7 +334,11 @@ def _read_chapter(
 
     body = snippets.expand(body, file=name, root=root, read=read, warn=warnings.append)
     body = wiki.expand(body, file=name, read=read, warn=warnings.append)
-    if is_mdx(name):
+    if reads_as_mdx(name, dialect):
+        body = linked_entries(body)  # `<Showcase entries={[{href, title}]} />`: its links (jsxlists.py)
+        body = mermaid_charts(body)  # `<Mermaid chart="…" />`: the chart's source (jsxembeds.py)
+        body = html_lines_apart(body)  # `<details>` lines end there, Markdown under them (mdxhtml.py)
+        body = fumadocsincludes.expand(body, file=name, read=read, warn=warnings.append)
         body = mdxincludes.expand(body, file=name, site_root=site_root, read=read, warn=warnings.append)
         body = without_code(without_dark_pictures(body))
     return ChapterFile(

@@ -48,16 +48,26 @@ def vuepress_of(folder: Path) -> Path | None:
 
 
 def read_vuepress(
-    books: BookFolder, config: Path, warnings: list[str], folder_order: Callable[[Path], list[Placed]]
+    books: BookFolder,
+    config: Path,
+    warnings: list[str],
+    folder_order: Callable[[Path], list[Placed]],
+    *,
+    script: str | None = None,
+    docs: Path | None = None,
+    locales: list[str] | None = None,
 ) -> Layout:
-    """The site's pages in its sidebar's order; in `folder_order` (folders.py's) when it has none to read."""
-    docs = config.parent.parent
-    script = books.config_text(config, limit=_CONFIG_BYTES)
+    """The site's pages in its sidebar's order; in `folder_order` (folders.py's) when it has none to read.
+    (VitePress's reading passes the config's text, docs folder and locales, found its own way: vitepress.py.)"""
+    docs = docs or config.parent.parent
+    script = books.config_text(config, limit=_CONFIG_BYTES) if script is None else script
     books.note(f"{config.name}: {script}")
     translations = [
-        docs / path.strip("/") for path in _locale_paths(script) if (docs / path.strip("/")).is_dir()
+        docs / path.strip("/")
+        for path in (_locale_paths(script) if locales is None else locales)
+        if (docs / path.strip("/")).is_dir()
     ]
-    placed = _sidebar_pages(books, config, script, translations, warnings)
+    placed = _sidebar_pages(books, config, docs, script, translations, warnings)
     if placed is None:
         placed = folder_order(docs)  # which warns of the translations itself
     elif translations:
@@ -70,7 +80,7 @@ def read_vuepress(
 
 
 def _sidebar_pages(
-    books: BookFolder, config: Path, script: str, translations: list[Path], warnings: list[str]
+    books: BookFolder, config: Path, docs: Path, script: str, translations: list[Path], warnings: list[str]
 ) -> list[Placed] | None:
     """The pages in the sidebar's order, the home page first; None when there is no sidebar to read."""
     found = _site_setting(script, ("sidebar",), theme=True)
@@ -79,7 +89,7 @@ def _sidebar_pages(
     try:
         sidebar = _followed(books, config, script, found)
         navbar = _site_setting(script, ("navbar", "nav"), theme=True)
-        walker = SidebarWalker(books, config, _nav_titles(navbar.value if navbar else None))
+        walker = SidebarWalker(books, config, _nav_titles(navbar.value if navbar else None), docs)
         walker.sidebars(sidebar, skipped=[f"/{folder.name}/" for folder in translations])
     except (NotData, Unreadable) as problem:
         warnings.append(
@@ -94,7 +104,6 @@ def _sidebar_pages(
             "order instead. Name pages by their paths (`'/guide/setup'`) to read the book in its order."
         )
         return None
-    docs = config.parent.parent
     home = next((docs / name for name in ("README.md", "index.md") if (docs / name).is_file()), None)
     if home is not None and home not in walker.seen:
         walker.seen.add(home)

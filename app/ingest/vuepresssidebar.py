@@ -30,9 +30,9 @@ _MAX_DEPTH = 20  # deeper than any real sidebar or docs folder; a bound on walki
 class SidebarWalker:
     """Reads a site's sidebars into Placed pages, each page once, remembering paths that name none."""
 
-    def __init__(self, books: BookFolder, config: Path, nav_titles: dict[str, str]) -> None:
+    def __init__(self, books: BookFolder, config: Path, nav_titles: dict[str, str], docs: Path) -> None:
         self.books, self.config, self.nav_titles = books, config, nav_titles
-        self.docs = config.parent.parent
+        self.docs = docs
         self.placed: list[Placed] = []
         self.seen: set[Path] = set()
         self.missing: list[str] = []
@@ -45,6 +45,9 @@ class SidebarWalker:
         if not isinstance(sidebar, dict):
             raise NotData(f"a sidebar that is neither a list nor an object of lists ({_shown(sidebar)})")
         own = {path: items for path, items in sidebar.items() if not path.startswith(tuple(skipped))}
+        # The site's root sidebar (`'/'`) is the one its home page leads into, so it comes first
+        # wherever it is written (Pinia writes '/api/' above it); the others keep their order.
+        own = dict(sorted(own.items(), key=lambda entry: entry[0].strip("/") != ""))
         for path, items in own.items():
             base = join(BOOK_ROOT, path.strip("/")) or BOOK_ROOT
             part = self._part_title(path) if len(own) > 1 and base != BOOK_ROOT else None
@@ -86,13 +89,15 @@ class SidebarWalker:
         named = item.get("title", item.get("text"))
         title = named.strip() if isinstance(named, str) and named.strip() else None
         link = item.get("path", item.get("link"))
-        children = item.get("children")
+        children = item.get("children", item.get("items"))  # VitePress calls them `items`
         if not isinstance(children, list) or not children:
             if isinstance(link, str):
                 self.page(link, title, base=base, part=part, depth=depth)
             return
         prefix = item.get("prefix")
         inner = (join(base, prefix) or BOOK_ROOT) if isinstance(prefix, str) else base
+        if isinstance(item.get("base"), str):  # VitePress: the site path its children's links go under
+            inner = join(BOOK_ROOT, item["base"]) or BOOK_ROOT
         if title and part is None and depth == 0 and not inside:
             if isinstance(link, str):
                 self.page(link, None, base=base, part=title, depth=0)
@@ -134,7 +139,7 @@ class SidebarWalker:
             candidates = [self.docs / name]
         else:
             candidates = [self.docs / f"{name}.md", *(self.docs / name / index for index in _INDEX_NAMES)]
-        if name.parts[:1] == (".vuepress",):
+        if name.parts[:1] in ((".vuepress",), (".vitepress",)):
             return None
         return next((file for file in candidates if file.is_file()), None)
 

@@ -1,0 +1,5 @@
+export const frConfig = {
+  themeConfig: {
+    sidebar: { '/fr/': [{ text: 'Farine', link: '/fr/farine' }] },
+  },
+}
