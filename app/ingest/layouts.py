@@ -27,6 +27,7 @@ from app.ingest.logseq import logseq_of, read_logseq
 from app.ingest.mdbook import read_mdbook, summary_of
 from app.ingest.mintlify import mintlify_of, read_mintlify
 from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, read_config
+from app.ingest.mkdocsincludes import includes_of
 from app.ingest.mkdocssnippets import snippets_of
 from app.ingest.notion import is_page_name, notion_of, read_notion
 from app.ingest.obsidian import obsidian_of, read_obsidian
@@ -70,7 +71,15 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
             return books.read_text(books.root / path)
 
         snippets = snippets_of(config, read=read, warn=warnings, where=str(config_path))
-        return Layout(placed, metadata_of(config), site_root=docs, dialect="mkdocs", snippets=snippets)
+        included = includes_of(config, warn=warnings, where=str(config_path))
+        return Layout(
+            placed,
+            metadata_of(config),
+            site_root=docs,
+            dialect="mkdocs",
+            snippets=snippets,
+            mkdocs_includes=included,
+        )
     toc = toc_of(root)
     if toc is not None:
         return read_jupyter_book(books, toc, warnings)

@@ -22,6 +22,7 @@ from app.ingest import (
     includes,
     knitchildren,
     mdxincludes,
+    mkdocsincludes,
     mkdocssnippets,
     mystincludes,
     retypeincludes,
@@ -307,6 +308,10 @@ def _read_chapter(
     if layout.snippets is not None:
         body = mkdocssnippets.expand(
             body, file=name, snippets=layout.snippets, read=read, warn=warnings.append
+        )
+    if layout.mkdocs_includes is not None:
+        body = mkdocsincludes.expand(
+            body, file=name, includes=layout.mkdocs_includes, read=read, warn=warnings.append
         )
     body = api_names(body, file=name, warn=warnings.append) if dialect == "mkdocs" else body
     if layout.writerside is not None:
