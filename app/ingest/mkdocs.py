@@ -9,6 +9,7 @@ from urllib.parse import unquote
 from app.errors import ImportProblem
 from app.ingest.files import BookFolder
 from app.ingest.frontmatter import load_yaml
+from app.ingest.mkdocsconfigs import combined_config, variant_configs
 from app.ingest.placement import Placed
 
 _CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -21,11 +22,19 @@ def config_of(folder: Path) -> Path | None:
         path = folder / name
         if path.is_file() and not path.is_symlink():
             return path
-    return None
+    # No mkdocs.yml, but one file per build (mkdocs-online.yml…): see mkdocsconfigs.py.
+    variants = variant_configs(folder)
+    return variants[0] if variants else None
 
 
 def read_config(books: BookFolder, path: Path) -> dict[str, Any]:
     """mkdocs.yml as data, with what it INHERITs (from inside the book) underneath it."""
+    if path.name not in _CONFIG_NAMES:
+        return combined_config(books, variant_configs(path.parent), _read_one, _CONFIG_BYTES)
+    return _read_one(books, path)
+
+
+def _read_one(books: BookFolder, path: Path) -> dict[str, Any]:
     config: dict[str, Any] = {}
     for _ in range(_MAX_INHERIT):
         text = books.config_text(path, limit=_CONFIG_BYTES)
