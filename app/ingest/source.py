@@ -22,6 +22,7 @@ from app.ingest import (
     includes,
     knitchildren,
     mdxincludes,
+    mkdocsfences,
     mkdocsincludes,
     mkdocssnippets,
     mystincludes,
@@ -314,6 +315,7 @@ def _read_chapter(
             body, file=name, includes=layout.mkdocs_includes, read=read, warn=warnings.append
         )
     body = api_names(body, file=name, warn=warnings.append) if dialect == "mkdocs" else body
+    body = mkdocsfences.code_blocks(body, file=name, warn=warnings.append) if dialect == "mkdocs" else body
     if layout.writerside is not None:
         body = writerside_text(body, file=name, project=layout.writerside, read=read, warn=warnings.append)
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
