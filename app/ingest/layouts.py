@@ -23,6 +23,7 @@ from app.ingest.hugo import hugo_config, read_hugo
 from app.ingest.jekyll import jekyll_of, read_jekyll
 from app.ingest.jupyterbook import read_jupyter_book, toc_of
 from app.ingest.leanpub import leanpub_of, read_leanpub
+from app.ingest.literatenav import literate_nav, nav_file_of
 from app.ingest.logseq import logseq_of, read_logseq
 from app.ingest.mdbook import read_mdbook, summary_of
 from app.ingest.mintlify import mintlify_of, read_mintlify
@@ -63,7 +64,10 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
     if config_path is not None:
         config = read_config(books, config_path)
         docs = docs_folder(root, config)
-        placed = nav_files(docs, config.get("nav"), warnings, str(config_path)) if config.get("nav") else []
+        # mkdocs-literate-nav's SUMMARY.md, when the site has one, stands for its nav (see literatenav.py).
+        literate = nav_file_of(config, docs)
+        nav = literate_nav(books, literate, docs, warnings) if literate else config.get("nav")
+        placed = nav_files(docs, nav, warnings, str(literate or config_path)) if nav else []
         if not placed and docs.is_dir():
             placed = folder_files(books, docs, warnings)
 
