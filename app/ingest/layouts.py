@@ -29,6 +29,7 @@ from app.ingest.mdbook import read_mdbook, summary_of
 from app.ingest.mintlify import mintlify_of, read_mintlify
 from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, read_config
 from app.ingest.mkdocsincludes import includes_of
+from app.ingest.mkdocsmacros import macros_of
 from app.ingest.mkdocssnippets import snippets_of
 from app.ingest.notion import is_page_name, notion_of, read_notion
 from app.ingest.obsidian import obsidian_of, read_obsidian
@@ -76,6 +77,10 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
 
         snippets = snippets_of(config, read=read, warn=warnings, where=str(config_path))
         included = includes_of(config, warn=warnings, where=str(config_path))
+        try:
+            macros = macros_of(config, PurePosixPath(books.name(docs)))
+        except ValueError:  # a docs folder outside the book: nothing of it is read
+            macros = None
         return Layout(
             placed,
             metadata_of(config),
@@ -83,6 +88,7 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
             dialect="mkdocs",
             snippets=snippets,
             mkdocs_includes=included,
+            mkdocs_macros=macros,
         )
     toc = toc_of(root)
     if toc is not None:

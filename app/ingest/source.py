@@ -24,6 +24,7 @@ from app.ingest import (
     mdxincludes,
     mkdocsfences,
     mkdocsincludes,
+    mkdocsmacros,
     mkdocssnippets,
     mystincludes,
     retypeincludes,
@@ -306,6 +307,10 @@ def _read_chapter(
     body = logseq_markdown(body, file=name, graph=graph, warn=warnings.append) if graph else body
     body = leanpub_text(body) if dialect == "leanpub" else body
     body = notion_text(body, row=is_row(path)) if dialect == "notion" else body
+    if layout.mkdocs_macros is not None:
+        body = mkdocsmacros.expand(
+            body, file=name, macros=layout.mkdocs_macros, read=read, warn=warnings.append
+        )
     if layout.snippets is not None:
         body = mkdocssnippets.expand(
             body, file=name, snippets=layout.snippets, read=read, warn=warnings.append
