@@ -23,6 +23,11 @@ _ICON = re.compile(r":(?:octicons|fontawesome|material|simple)-[a-z0-9-]+:")
 def drop_site_decoration(tokens: list[Token]) -> None:
     """Icon shortcodes and attribute lists (`{ .md-button }` after a link) leave the prose."""
     for token in tokens:
+        # In a raw HTML block (Material's own docs put one in `<small>`), outside any code in it.
+        if token.type == "html_block" and ":" in token.content and "<pre" not in token.content:
+            if "<code" not in token.content:
+                token.content = _ICON.sub("", token.content)
+            continue
         if (
             token.type != "inline"
             or not token.children

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path, PurePosixPath
 
-from app.ingest import load_book
+from app.ingest import load_book, render_markdown
 from app.ingest.mkdocsfences import code_blocks
 from tests.ingest.helpers import markdown_of, write
 
@@ -73,3 +73,13 @@ def test_an_mkdocs_site_reads_its_pages_through_it(tmp_path: Path) -> None:
     text = markdown_of(load_book(tmp_path).parse())
 
     assert "```python\nheat = 220  # (1)\n```" in text
+
+
+def test_an_icon_shortcode_in_a_raw_html_block_goes_but_not_from_code_in_it() -> None:
+    html = render_markdown(
+        "<small>\n  :octicons-light-bulb-16:\n  Tip: search.\n</small>\n\n<div>\n<code>:material-x:</code>\n</div>\n"
+    )
+
+    assert "octicons" not in html
+    assert "Tip: search." in html
+    assert "<code>:material-x:</code>" in html
