@@ -18,6 +18,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from app.ingest.admontitles import admonition_titles
 from app.ingest.containers import containers_plugin
 from app.ingest.dialects import callouts, dialects_plugin
 from app.ingest.docsifymarks import docsify_marks
@@ -98,6 +99,7 @@ def parse(text: str, *, mdx: bool = False, dialect: str = "") -> Parsed:
     parser = MDX_PARSER if mdx else RETYPE_PARSER if dialect == "retype" else PARSER
     tokens = parser.parse(code_shortcodes(text), env)
     env.pop("jsx_lines", None)
+    admonition_titles(tokens)  # before callouts(), which renames the admonition tokens
     callouts(tokens)
     obsidian_marks(tokens, text, titled=dialect != "docsify")
     docsify_marks(tokens, text)
