@@ -57,7 +57,7 @@ def _without_attribute_lists(text: str) -> str:
         end = text.find("}", start)
         if end < 0:
             break
-        inside = text[start + 1 : end]
+        inside = text[start + 1 : end].removeprefix(":")  # Python-Markdown writes `{: .class }` too
         if inside.strip() and not _ATTRIBUTE.sub("", inside).strip():
             piece = text[done:start].rstrip(" ") if text.startswith(" ", end + 1) else text[done:start]
             opening = piece.rfind("[") if piece.endswith("]") else -1

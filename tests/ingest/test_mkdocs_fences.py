@@ -83,3 +83,12 @@ def test_an_icon_shortcode_in_a_raw_html_block_goes_but_not_from_code_in_it() ->
     assert "octicons" not in html
     assert "Tip: search." in html
     assert "<code>:material-x:</code>" in html
+
+
+def test_an_attribute_list_written_with_a_colon_leaves_the_prose_too() -> None:
+    html = render_markdown(
+        "[Get it](https://example.org/){: .md-button .md-button--primary } today. Keep {:x}.\n"
+    )
+
+    assert "md-button" not in html
+    assert "</a> today. Keep {:x}." in html
