@@ -12,10 +12,15 @@ Three things in an mkdocs page's fences read wrongly as plain Markdown:
   formatter fills it when the site is built, by running the program it names (Textual's
   screenshots). Chapterwise never runs code, so the empty block goes (with a content tab,
   `=== "Output"`, that held only it), and the page is warned about once.
+- A terminal session in a `<div class="termy">` (the FastAPI family's docs: typer, SQLModel):
+  the site's termynal script plays the block's text as HTML, so the colours Rich printed are
+  written into it as `<font color="…">`, `<b>` and `&apos;`. The reader gets the text they colour,
+  as the site shows it, without the tags.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from pathlib import PurePosixPath
@@ -28,6 +33,9 @@ _SETTING = re.compile(r"""([\w-]+)=("[^"]*"|'[^']*'|[^\s"'}]+)""")
 _MARKER = re.compile(r"((?:#|//|--|;|/\*|<!--|%)[ \t]*)\((\d+)\)!")
 _TAB = re.compile(r"([ \t]*)===[+!]?[ \t]+\".*\"[ \t]*")
 _KEPT_SETTINGS = ("title",)
+_TERMY = re.compile(r"""[ \t]*<div\b[^>]*\bclass=["'][^"']*\btermy\b[^"']*["'][^>]*>[ \t]*""")
+# The tags Rich's terminal colours are written with; any other `<…>` in a session is its text.
+_COLOUR_TAG = re.compile(r"</?(?:font|b|i|u|strong|em|span)\b[^<>]*>")
 
 
 def code_blocks(text: str, *, file: PurePosixPath, warn: Callable[[str], None]) -> str:
@@ -59,6 +67,10 @@ def code_blocks(text: str, *, file: PurePosixPath, warn: Callable[[str], None]) 
         if braced:
             info = _plain_info(braced.group(1), classes)
         out.append(f"{indent}{fence}{info}")
+        if _in_termy(out):
+            body = [
+                html.unescape(_COLOUR_TAG.sub("", row)) if ("<" in row or "&" in row) else row for row in body
+            ]
         out.extend(_MARKER.sub(r"\1(\2)", row) if ")!" in row else row for row in body)
         if end < len(lines):
             out.append(lines[end])
@@ -70,6 +82,12 @@ def code_blocks(text: str, *, file: PurePosixPath, warn: Callable[[str], None]) 
             "left out: Chapterwise never runs code. Show the output as text or a picture if readers need it."
         )
     return "\n".join(out)
+
+
+def _in_termy(out: list[str]) -> bool:
+    """Whether the fence just opened (the last line of `out`) is the first thing in a termy div."""
+    previous = next((out[n] for n in range(len(out) - 2, max(len(out) - 6, -1), -1) if out[n].strip()), "")
+    return "termy" in previous and _TERMY.fullmatch(previous) is not None
 
 
 def _generated(braced: str, body: list[str]) -> bool:

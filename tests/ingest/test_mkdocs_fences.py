@@ -92,3 +92,17 @@ def test_an_attribute_list_written_with_a_colon_leaves_the_prose_too() -> None:
 
     assert "md-button" not in html
     assert "</a> today. Keep {:x}." in html
+
+
+def test_a_termy_session_loses_its_colour_tags_and_entities_but_not_other_code() -> None:
+    session = (
+        '<font color="#F4BF75"><b>Usage: </b></font>brew [OPTIONS]\n'
+        "<font color='#A5A5A1'>Try &apos;brew --help&apos; &lt;cup&gt;</font>\n"
+    )
+    text, _ = _blocks(
+        f'<div class="termy">\n\n```console\n$ brew --help\n{session}```\n\n</div>\n\n```html\n<b>tea</b>\n```\n'
+    )
+
+    assert "Usage: brew [OPTIONS]\nTry 'brew --help' <cup>\n```" in text
+    assert "<font" not in text
+    assert "```html\n<b>tea</b>\n```" in text
