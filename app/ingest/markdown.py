@@ -22,6 +22,7 @@ from app.ingest.admontitles import admonition_titles
 from app.ingest.containers import containers_plugin
 from app.ingest.dialects import callouts, dialects_plugin
 from app.ingest.docsifymarks import docsify_marks
+from app.ingest.emoji import emoji_shortcodes
 from app.ingest.guard import tame
 from app.ingest.jsx import jsx_plugin
 from app.ingest.mdinhtml import markdown_in_html
@@ -124,4 +125,6 @@ def parse(text: str, *, mdx: bool = False, dialect: str = "") -> Parsed:
         retype_code_titles(tokens)
     tags = drop_template_tags(tokens, expressions=mdx)
     drop_site_decoration(tokens)
+    if dialect == "mkdocs":
+        emoji_shortcodes(tokens)  # pymdownx.emoji's `:tada:` (see emoji.py)
     return Parsed(tokens, env, tags, shortened, frozenset(env.pop("myst_left_out", ())))
