@@ -120,6 +120,9 @@ def _folder(books: BookFolder, docs: Path, folder: str, warn: list[str], *, dept
     path = docs / folder
     if depth >= _MAX_NESTING or not path.is_dir() or path.is_symlink():
         return []
+    if not path.resolve().is_relative_to(docs.resolve()):
+        warn.append(f"{docs}: the nav links the folder '{folder}', outside the docs folder; it was left out.")
+        return []  # not even its file names are looked at
     nested = path / "SUMMARY.md"
     if nested.is_file() and not nested.is_symlink():
         return _read(books, nested, docs, warn, depth=depth + 1)

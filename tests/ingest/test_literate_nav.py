@@ -91,3 +91,17 @@ def test_a_deeply_nested_list_costs_little(tmp_path: Path) -> None:
 
     assert time.monotonic() - started < 5
     assert [file.name.name for file in source.files] == ["water.md"]  # one page, however often named
+
+
+def test_a_folder_link_out_of_the_docs_folder_is_never_listed(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write(tmp_path / "private" / "diary.md", "# Diary\n\nSecret.\n")
+    write(site / "mkdocs.yml", CONFIG)
+    _page(site, "water.md")
+    write(site / "docs" / "NAV.md", "- [Water](water.md)\n- [Out](../../private/)\n")
+
+    source = load_book(site)
+
+    assert [file.name.name for file in source.files] == ["water.md"]
+    assert not any("diary" in warning for warning in source.warnings)
+    assert any("outside the docs folder" in warning for warning in source.warnings)
