@@ -277,7 +277,9 @@ def _ordered(
             f"{folder}: {names}{more} translate files of this book, so they were left out; import one "
             "on its own to read it in that language."
         )
-    files = [f for f in every if f not in translated and not is_chore(f)]
+    # A page a navigation file names is the site's, even when named like a repository's chore (security.md).
+    named = set(meta.names) if meta is not None else set()
+    files = [f for f in every if f not in translated and (not is_chore(f) or f.stem in named)]
     folders = [sub for sub in _subfolders(folder) if sub not in skip and _holds_markdown(sub)]
     indexes = [f for f in files if is_index(f) or f.stem.lower() in _TOC_NAMES]
     chapters = [f for f in files if f not in indexes]
@@ -291,6 +293,11 @@ def _ordered(
     for item in order:
         if item.is_dir():
             own = read_meta(books, item, warn)
+            if own is not None and own.hide:
+                warn.append(
+                    f"{item}: its {own.source} says `hide: true`, so it was left out, as the site hides it."
+                )
+                continue
             title = titles.get(item.name) or (own and own.title) or _folder_title(books, item, warn)
             if part is None and depth == 0:
                 yield from _ordered(books, item, own, part=title, depth=0, warn=warn)

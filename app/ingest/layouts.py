@@ -24,10 +24,13 @@ from app.ingest.hugo import hugo_config, read_hugo
 from app.ingest.jekyll import jekyll_of, read_jekyll
 from app.ingest.jupyterbook import read_jupyter_book, toc_of
 from app.ingest.leanpub import leanpub_of, read_leanpub
+from app.ingest.literatenav import literate_nav, nav_file_of
 from app.ingest.logseq import logseq_of, read_logseq
 from app.ingest.mdbook import read_mdbook, summary_of
 from app.ingest.mintlify import mintlify_of, read_mintlify
 from app.ingest.mkdocs import config_of, docs_folder, metadata_of, nav_files, read_config
+from app.ingest.mkdocsincludes import includes_of
+from app.ingest.mkdocsmacros import macros_of
 from app.ingest.mkdocssnippets import snippets_of
 from app.ingest.nextra import nextra_of, read_nextra
 from app.ingest.notion import is_page_name, notion_of, read_notion
@@ -66,7 +69,10 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
     if config_path is not None:
         config = read_config(books, config_path)
         docs = docs_folder(root, config)
-        placed = nav_files(docs, config.get("nav"), warnings, str(config_path)) if config.get("nav") else []
+        # mkdocs-literate-nav's SUMMARY.md, when the site has one, stands for its nav (see literatenav.py).
+        literate = nav_file_of(config, docs)
+        nav = literate_nav(books, literate, docs, warnings) if literate else config.get("nav")
+        placed = nav_files(docs, nav, warnings, str(literate or config_path)) if nav else []
         if not placed and docs.is_dir():
             placed = folder_files(books, docs, warnings)
 
@@ -74,7 +80,20 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
             return books.read_text(books.root / path)
 
         snippets = snippets_of(config, read=read, warn=warnings, where=str(config_path))
-        return Layout(placed, metadata_of(config), site_root=docs, dialect="mkdocs", snippets=snippets)
+        included = includes_of(config, warn=warnings, where=str(config_path))
+        try:
+            macros = macros_of(config, PurePosixPath(books.name(docs)))
+        except ValueError:  # a docs folder outside the book: nothing of it is read
+            macros = None
+        return Layout(
+            placed,
+            metadata_of(config),
+            site_root=docs,
+            dialect="mkdocs",
+            snippets=snippets,
+            mkdocs_includes=included,
+            mkdocs_macros=macros,
+        )
     toc = toc_of(root)
     if toc is not None:
         return read_jupyter_book(books, toc, warnings)

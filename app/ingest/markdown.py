@@ -18,9 +18,11 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from app.ingest.admontitles import admonition_titles
 from app.ingest.containers import containers_plugin
 from app.ingest.dialects import callouts, dialects_plugin
 from app.ingest.docsifymarks import docsify_marks
+from app.ingest.emoji import emoji_shortcodes
 from app.ingest.guard import tame
 from app.ingest.jsx import jsx_plugin
 from app.ingest.mdinhtml import markdown_in_html
@@ -98,6 +100,7 @@ def parse(text: str, *, mdx: bool = False, dialect: str = "") -> Parsed:
     parser = MDX_PARSER if mdx else RETYPE_PARSER if dialect == "retype" else PARSER
     tokens = parser.parse(code_shortcodes(whole_shortcodes(text)), env)
     env.pop("jsx_lines", None)
+    admonition_titles(tokens)  # before callouts(), which renames the admonition tokens
     callouts(tokens)
     obsidian_marks(tokens, text, titled=dialect != "docsify")
     docsify_marks(tokens, text)
@@ -122,4 +125,6 @@ def parse(text: str, *, mdx: bool = False, dialect: str = "") -> Parsed:
         retype_code_titles(tokens)
     tags = drop_template_tags(tokens, expressions=mdx)
     drop_site_decoration(tokens)
+    if dialect == "mkdocs":
+        emoji_shortcodes(tokens)  # pymdownx.emoji's `:tada:` (see emoji.py)
     return Parsed(tokens, env, tags, shortened, frozenset(env.pop("myst_left_out", ())))

@@ -9,7 +9,10 @@ from urllib.parse import unquote
 from app.errors import ImportProblem
 from app.ingest.files import BookFolder
 from app.ingest.frontmatter import load_yaml
+from app.ingest.mkdocsconfigs import combined_config, variant_configs
 from app.ingest.placement import Placed
+from app.ingest.zensical import NAME as ZENSICAL
+from app.ingest.zensical import read_zensical, zensical_config_of
 
 _CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 _CONFIG_BYTES = 1024 * 1024
@@ -21,11 +24,23 @@ def config_of(folder: Path) -> Path | None:
         path = folder / name
         if path.is_file() and not path.is_symlink():
             return path
-    return None
+    if (zensical := zensical_config_of(folder)) is not None:
+        return zensical  # mkdocs' successor's own configuration: see zensical.py
+    # No mkdocs.yml, but one file per build (mkdocs-online.yml…): see mkdocsconfigs.py.
+    variants = variant_configs(folder)
+    return variants[0] if variants else None
 
 
 def read_config(books: BookFolder, path: Path) -> dict[str, Any]:
     """mkdocs.yml as data, with what it INHERITs (from inside the book) underneath it."""
+    if path.name == ZENSICAL:
+        return read_zensical(books, path, _CONFIG_BYTES)
+    if path.name not in _CONFIG_NAMES:
+        return combined_config(books, variant_configs(path.parent), _read_one, _CONFIG_BYTES)
+    return _read_one(books, path)
+
+
+def _read_one(books: BookFolder, path: Path) -> dict[str, Any]:
     config: dict[str, Any] = {}
     for _ in range(_MAX_INHERIT):
         text = books.config_text(path, limit=_CONFIG_BYTES)

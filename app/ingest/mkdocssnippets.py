@@ -52,6 +52,8 @@ class Snippets:
 def snippets_of(config: dict[str, Any], *, read: ReadText, warn: list[str], where: str) -> Snippets | None:
     """The extension's settings from mkdocs.yml as data; None when the site does not use it."""
     extensions = config.get("markdown_extensions")
+    if isinstance(extensions, dict):  # mkdocs takes them as one mapping too (and zensical.toml does)
+        extensions = [{name: options} for name, options in extensions.items()]
     if not isinstance(extensions, list):
         return None
     options: Any = None

@@ -24,7 +24,8 @@ from app.text import plural
 
 # `::: identifier` alone on its line; mkdocstrings' identifiers are dotted paths (`a.b.C`), and some
 # handlers take `path/to/file.py` or `module:object`.
-_BLOCK = re.compile(r"([ \t]*):::[ \t]+([\w][\w.:/-]*)[ \t]*")
+# `::: name`, or `## ::: name`: a heading holding the block sets the level of its headings.
+_BLOCK = re.compile(r"([ \t]*(?:#{1,6}[ \t]+)?):::[ \t]+([\w][\w.:/-]*)[ \t]*")
 
 
 def api_names(text: str, *, file: PurePosixPath, warn: Callable[[str], None]) -> str:
@@ -40,7 +41,8 @@ def api_names(text: str, *, file: PurePosixPath, warn: Callable[[str], None]) ->
         found = _BLOCK.fullmatch(line)
         if found is None:
             continue
-        indent = len(found.group(1).expandtabs(4))
+        lead = found.group(1)
+        indent = len(lead[: len(lead) - len(lead.lstrip(" \t"))].expandtabs(4))
         end = number + 1
         # Its YAML options: the lines below it indented further, up to a blank or shallower line.
         while end < len(lines) and lines[end].strip() and _indent(lines[end]) > indent:

@@ -23,7 +23,9 @@ from app.ingest.nextrameta import as_titles, global_meta, lenient_meta
 from app.ingest.scripts import NotData, exported
 
 _REST = "..."
-_NAMES = ("meta.json", "_meta.json", "_meta.js", "_meta.ts", "_meta.tsx", "_meta.jsx")
+REST = _REST
+# `.pages` is mkdocs-awesome-pages-plugin's (see awesomepages.py).
+_NAMES = ("meta.json", "_meta.json", "_meta.js", "_meta.ts", "_meta.tsx", "_meta.jsx", ".pages")
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class NavMeta:
     hidden: frozenset[str] = frozenset()
     title: str | None = None
     only_named: bool = False  # Fumadocs without `...`: what it does not name is not in the site
+    source: str = "meta.json"  # the file's name, for warnings
+    hide: bool = False  # the folder itself is not in the site's navigation (`.pages`' `hide: true`)
 
 
 def read_meta(books: BookFolder, folder: Path, warn: list[str]) -> NavMeta | None:
@@ -43,6 +47,10 @@ def read_meta(books: BookFolder, folder: Path, warn: list[str]) -> NavMeta | Non
         path = folder / name
         if not path.is_file():
             continue
+        if name == ".pages":
+            from app.ingest.awesomepages import awesome_pages  # it builds on NavMeta
+
+            return awesome_pages(books, path, warn)
         json_file = name.endswith(".json")
         try:
             text = books.read_text(path, limit=256 * 1024)
@@ -86,8 +94,9 @@ def ordered(meta: NavMeta, items: list[Path], warn: list[str], where: Path) -> l
         if rest:
             listed = ", ".join(item.name for item in rest[:5]) + (" …" if len(rest) > 5 else "")
             warn.append(
-                f'{where / "meta.json"}: its "pages" leave out {listed}, which the site does not show, so '
-                'neither does the book; add them, or "..." for every other page, to read them.'
+                f"{where / meta.source}: its {'nav' if meta.source == '.pages' else chr(34) + 'pages' + chr(34)} "
+                f"leave out {listed}, which the site does not show, so neither does the book; add them, or "
+                '"..." for every other page, to read them.'
             )
         return named
     at = meta.names.index(_REST) if _REST in meta.names else len(meta.names)

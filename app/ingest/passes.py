@@ -23,6 +23,11 @@ _ICON = re.compile(r":(?:octicons|fontawesome|material|simple)-[a-z0-9-]+:")
 def drop_site_decoration(tokens: list[Token]) -> None:
     """Icon shortcodes and attribute lists (`{ .md-button }` after a link) leave the prose."""
     for token in tokens:
+        # In a raw HTML block (Material's own docs put one in `<small>`), outside any code in it.
+        if token.type == "html_block" and ":" in token.content and "<pre" not in token.content:
+            if "<code" not in token.content:
+                token.content = _ICON.sub("", token.content)
+            continue
         if (
             token.type != "inline"
             or not token.children
@@ -52,7 +57,7 @@ def _without_attribute_lists(text: str) -> str:
         end = text.find("}", start)
         if end < 0:
             break
-        inside = text[start + 1 : end]
+        inside = text[start + 1 : end].removeprefix(":")  # Python-Markdown writes `{: .class }` too
         if inside.strip() and not _ATTRIBUTE.sub("", inside).strip():
             piece = text[done:start].rstrip(" ") if text.startswith(" ", end + 1) else text[done:start]
             opening = piece.rfind("[") if piece.endswith("]") else -1

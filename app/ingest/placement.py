@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from app.ingest.logseqpages import LogseqGraph
+    from app.ingest.mkdocsincludes import Includes
+    from app.ingest.mkdocsmacros import Macros
     from app.ingest.mkdocssnippets import Snippets
     from app.ingest.writerside import WritersideProject
 
@@ -66,6 +68,10 @@ class Layout:
     writerside: WritersideProject | None = None
     # An mkdocs site's `--8<--` snippet settings, when it uses them (see mkdocssnippets.py).
     snippets: Snippets | None = None
+    # An mkdocs site's `{! … !}` / `{* … *}` include settings, when it uses them (see mkdocsincludes.py).
+    mkdocs_includes: Includes | None = None
+    # An mkdocs site's mkdocs-macros data: `extra:` values and include folders (see mkdocsmacros.py).
+    mkdocs_macros: Macros | None = None
 
 
 def without_page_id(name: str) -> str:

@@ -23,6 +23,9 @@ from app.ingest import (
     includes,
     knitchildren,
     mdxincludes,
+    mkdocsfences,
+    mkdocsincludes,
+    mkdocsmacros,
     mkdocssnippets,
     mystincludes,
     retypeincludes,
@@ -309,12 +312,21 @@ def _read_chapter(
     body = logseq_markdown(body, file=name, graph=graph, warn=warnings.append) if graph else body
     body = leanpub_text(body) if dialect == "leanpub" else body
     body = notion_text(body, row=is_row(path)) if dialect == "notion" else body
+    if layout.mkdocs_macros is not None:
+        body = mkdocsmacros.expand(
+            body, file=name, macros=layout.mkdocs_macros, read=read, warn=warnings.append
+        )
     if layout.snippets is not None:
         body = mkdocssnippets.expand(
             body, file=name, snippets=layout.snippets, read=read, warn=warnings.append
         )
+    if layout.mkdocs_includes is not None:
+        body = mkdocsincludes.expand(
+            body, file=name, includes=layout.mkdocs_includes, read=read, warn=warnings.append
+        )
     if dialect == "mkdocs":
         body = autoref_links(api_names(body, file=name, warn=warnings.append))
+        body = mkdocsfences.code_blocks(body, file=name, warn=warnings.append)
     if layout.writerside is not None:
         body = writerside_text(body, file=name, project=layout.writerside, read=read, warn=warnings.append)
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
