@@ -83,7 +83,7 @@ def name_book(
     if language_folder and not details["language"]:
         details["language"] = name
     chosen_slug, given, reason = _slug(
-        slug, front.get("slug"), final_title, name, is_file, default_slug, where
+        slug, front.get("slug"), final_title, name, is_file, default_slug, where, where_from
     )
     return Naming(
         title=final_title,
@@ -138,6 +138,7 @@ def _slug(
     is_file: bool,
     default: str | None,
     where: str,
+    where_from: Path | None = None,
 ) -> tuple[str, bool, str]:
     """The slug, whether it was chosen rather than derived, and why it is what it is."""
     if asked is not None:
@@ -148,9 +149,31 @@ def _slug(
     if default is not None:
         return default, False, "as given"
     if is_index(Path(name)) or _generic(name):
+        if _latin(title) is None:
+            # A Chinese or Japanese title has no letters a slug can keep, and would become a hash; the
+            # folder the book came in (a repository's name, mostly) is a name a person can read.
+            # Only the nearest such folder: one further up (a home folder, `Downloads`) names no book.
+            folder = next((f.name for f in _folders_above(where_from)), None)
+            if folder is not None and _latin(folder):
+                return (
+                    slugify(folder),
+                    False,
+                    f"from the folder name '{folder}', as the title has no Latin letters",
+                )
         return slugify(title), False, f"from the title '{title}'"
     what = "file" if is_file else "folder"
     return slugify(without_page_id(name)), False, f"from the {what} name '{name}'"
+
+
+def _folders_above(where: Path | None) -> list[Path]:
+    """The folders above a book's index file or `docs` folder whose names say what they hold."""
+    return [f for f in (where.parents if where is not None else ()) if f.name and not _generic(f.name)]
+
+
+def _latin(name: str) -> str | None:
+    """The slug a name gives when it has letters or digits a slug can keep, else None."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or None
 
 
 def _checked(slug: str, where: str, what: str) -> str:

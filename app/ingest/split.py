@@ -21,6 +21,7 @@ from urllib.parse import quote
 from markdown_it.token import Token
 
 from app.ingest.anchors import github_slug
+from app.ingest.counting import count_words
 from app.ingest.footnotes import Definitions, take_definitions
 from app.ingest.frontmatter import chapter_title
 from app.ingest.limits import PAGE_WORD_BUDGET
@@ -235,9 +236,11 @@ def _prose_words(tokens: list[Token]) -> int:
             if child.type in ("link_open", "link_close"):
                 in_link += child.nesting
             elif child.type == "text" and not in_link:
-                words += sum(1 for piece in child.content.split() if any(c.isalnum() for c in piece))
+                # Counted as the reading time is: a Chinese or Japanese paragraph has no spaces, and
+                # split at spaces it was a word or two, so a README of prose was taken for a list of links.
+                words += count_words(child.content)
     headings = sum(
-        len(inline_text(tokens[i + 1]).split()) for i, t in enumerate(tokens) if t.type == "heading_open"
+        count_words(inline_text(tokens[i + 1])) for i, t in enumerate(tokens) if t.type == "heading_open"
     )
     return max(0, words - headings)
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from app.ingest.counting import count_words
 from app.ingest.markdown import PARSER
 from app.ingest.text import inline_text
 
@@ -37,7 +38,8 @@ def leading_title(text: str) -> tuple[str, int] | None:
     first = h1[0]
     if sum(1 for n, _ in enumerate(h1) if _text_under(lines, h1, n)) > 1 and _text_under(lines, h1, 0):
         return None  # several `#` headings with text under them: they are chapters
-    head = "\n".join(lines[: first + 1]) + "\n"
+    # A setext title (`Tides` over `=====`) is a heading only with its underline: parse that too.
+    head = "\n".join(lines[: first + 2]) + "\n"
     tokens = PARSER.parse(head)
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag == "h1" and token.level == 0:
@@ -138,7 +140,8 @@ def is_banner(block: Sequence[Token]) -> bool:
     """A short line above a title ("Help translate this guide!"): page furniture too, not the book's text."""
     if block[0].type != "paragraph_open":
         return False
-    return len(inline_text(block[1]).split()) <= _BANNER_WORDS
+    # Each Chinese or Japanese character is a word here, as in reading times: a sentence is no banner.
+    return count_words(inline_text(block[1])) <= _BANNER_WORDS
 
 
 def _is_word(piece: str) -> bool:

@@ -1,0 +1,59 @@
+"""Books that are one big README, or a repository of Chinese or Japanese Markdown with its own contents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.ingest import read_book
+from tests.ingest.helpers import markdown_of, write
+
+
+def test_a_chinese_readme_of_prose_is_the_books_introduction_not_a_list_of_links(tmp_path: Path) -> None:
+    book = tmp_path / "tea"
+    # Forty characters of prose with no spaces: two "words" when counted at spaces, which an index
+    # of links also has, so the introduction was left out.
+    write(
+        book / "README.md",
+        "# 茶之书\n\n这本小书讲的是如何泡一壶好茶，从选水、烧水到温杯，每一步都有讲究，慢慢读，慢慢喝。\n\n"
+        "- [绿茶](green.md)\n- [红茶](black.md)\n",
+    )
+    write(book / "green.md", "# 绿茶\n\n水温八十度。\n")
+    write(book / "black.md", "# 红茶\n\n水要滚开。\n")
+    draft = read_book(book)
+    assert draft.title == "茶之书"
+    assert [c.title for c in draft.chapters] == ["Introduction", "绿茶", "红茶"]
+    assert "选水" in markdown_of(draft)
+
+
+def test_a_chinese_paragraph_above_the_title_is_text_not_a_banner_to_drop(tmp_path: Path) -> None:
+    readme = write(
+        tmp_path / "tea" / "README.md",
+        "这是一段很长的说明文字，告诉读者这本书的来历和写作的目的，不是一行横幅。\n\n"
+        "# 茶之书\n\n## 绿茶\n\n水温八十度。\n",
+    )
+    draft = read_book(readme)
+    assert "写作的目的" in markdown_of(draft)
+
+
+def test_a_setext_title_names_a_single_readme(tmp_path: Path) -> None:
+    readme = write(
+        tmp_path / "tides" / "README.md",
+        "Tide Tables\n===========\n\nA short guide.\n\n## Springs\n\nBig.\n\n## Neaps\n\nSmall.\n",
+    )
+    draft = read_book(readme)
+    assert draft.title == "Tide Tables"
+    assert [c.title for c in draft.chapters] == ["Preface", "Springs", "Neaps"]
+    assert "Tide Tables" not in markdown_of(draft)
+
+
+def test_a_chinese_titled_readme_takes_its_slug_from_its_folder_not_a_hash(tmp_path: Path) -> None:
+    readme = write(tmp_path / "tea-book" / "README.md", "# 茶之书\n\n## 绿茶\n\n水温八十度。\n")
+    assert read_book(readme).slug == "tea-book"
+    # A folder with no Latin letters either: the hash is all that is left, and it is stable.
+    lone = write(tmp_path / "茶" / "README.md", "# 茶之书\n\n## 绿茶\n\n水温八十度。\n")
+    slug = read_book(lone).slug
+    assert slug.startswith("book-")
+    assert slug == read_book(lone).slug
+    # A title with Latin letters of its own keeps giving the slug.
+    mixed = write(tmp_path / "other" / "README.md", "# ES6 入门\n\n## 一\n\n读。\n")
+    assert read_book(mixed).slug == "es6"
