@@ -21,6 +21,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from app.ingest.containers import containers_plugin
 from app.ingest.dialects import callouts, dialects_plugin
 from app.ingest.docsifymarks import docsify_marks
+from app.ingest.gemoji import show_emoji
 from app.ingest.guard import tame
 from app.ingest.jsx import jsx_plugin
 from app.ingest.mdinhtml import markdown_in_html
@@ -122,4 +123,6 @@ def parse(text: str, *, mdx: bool = False, dialect: str = "") -> Parsed:
         retype_code_titles(tokens)
     tags = drop_template_tags(tokens, expressions=mdx)
     drop_site_decoration(tokens)
+    if ":" in text:
+        show_emoji(tokens)
     return Parsed(tokens, env, tags, shortened, frozenset(env.pop("myst_left_out", ())))

@@ -27,6 +27,7 @@ from app.ingest.frontmatter import chapter_title
 from app.ingest.limits import PAGE_WORD_BUDGET
 from app.ingest.markdown import Parsed, parse
 from app.ingest.placement import prettify
+from app.ingest.prefaces import is_bare, opening_title
 from app.ingest.sourcefile import ChapterFile
 from app.ingest.text import inline_text
 from app.ingest.titles import TITLE_TOKENS, is_chrome, same_title, top_blocks
@@ -62,7 +63,7 @@ def single_file(file: ChapterFile, parsed: Parsed, title: str, title_line: int |
                 book_heading = tokens[index : index + TITLE_TOKENS]
                 tokens = tokens[index + TITLE_TOKENS :]  # page chrome above the title goes with it
                 break
-    sections = _cut(file, parsed, notes, tokens, fallback=title)
+    sections = _fold_bare_preface(_cut(file, parsed, notes, tokens, fallback=title))
     if book_heading is not None and sections:
         first = sections[0]
         sections[0] = Section(first.title, first.tokens, file, parsed, notes, first.heading or book_heading)
@@ -115,13 +116,17 @@ def intro_file(file: ChapterFile, parsed: Parsed, book_title: str, *, alone: boo
     if words < _INTRO_WORDS and not alone:
         return []
     heading, body = _leading_heading(tokens)
+    if heading is None and (opening := opening_title(tokens)) is not None:
+        heading, body = opening  # below a language bar and a banner line, as when the README is read alone
     own = chapter_title(file.front)
     if words > PAGE_WORD_BUDGET and any(
         t.type == "heading_open" and t.level == 0 and t.tag == "h2" for t in body
     ):
         # A README that is most of the book (a primer, a guide with a folder of extras beside it) is
         # cut at its `##` headings as it would be on its own, not read as one chapter of many pages.
-        sections = _cut(file, parsed, notes, body, fallback=own or INTRO_TITLE, level="h2")
+        sections = _fold_bare_preface(
+            _cut(file, parsed, notes, body, fallback=own or INTRO_TITLE, level="h2")
+        )
         if sections[0].heading is None and sections[0].title == PREFACE_TITLE:
             sections[0] = Section(own or INTRO_TITLE, sections[0].tokens, file, parsed, notes, heading)
         return sections
@@ -192,7 +197,8 @@ def _cut(
         sections.append(Section(name, tokens[:first], file, parsed, notes))
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(tokens)
-        title = inline_text(tokens[start + 1]).strip() or fallback
+        # `&nbsp;` spacing an emoji from the words (`## :rocket: &nbsp;Launch`) is no part of a title.
+        title = " ".join(inline_text(tokens[start + 1]).split()) or fallback
         sections.append(
             Section(
                 title,
@@ -204,6 +210,20 @@ def _cut(
             )
         )
     return sections
+
+
+def _fold_bare_preface(sections: list[Section]) -> list[Section]:
+    """A preface of nothing but pictures (a README's logo, its badges) opens the first chapter instead
+    of being a chapter with no words in it (see prefaces.py)."""
+    if len(sections) < 2 or sections[0].heading is not None or sections[0].title != PREFACE_TITLE:
+        return sections
+    first, second = sections[0], sections[1]
+    if not is_bare(first.tokens):
+        return sections
+    merged = Section(
+        second.title, first.tokens + second.tokens, second.file, second.parsed, second.notes, second.heading
+    )
+    return [merged, *sections[2:]]
 
 
 def _leading_heading(tokens: list[Token]) -> tuple[list[Token] | None, list[Token]]:

@@ -57,3 +57,54 @@ def test_a_chinese_titled_readme_takes_its_slug_from_its_folder_not_a_hash(tmp_p
     # A title with Latin letters of its own keeps giving the slug.
     mixed = write(tmp_path / "other" / "README.md", "# ES6 入门\n\n## 一\n\n读。\n")
     assert read_book(mixed).slug == "es6"
+
+
+def test_a_big_readme_in_a_folder_drops_its_language_bar_and_opens_its_first_chapter_with_its_logo(
+    tmp_path: Path,
+) -> None:
+    book = tmp_path / "primer"
+    prose = " ".join(["Spokes carry the load from the hub to the rim."] * 300)  # over a page of words
+    write(
+        book / "README.md",
+        "*[English](README.md) ∙ [日本語](README-ja.md) ∙ [Deutsch](README-de.md)*\n\n"
+        "**Help translate this guide!**\n\n# The Wheel Primer\n\n"
+        '<p align="center"><img src="logo.png"></p>\n\n'
+        f"## Motivation\n\n{prose}\n\n## Truing\n\nSpin it and watch the gap.\n",
+    )
+    write(book / "README-ja.md", "# 車輪入門\n\n## 動機\n\nスポーク。\n")
+    write(book / "README-de.md", "# Radfibel\n\n## Motivation\n\nSpeichen.\n")
+    (book / "logo.png").write_bytes(
+        (Path(__file__).parent / "golden/readme-logo-emoji/images/logo.png").read_bytes()
+    )
+    write(book / "extras" / "spokes.md", "# Spokes\n\nThirty-two of them.\n")
+    draft = read_book(book)
+    assert draft.title == "The Wheel Primer"
+    assert [c.title for c in draft.chapters] == ["Motivation", "Truing", "Spokes"]
+    first = draft.chapters[0].pages[0].html
+    assert first.index("<img") < first.index("Spokes carry")
+    text = markdown_of(draft)
+    assert "Help translate" not in text
+    assert "日本語" not in text
+
+
+def test_a_preface_with_words_stays_a_chapter_of_its_own(tmp_path: Path) -> None:
+    readme = write(
+        tmp_path / "wheel" / "README.md",
+        "# The Wheel Primer\n\n![logo](logo.png)\n\nA guide to wheels.\n\n## Truing\n\nSpin it.\n",
+    )
+    assert [c.title for c in read_book(readme).chapters] == ["Preface", "Truing"]
+
+
+def test_emoji_shortcodes_become_emoji_outside_code_and_headings_keep_githubs_anchor(tmp_path: Path) -> None:
+    readme = write(
+        tmp_path / "kit" / "README.md",
+        "# Kit\n\n## :wrench: Tools\n\nSee [the list](#clipboard-list) :+1:.\n\n"
+        "## :clipboard: List\n\n- pump :x:\n- `:x:` in code\n\n```css\n:root: {}\n```\n",
+    )
+    draft = read_book(readme)
+    assert [c.title for c in draft.chapters] == ["🔧 Tools", "📋 List"]
+    text = markdown_of(draft)
+    assert "[the list](chapter:2) 👍" in text
+    assert "- pump ❌" in text
+    assert "`:x:` in code" in text
+    assert ":root: {}" in text
