@@ -11,10 +11,15 @@ bar, whose links lead to the translations left out of the book, does not open th
 
 from __future__ import annotations
 
+import re
+
 from markdown_it.token import Token
 
 from app.ingest.rawhtml import html_text
 from app.ingest.titles import TITLE_TOKENS, is_banner, is_chrome, top_blocks
+
+# An HTML picture, whose description html_text() would give as its words.
+_PICTURE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 
 
 def is_bare(tokens: list[Token]) -> bool:
@@ -26,14 +31,14 @@ def is_bare(tokens: list[Token]) -> bool:
     for token in tokens:
         if token.type in ("fence", "code_block", "math_block") and token.content.strip():
             return False
-        if token.type == "html_block" and html_text(token.content).strip():
+        if token.type == "html_block" and html_text(_PICTURE.sub("", token.content)).strip():
             return False
         if token.type != "inline":
             continue
         for child in token.children or ():
             if child.type in ("text", "code_inline", "math_inline") and child.content.strip():
                 return False
-            if child.type == "html_inline" and html_text(child.content).strip():
+            if child.type == "html_inline" and html_text(_PICTURE.sub("", child.content)).strip():
                 return False
     return True
 

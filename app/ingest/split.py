@@ -30,7 +30,7 @@ from app.ingest.placement import prettify
 from app.ingest.prefaces import is_bare, opening_title
 from app.ingest.sourcefile import ChapterFile
 from app.ingest.text import inline_text
-from app.ingest.titles import TITLE_TOKENS, is_chrome, same_title, top_blocks
+from app.ingest.titles import TITLE_TOKENS, is_chrome, leading_title, same_title, top_blocks
 
 PREFACE_TITLE = "Preface"
 INTRO_TITLE = "Introduction"
@@ -111,6 +111,10 @@ def _has_peer(tokens: list[Token], tag: str) -> bool:
 def intro_file(file: ChapterFile, parsed: Parsed, book_title: str, *, alone: bool = False) -> list[Section]:
     """A folder's README or index: a chapter only if it says something beyond linking to the others,
     or if it is `alone`, the book's only file, with no others to link to."""
+    if alone and any(t.type == "heading_open" and t.level == 0 and t.tag == "h2" for t in parsed.tokens):
+        # The folder's only file is the whole book: cut into chapters exactly as when imported alone.
+        found = leading_title(file.source.text)
+        return single_file(file, parsed, book_title, found[1] if found is not None else None)
     tokens, notes = take_definitions(parsed.tokens)
     words = _prose_words(tokens)
     if words < _INTRO_WORDS and not alone:
@@ -119,7 +123,8 @@ def intro_file(file: ChapterFile, parsed: Parsed, book_title: str, *, alone: boo
     if heading is None and (opening := opening_title(tokens)) is not None:
         heading, body = opening  # below a language bar and a banner line, as when the README is read alone
     own = chapter_title(file.front)
-    if words > PAGE_WORD_BUDGET and any(
+    # Every word counts toward its length, links too: an awesome list is almost all links.
+    if _all_words(tokens) > PAGE_WORD_BUDGET and any(
         t.type == "heading_open" and t.level == 0 and t.tag == "h2" for t in body
     ):
         # A README that is most of the book (a primer, a guide with a folder of extras beside it) is
@@ -243,6 +248,10 @@ def _without_leading(tokens: list[Token], heading: str) -> list[Token]:
     if found is not None and found[0].tag == "h1" and inline_text(found[1]).strip() == heading:
         return rest
     return tokens
+
+
+def _all_words(tokens: list[Token]) -> int:
+    return sum(count_words(inline_text(t)) for t in tokens if t.type == "inline")
 
 
 def _prose_words(tokens: list[Token]) -> int:

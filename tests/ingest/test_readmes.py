@@ -108,3 +108,19 @@ def test_emoji_shortcodes_become_emoji_outside_code_and_headings_keep_githubs_an
     assert "- pump ❌" in text
     assert "`:x:` in code" in text
     assert ":root: {}" in text
+
+
+def test_a_folder_holding_only_a_readme_is_cut_into_chapters_as_the_readme_alone_is(tmp_path: Path) -> None:
+    # An awesome list: almost every word is a link's, yet its `##` sections are its chapters.
+    links = "\n".join(f"- [Pump {n}](https://example.com/{n}) - A pump." for n in range(5))
+    text = (
+        '<p align="center"><img src="https://example.com/banner.png" alt="Banner"></p>\n\n'
+        f"## :wrench: &nbsp;Pumps\n\n{links}\n\n## Patches\n\n{links}\n"
+    )
+    write(tmp_path / "awesome-bikes" / "README.md", text)
+    alone = read_book(tmp_path / "awesome-bikes" / "README.md")
+    folder = read_book(tmp_path / "awesome-bikes")
+    assert [c.title for c in folder.chapters] == ["🔧 Pumps", "Patches"]
+    assert "Banner" in folder.chapters[0].pages[0].html  # the banner opens the first chapter
+    assert [c.title for c in folder.chapters] == [c.title for c in alone.chapters]
+    assert markdown_of(folder) == markdown_of(alone)
