@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 
 from app.errors import ImportProblem
 from app.ingest.bookdown import bookdown_of
+from app.ingest.ditto import ditto_of
 from app.ingest.docfx import docfx_of
 from app.ingest.docsify import docsify_of
 from app.ingest.docusaurus import docusaurus_of
@@ -109,6 +110,7 @@ def _declares_book(folder: Path) -> bool:
         or bookdown_of(folder) is not None
         or sphinx_of(folder) is not None
         or docsify_of(folder) is not None
+        or ditto_of(folder) is not None
         or docusaurus_of(folder) is not None
         or mintlify_of(folder) is not None
         or docfx_of(folder) is not None

@@ -20,6 +20,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from app.ingest.containers import containers_plugin
 from app.ingest.dialects import callouts, dialects_plugin
+from app.ingest.ditto import page_links
 from app.ingest.docsifymarks import docsify_marks
 from app.ingest.gemoji import show_emoji
 from app.ingest.guard import tame
@@ -123,6 +124,8 @@ def parse(text: str, *, mdx: bool = False, dialect: str = "") -> Parsed:
         retype_code_titles(tokens)
     tags = drop_template_tags(tokens, expressions=mdx)
     drop_site_decoration(tokens)
+    if dialect == "ditto":
+        page_links(tokens)
     if ":" in text:
         show_emoji(tokens)
     return Parsed(tokens, env, tags, shortened, frozenset(env.pop("myst_left_out", ())))
