@@ -34,7 +34,11 @@ def read_mdbook(books: BookFolder, summary: Path, warnings: list[str]) -> Layout
     text = _read_text(books, summary)
     # GitBook reads the same SUMMARY.md but numbers nothing; its books carry its config or uploads.
     gitbook = (
-        (root / ".gitbook.yaml").is_file() or (root / ".gitbook").is_dir() or (src / ".gitbook").is_dir()
+        (root / ".gitbook.yaml").is_file()
+        or (root / ".gitbook").is_dir()
+        or (src / ".gitbook").is_dir()
+        # GitBook's legacy config, which HonKit still reads (yeasy/docker_practice): no book.toml, no numbers.
+        or ((root / "book.json").is_file() and not (root / "book.toml").is_file())
     )
     files: list[Placed] = []
     problems: list[tuple[int, str]] = []

@@ -66,7 +66,9 @@ def test_sidebar_links_that_name_no_page_are_warned_of_by_line_and_others_are_pa
     tmp_path: Path,
 ) -> None:
     folder = site(tmp_path / "loaves")
-    write(folder / "README.md", "# Loaves\n\n" + "A loaf a week, baked slowly at home and shared. " * 4 + "\n")
+    write(
+        folder / "README.md", "# Loaves\n\n" + "A loaf a week, baked slowly at home and shared. " * 4 + "\n"
+    )
     write(
         folder / "sidebar.md",
         "# Loaves\n\nSee [rye](#docs/rye) first.\n\n1. [Spelt](#docs/spelt)\n1. [Oat](#docs/oat)\n"

@@ -124,3 +124,24 @@ def test_a_folder_holding_only_a_readme_is_cut_into_chapters_as_the_readme_alone
     assert "Banner" in folder.chapters[0].pages[0].html  # the banner opens the first chapter
     assert [c.title for c in folder.chapters] == [c.title for c in alone.chapters]
     assert markdown_of(folder) == markdown_of(alone)
+
+
+def test_a_honkit_book_with_book_json_is_not_numbered_over_its_own_numbers(tmp_path: Path) -> None:
+    book = tmp_path / "docker-notes"
+    write(
+        book / "SUMMARY.md",
+        "## 目录\n\n* [前言](README.md)\n\n## 第一部分\n\n* [第一章 镜像](01/README.md)\n  * [1.1 获取](01/pull.md)\n",
+    )
+    write(book / "README.md", "# 前言\n\n这是一本关于容器的小书。\n")
+    write(book / "01" / "README.md", "# 第一章 镜像\n\n镜像是只读的模板。\n")
+    write(book / "01" / "pull.md", "# 1.1 获取\n\n从仓库获取镜像。\n")
+    write(book / "book.json", '{"title": "容器笔记", "language": "zh-hans"}')
+    draft = read_book(book)
+    assert [(c.label, c.title) for c in draft.chapters] == [
+        (None, "前言"),
+        (None, "第一章 镜像"),
+        (None, "1.1 获取"),
+    ]
+    # An mdBook (book.toml beside it) numbers its chapters as before.
+    write(book / "book.toml", '[book]\ntitle = "容器笔记"\n')
+    assert [c.label for c in read_book(book).chapters] == ["1", "2", "2.1"]
