@@ -31,6 +31,7 @@ from app.ingest.prefaces import is_bare, opening_title
 from app.ingest.sourcefile import ChapterFile
 from app.ingest.text import inline_text
 from app.ingest.titles import TITLE_TOKENS, is_chrome, leading_title, same_title, top_blocks
+from app.ingest.translations import language_suffix
 
 PREFACE_TITLE = "Preface"
 INTRO_TITLE = "Introduction"
@@ -124,8 +125,12 @@ def intro_file(file: ChapterFile, parsed: Parsed, book_title: str, *, alone: boo
         heading, body = opening  # below a language bar and a banner line, as when the README is read alone
     own = chapter_title(file.front)
     # Every word counts toward its length, links too: an awesome list is almost all links.
-    if _all_words(tokens) > PAGE_WORD_BUDGET and any(
-        t.type == "heading_open" and t.level == 0 and t.tag == "h2" for t in body
+    # Only the book's own README: a part's index holding a whole lecture is one chapter, as on its site.
+    if (
+        file.depth == 0
+        and file.part is None
+        and _all_words(tokens) > PAGE_WORD_BUDGET
+        and any(t.type == "heading_open" and t.level == 0 and t.tag == "h2" for t in body)
     ):
         # A README that is most of the book (a primer, a guide with a folder of extras beside it) is
         # cut at its `##` headings as it would be on its own, not read as one chapter of many pages.
@@ -276,6 +281,8 @@ def _prose_words(tokens: list[Token]) -> int:
 
 def _name(file: ChapterFile) -> str:
     stem = PurePosixPath(file.name).stem
+    if (found := language_suffix(stem)) is not None and found[1].startswith("en"):
+        stem = found[0]  # `free-courses-en.md`, the English kept of many languages: "Free courses"
     if stem.lower() in ("readme", "index", "_index"):
         return prettify(file.name.parent.name) if file.name.parent.name else INTRO_TITLE
     return prettify(stem)

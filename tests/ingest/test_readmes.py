@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.ingest import read_book
-from tests.ingest.helpers import markdown_of, write
+from tests.ingest.helpers import markdown_of, problems, write
 
 
 def test_a_chinese_readme_of_prose_is_the_books_introduction_not_a_list_of_links(tmp_path: Path) -> None:
@@ -145,3 +145,32 @@ def test_a_honkit_book_with_book_json_is_not_numbered_over_its_own_numbers(tmp_p
     # An mdBook (book.toml beside it) numbers its chapters as before.
     write(book / "book.toml", '[book]\ntitle = "容器笔记"\n')
     assert [c.label for c in read_book(book).chapters] == ["1", "2", "2.1"]
+
+
+def test_a_readmes_lone_translation_and_three_letter_codes_are_left_out_and_english_names_lose_en(
+    tmp_path: Path,
+) -> None:
+    book = tmp_path / "bikes"
+    write(
+        book / "README.md",
+        "# 自行车\n\n" + "这是一本关于骑车、修车和保养链条的小书，写给每天骑车上班的人。" * 2 + "\n",
+    )
+    write(book / "README_EN.md", "# Bicycles\n\nA small book on riding and mending bicycles.\n")
+    write(book / "routes" / "README.md", "# Routes\n\nAlong the river.\n")
+    write(book / "routes" / "README-zh-Hans.md", "# 路线\n\n沿着河。\n")
+    for code in ("", "-de", "-fr", "-fil"):
+        write(book / "care" / f"HOWTO{code}.md", f"# Care{code}\n\nOil the chain.\n")
+    write(book / "care" / "chain-en.md", "Oil it weekly.\n")
+    write(book / "care" / "chain-de.md", "Wöchentlich ölen.\n")
+    write(book / "care" / "chain-fr.md", "Huiler chaque semaine.\n")
+    write(book / "care" / "notes-new.md", "Newer notes.\n")
+    draft = read_book(book)
+    # routes/README.md is too short to be a chapter; its Chinese twin is left out, not read instead.
+    assert [c.title for c in draft.chapters] == ["Introduction", "Chain", "Care", "Notes new"]
+    text = markdown_of(draft)
+    assert "A small book on riding" not in text
+    assert "沿着河" not in text
+    assert "Care-fil" not in text
+    left_out = " ".join(problems(draft))
+    for name in ("README_EN.md", "README-zh-Hans.md"):
+        assert name in left_out
