@@ -210,6 +210,7 @@ def _ordered(
     depth: int,
     warn: list[str],
     skip: frozenset[Path] = frozenset(),
+    intro_depth: int | None = None,
 ) -> Iterator[Placed]:
     every = _all_markdown(folder)
     translated = translated_files(folder, every, lambda: _all_markdown(folder.parent))
@@ -230,7 +231,7 @@ def _ordered(
     titles = meta.titles if meta is not None else {}
     intro = next((f for f in indexes if is_index(f)), None)
     if intro is not None:
-        yield Placed(intro, depth=depth, part=part, role="intro")
+        yield Placed(intro, depth=depth if intro_depth is None else intro_depth, part=part, role="intro")
     for item in order:
         if item.is_dir():
             own = read_meta(books, item, warn)
@@ -238,7 +239,11 @@ def _ordered(
             if part is None and depth == 0:
                 yield from _ordered(books, item, own, part=title, depth=0, warn=warn)
             else:
-                yield from _ordered(books, item, own, part=part, depth=depth + 1, warn=warn)
+                # A deeper folder's files nest under its index page, which stands level with the chapter
+                # before it; a folder with no index adds no level, so its files are never put under a
+                # chapter that is not theirs (`solutions/design/call_center/x.md` after TRANSLATIONS.md).
+                deeper = depth + 1 if _index_of(item) is not None else depth
+                yield from _ordered(books, item, own, part=part, depth=deeper, warn=warn, intro_depth=depth)
         else:
             yield Placed(item, titles.get(item.stem), depth=depth, part=part)
 

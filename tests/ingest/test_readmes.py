@@ -174,3 +174,24 @@ def test_a_readmes_lone_translation_and_three_letter_codes_are_left_out_and_engl
     left_out = " ".join(problems(draft))
     for name in ("README_EN.md", "README-zh-Hans.md"):
         assert name in left_out
+
+
+def test_files_in_folders_without_an_index_are_not_nested_under_the_chapter_before_them(
+    tmp_path: Path,
+) -> None:
+    book = tmp_path / "primer"
+    write(
+        book / "README.md", "# Primer\n\n" + "Wheels turn and carry the load of the rider home. " * 4 + "\n"
+    )
+    write(book / "TRANSLATIONS.md", "# Translations\n\nHelp translate.\n")
+    write(book / "solutions" / "design" / "brakes" / "brakes.md", "# Brakes\n\nSqueeze.\n")
+    write(book / "solutions" / "design" / "gears" / "README.md", "# Gears\n\n" + "Shift early. " * 20 + "\n")
+    write(book / "solutions" / "design" / "gears" / "ratios.md", "# Ratios\n\nFront to back.\n")
+    draft = read_book(book)
+    assert [(c.title, c.depth) for c in draft.chapters] == [
+        ("Introduction", 0),
+        ("Translations", 0),
+        ("Brakes", 0),
+        ("Gears", 0),
+        ("Ratios", 1),
+    ]
