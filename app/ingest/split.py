@@ -78,6 +78,14 @@ def folder_file(file: ChapterFile, parsed: Parsed, series: str | None) -> list[S
         file.title is None
         and sum(1 for t in tokens if t.type == "heading_open" and t.level == 0 and t.tag == "h1") > 1
     ):
+        titled = _titled_by_empty_h1(tokens)
+        if titled is not None:
+            # `# 第四章：集合运算` straight above `# 4.1 表的加减法`, `# 4.2 …`: the file's title, over sections
+            # its author wrote with `#` too. One chapter, as the page shows it, not a chapter a section.
+            heading, body = titled
+            return [
+                Section(inline_text(heading[1]).strip() or _name(file), body, file, parsed, notes, heading)
+            ]
         return _cut(file, parsed, notes, tokens, fallback=_name(file), level="h1")
     own = file.title or chapter_title(file.front)
     heading, body = _leading_heading(tokens)
@@ -220,6 +228,15 @@ def _cut(
             )
         )
     return sections
+
+
+def _titled_by_empty_h1(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """The file's first heading and the rest, when it is a `#` heading with another `#` right under it."""
+    heading, body = _leading_heading(tokens)
+    if heading is None or heading[0].tag != "h1" or not body:
+        return None
+    following = body[0]
+    return (heading, body) if following.type == "heading_open" and following.tag == "h1" else None
 
 
 def _fold_bare_preface(sections: list[Section]) -> list[Section]:
