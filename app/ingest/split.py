@@ -82,9 +82,16 @@ def folder_file(file: ChapterFile, parsed: Parsed, series: str | None) -> list[S
         if titled is not None:
             # `# 第四章：集合运算` straight above `# 4.1 表的加减法`, `# 4.2 …`: the file's title, over sections
             # its author wrote with `#` too. One chapter, as the page shows it, not a chapter a section.
-            heading, body = titled
+            title_heading, rest = titled
             return [
-                Section(inline_text(heading[1]).strip() or _name(file), body, file, parsed, notes, heading)
+                Section(
+                    inline_text(title_heading[1]).strip() or _name(file),
+                    rest,
+                    file,
+                    parsed,
+                    notes,
+                    title_heading,
+                )
             ]
         return _cut(file, parsed, notes, tokens, fallback=_name(file), level="h1")
     own = file.title or chapter_title(file.front)
