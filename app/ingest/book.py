@@ -105,7 +105,7 @@ def build_book(source: BookSource, progress: Progress | None = None) -> BookDraf
                 words=built.count.words,
                 minutes=built.count.minutes,
                 pages=built.pages,
-                depth=file.depth,
+                depth=file.depth + section.depth,
                 label=file.label[:MAX_LABEL] if file.label else None,
                 part=capped(file.part, MAX_TITLE, "part title", warnings, file.source.path)
                 if file.part

@@ -29,6 +29,7 @@ from app.ingest.markdown import Parsed, parse
 from app.ingest.placement import prettify
 from app.ingest.prefaces import is_bare, opening_title
 from app.ingest.sourcefile import ChapterFile
+from app.ingest.subchapters import lead_of, part_title, parts_of
 from app.ingest.text import inline_text
 from app.ingest.titles import TITLE_TOKENS, is_chrome, leading_title, same_title, top_blocks
 from app.ingest.translations import language_suffix
@@ -53,6 +54,7 @@ class Section:
     notes: Definitions = field(default_factory=dict, repr=False)
     # The heading that gave the chapter its title, left out of its text; links to it open the chapter.
     heading: list[Token] | None = None
+    depth: int = 0  # below its file's place in the book: a long section's part is one deeper (subchapters.py)
 
 
 def single_file(file: ChapterFile, parsed: Parsed, title: str, title_line: int | None) -> list[Section]:
@@ -64,7 +66,7 @@ def single_file(file: ChapterFile, parsed: Parsed, title: str, title_line: int |
                 book_heading = tokens[index : index + TITLE_TOKENS]
                 tokens = tokens[index + TITLE_TOKENS :]  # page chrome above the title goes with it
                 break
-    sections = _fold_bare_preface(_cut(file, parsed, notes, tokens, fallback=title))
+    sections = _fold_bare_preface(_with_parts(_cut(file, parsed, notes, tokens, fallback=title)))
     if book_heading is not None and sections:
         first = sections[0]
         sections[0] = Section(first.title, first.tokens, file, parsed, notes, first.heading or book_heading)
@@ -150,7 +152,7 @@ def intro_file(file: ChapterFile, parsed: Parsed, book_title: str, *, alone: boo
         # A README that is most of the book (a primer, a guide with a folder of extras beside it) is
         # cut at its `##` headings as it would be on its own, not read as one chapter of many pages.
         sections = _fold_bare_preface(
-            _cut(file, parsed, notes, body, fallback=own or INTRO_TITLE, level="h2")
+            _with_parts(_cut(file, parsed, notes, body, fallback=own or INTRO_TITLE, level="h2"))
         )
         if sections[0].heading is None and sections[0].title == PREFACE_TITLE:
             sections[0] = Section(own or INTRO_TITLE, sections[0].tokens, file, parsed, notes, heading)
@@ -246,6 +248,31 @@ def _titled_by_empty_h1(tokens: list[Token]) -> tuple[list[Token], list[Token]] 
     return (heading, body) if following.type == "heading_open" and following.tag == "h1" else None
 
 
+def _with_parts(sections: list[Section]) -> list[Section]:
+    """Each section longer than two pages cut at its own headings, its parts a level under it."""
+    out: list[Section] = []
+    for section in sections:
+        parts = parts_of(section.tokens)
+        if parts is None:
+            out.append(section)
+            continue
+        file, parsed, notes = section.file, section.parsed, section.notes
+        children = [
+            Section(
+                part_title(heading[1]) or section.title, body, file, parsed, notes, heading, section.depth + 1
+            )
+            for heading, body in parts
+        ]
+        lead = Section(
+            section.title, lead_of(section.tokens, parts), file, parsed, notes, section.heading, section.depth
+        )
+        if is_bare(lead.tokens):  # nothing of its own before its parts: a page listing them, as mdBook shows
+            listing = contents_page(lead, [(child, False) for child in children])
+            lead = Section(listing.title, listing.tokens, file, parsed, notes, listing.heading, section.depth)
+        out.extend([lead, *children])
+    return out
+
+
 def _fold_bare_preface(sections: list[Section]) -> list[Section]:
     """A preface of nothing but pictures (a README's logo, its badges) opens the first chapter instead
     of being a chapter with no words in it (see prefaces.py)."""
@@ -255,7 +282,13 @@ def _fold_bare_preface(sections: list[Section]) -> list[Section]:
     if not is_bare(first.tokens):
         return sections
     merged = Section(
-        second.title, first.tokens + second.tokens, second.file, second.parsed, second.notes, second.heading
+        second.title,
+        first.tokens + second.tokens,
+        second.file,
+        second.parsed,
+        second.notes,
+        second.heading,
+        second.depth,
     )
     return [merged, *sections[2:]]
 

@@ -195,3 +195,37 @@ def test_files_in_folders_without_an_index_are_not_nested_under_the_chapter_befo
         ("Gears", 0),
         ("Ratios", 1),
     ]
+
+
+def test_a_section_longer_than_two_pages_is_cut_at_its_own_headings_into_sub_chapters(tmp_path: Path) -> None:
+    tools = "\n".join(
+        f"- [Pump {n}](https://example.com/{n}) - a pump that fits a frame." for n in range(450)
+    )
+    text = (
+        "# Secret Knowledge of Bikes\n\n## Contents\n\n- [Pumps](#pumps-toc)\n- [Locks](#locks-toc)\n\n"
+        "## The Lists\n\nEverything worth knowing.\n\n"
+        f"#### Pumps [<sup>[TOC]</sup>](#contents)\n\n{tools}\n\n"
+        f"#### Locks [<sup>[TOC]</sup>](#contents)\n\n##### ▪ D-locks\n\n{tools}\n\n"
+        "## Short\n\n### One\n\nA line.\n\n### Two\n\nAnother.\n"
+    )
+    draft = read_book(write(tmp_path / "bikes" / "README.md", text))
+    assert [(c.title, c.depth) for c in draft.chapters] == [
+        ("Contents", 0),
+        ("The Lists", 0),
+        ("Pumps", 1),
+        ("Locks", 1),
+        ("Short", 0),
+    ]
+    contents = markdown_of(draft).split("Everything worth knowing")[0]
+    assert "[Pumps](chapter:3)" in contents
+    assert "[Locks](chapter:4)" in contents
+    assert "D-locks" in draft.chapters[3].pages[0].markdown  # the deeper heading stays inside its part
+
+
+def test_a_long_section_with_nothing_before_its_parts_lists_them(tmp_path: Path) -> None:
+    tools = "\n".join(f"- [Lock {n}](https://example.com/{n}) - a lock for a frame." for n in range(450))
+    text = f"# Bikes\n\n## Lists\n\n### Locks\n\n{tools}\n\n### Lights\n\n{tools}\n"
+    draft = read_book(write(tmp_path / "bikes" / "README.md", text))
+    assert [(c.title, c.depth) for c in draft.chapters] == [("Lists", 0), ("Locks", 1), ("Lights", 1)]
+    assert draft.chapters[0].pages[0].markdown.startswith("- [Locks](chapter:2)\n- [Lights](chapter:3)")
+    assert problems(draft) == []
