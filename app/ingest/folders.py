@@ -27,6 +27,7 @@ from app.ingest.frontmatter import ORDER_KEYS, chapter_title, split_front_matter
 from app.ingest.githubwiki import wiki_of
 from app.ingest.jekyll import jekyll_of
 from app.ingest.jupyterbook import toc_of
+from app.ingest.languagemirrors import kept, mirrored_languages
 from app.ingest.leanpub import leanpub_of
 from app.ingest.logseq import logseq_of
 from app.ingest.mdbook import summary_of
@@ -223,6 +224,19 @@ def _ordered(
         )
     files = [f for f in every if f not in translated and not is_chore(f)]
     folders = [sub for sub in _subfolders(folder) if sub not in skip and _holds_markdown(sub)]
+    if mirrors := mirrored_languages(
+        folders
+    ):  # `docs/en/` beside `docs/zh/`: the book once (languagemirrors.py)
+        keep = kept(
+            mirrors,
+            _read(books, books.root / "README.md", []) if (books.root / "README.md").is_file() else None,
+        )
+        others = [m for m in mirrors if m != keep]
+        folders = [sub for sub in folders if sub not in others]
+        warn.append(
+            f"{folder}: {', '.join(f'{m.name}/' for m in others)} hold the book in another language, "
+            f"beside {keep.name}/, and were left out; import one of them on its own to read it."
+        )
     indexes = [f for f in files if is_index(f) or f.stem.lower() in _TOC_NAMES]
     chapters = [f for f in files if f not in indexes]
     order = _weight_order(books, _index_order(books, folder, indexes, chapters + folders, warn))

@@ -229,3 +229,36 @@ def test_a_long_section_with_nothing_before_its_parts_lists_them(tmp_path: Path)
     assert [(c.title, c.depth) for c in draft.chapters] == [("Lists", 0), ("Locks", 1), ("Lights", 1)]
     assert draft.chapters[0].pages[0].markdown.startswith("- [Locks](chapter:2)\n- [Lights](chapter:3)")
     assert problems(draft) == []
+
+
+def test_mirrored_language_folders_give_the_book_once_in_its_readmes_language(tmp_path: Path) -> None:
+    book = tmp_path / "faster-bread"
+    write(
+        book / "README.md", "# 面包课\n\n" + "这门课教你在家烤面包，每一课都很短，适合每天学一点。" * 3 + "\n"
+    )
+    for code, words in (("en", "Knead the dough."), ("zh", "揉面团。")):
+        write(book / "docs" / code / "index.md", f"# {code}\n\n" + f"{words} " * 40 + "\n")
+        write(book / "docs" / code / "lesson01.md", f"# {code} 1\n\n{words}\n")
+    write(book / "docs" / "public" / "notes.md", "# Notes\n\nKept.\n")
+    draft = read_book(book)
+    titles = [c.title for c in draft.chapters]
+    assert "zh 1" in titles
+    assert "en 1" not in titles
+    assert "Notes" in titles
+    assert any("en/ hold the book in another language, beside zh/" in p for p in problems(draft))
+    # An English README keeps the English folder.
+    write(
+        book / "README.md",
+        "# Bread\n\n" + "A course on baking bread at home, a short lesson a day. " * 3 + "\n",
+    )
+    assert "en 1" in [c.title for c in read_book(book).chapters]
+
+
+def test_language_folders_that_do_not_mirror_each_other_are_both_read(tmp_path: Path) -> None:
+    book = tmp_path / "notes"
+    write(book / "README.md", "# Notes\n\n" + "Notes on many things, kept in folders by subject. " * 3 + "\n")
+    write(book / "go" / "channels.md", "# Channels\n\nPipes.\n")  # `go` is a language's code too
+    write(book / "id" / "identity.md", "# Identity\n\nWho.\n")
+    titles = [c.title for c in read_book(book).chapters]
+    assert "Channels" in titles
+    assert "Identity" in titles
