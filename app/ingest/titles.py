@@ -27,6 +27,8 @@ _FENCES = ("```", "~~~")
 # first character is searched for as fast as str.find, where `^` is tested at every character.
 _MAYBE = re.compile(r"\n {0,3}(?:#|```|~~~|=)")
 _BANNER_WORDS = 12
+_TAGLINE_WORDS = 24
+_LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+")  # addresses are no words of a tagline
 
 
 def leading_title(text: str) -> tuple[str, int] | None:
@@ -36,7 +38,11 @@ def leading_title(text: str) -> tuple[str, int] | None:
     if not h1:
         return None
     first = h1[0]
-    if sum(1 for n, _ in enumerate(h1) if _text_under(lines, h1, n)) > 1 and _text_under(lines, h1, 0):
+    if (
+        sum(1 for n, _ in enumerate(h1) if _text_under(lines, h1, n)) > 1
+        and _text_under(lines, h1, 0)
+        and not _tagline_under(lines, h1)
+    ):
         return None  # several `#` headings with text under them: they are chapters
     # A setext title (`Tides` over `=====`) is a heading only with its underline: parse that too.
     head = "\n".join(lines[: first + 2]) + "\n"
@@ -48,6 +54,17 @@ def leading_title(text: str) -> tuple[str, int] | None:
             title = inline_text(tokens[index + 1]).strip()
             return (title, (token.map or [first])[0]) if title else None
     return None
+
+
+def _tagline_under(lines: Sequence[str], h1: Sequence[int]) -> bool:
+    """Whether the first `#` heading has only a tagline under it (`# wonderful-sql`, then "Follow me，
+    从 0 到 1 掌握 SQL。"), short beside the `#` sections after it: a title, as GitHub shows it, though the
+    README writes every heading with `#`. Two short `#` sections alike are two chapters still."""
+    under = count_words(_LINK_TARGET.sub("", "\n".join(lines[h1[0] + 1 : h1[1]])))
+    if under > _TAGLINE_WORDS:
+        return False
+    rest = count_words(_LINK_TARGET.sub("", "\n".join(lines[h1[1] :])))
+    return rest >= 10 * max(under, 1)
 
 
 def _text_under(lines: Sequence[str], h1: Sequence[int], n: int) -> bool:

@@ -262,3 +262,19 @@ def test_language_folders_that_do_not_mirror_each_other_are_both_read(tmp_path: 
     titles = [c.title for c in read_book(book).chapters]
     assert "Channels" in titles
     assert "Identity" in titles
+
+
+def test_a_first_heading_over_only_a_tagline_titles_a_readme_written_all_in_hash_headings(
+    tmp_path: Path,
+) -> None:
+    body = "每天读一点，慢慢就会了。这里讲的是怎样烤出一个好面包。" * 4
+    readme = write(
+        tmp_path / "bread-course" / "README.md",
+        f"# Bread Course\n\n从 0 到 1 学会烤面包。\n\n# 课程内容\n\n{body}\n\n# 致谢\n\n{body}\n",
+    )
+    draft = read_book(readme)
+    assert draft.title == "Bread Course"
+    assert [c.title for c in draft.chapters] == ["Preface", "课程内容", "致谢"]
+    # Sections as short as the first are chapters alike, the first no title.
+    twins = write(tmp_path / "twins" / "README.md", "# 揉面\n\n揉十分钟。\n\n# 发酵\n\n等一小时。\n")
+    assert [c.title for c in read_book(twins).chapters] == ["揉面", "发酵"]
