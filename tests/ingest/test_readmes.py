@@ -278,3 +278,22 @@ def test_a_first_heading_over_only_a_tagline_titles_a_readme_written_all_in_hash
     # Sections as short as the first are chapters alike, the first no title.
     twins = write(tmp_path / "twins" / "README.md", "# 揉面\n\n揉十分钟。\n\n# 发酵\n\n等一小时。\n")
     assert [c.title for c in read_book(twins).chapters] == ["揉面", "发酵"]
+
+
+def test_a_readmes_translation_imported_alone_says_its_language_and_never_takes_the_originals_slug(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "the-wheel"
+    write(folder / "README.md", "# The Wheel\n\n## Spokes\n\nThirty-two.\n")
+    ja = write(folder / "README-ja.md", "# The Wheel\n\n## スポーク\n\n三十二本。\n")
+    untitled = write(folder / "README-zh-Hans.md", "## 辐条\n\n三十二根。\n")
+    original = read_book(folder / "README.md")
+    japanese = read_book(ja)
+    assert original.slug == "the-wheel"
+    assert (japanese.slug, japanese.title, japanese.language) == ("the-wheel-ja", "The Wheel", "ja")
+    chinese = read_book(untitled)
+    assert (chinese.slug, chinese.title, chinese.language) == (
+        "the-wheel-zh-hans",
+        "The wheel (zh-Hans)",
+        "zh-Hans",
+    )
