@@ -31,7 +31,7 @@ from app.ingest.prefaces import is_bare, opening_title
 from app.ingest.sourcefile import ChapterFile
 from app.ingest.subchapters import lead_of, part_title, parts_of
 from app.ingest.text import inline_text
-from app.ingest.titles import TITLE_TOKENS, is_chrome, leading_title, same_title, top_blocks
+from app.ingest.titles import TITLE_TOKENS, is_chrome, is_note, leading_title, same_title, top_blocks
 from app.ingest.translations import language_suffix
 
 PREFACE_TITLE = "Preface"
@@ -64,7 +64,9 @@ def single_file(file: ChapterFile, parsed: Parsed, title: str, title_line: int |
         for index, token in enumerate(tokens):
             if token.type == "heading_open" and token.level == 0 and (token.map or [-1])[0] == title_line:
                 book_heading = tokens[index : index + TITLE_TOKENS]
-                tokens = tokens[index + TITLE_TOKENS :]  # page chrome above the title goes with it
+                # Page chrome above the title goes with it; a quoted note there opens the preface.
+                notes_above = [t for block in top_blocks(tokens[:index]) if is_note(block) for t in block]
+                tokens = notes_above + tokens[index + TITLE_TOKENS :]
                 break
     sections = _fold_bare_preface(_with_parts(_cut(file, parsed, notes, tokens, fallback=title)))
     if book_heading is not None and sections:

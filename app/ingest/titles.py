@@ -49,7 +49,8 @@ def leading_title(text: str) -> tuple[str, int] | None:
     tokens = PARSER.parse(head)
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag == "h1" and token.level == 0:
-            if not all(is_chrome(block) or is_banner(block) for block in top_blocks(tokens[:index])):
+            above = top_blocks(tokens[:index])
+            if not all(is_chrome(block) or is_banner(block) or is_note(block) for block in above):
                 return None
             title = inline_text(tokens[index + 1]).strip()
             return (title, (token.map or [first])[0]) if title else None
@@ -151,6 +152,12 @@ def is_chrome(block: Sequence[Token]) -> bool:
             return False
     # Separators such as "|", "·" or "∙" between links, but no words outside them.
     return not any(_is_word(piece) for piece in " ".join(words).split())
+
+
+def is_note(block: Sequence[Token]) -> bool:
+    """A quoted note above a title (a translation's credits, "> This guide has moved"): the title is
+    still the title, and the note is kept, as the book's preface."""
+    return block[0].type == "blockquote_open"
 
 
 def is_banner(block: Sequence[Token]) -> bool:

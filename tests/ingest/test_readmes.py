@@ -297,3 +297,19 @@ def test_a_readmes_translation_imported_alone_says_its_language_and_never_takes_
         "The wheel (zh-Hans)",
         "zh-Hans",
     )
+
+
+def test_a_quoted_note_above_the_title_is_kept_as_the_preface_and_the_title_still_names_the_book(
+    tmp_path: Path,
+) -> None:
+    readme = write(
+        tmp_path / "wheel" / "README-zh.md",
+        "> * 原文：[The Wheel](https://example.com)\n> * 译者：小林\n\n*[English](README.md)*\n\n"
+        "# 轮子入门\n\n## 辐条\n\n三十二根。\n",
+    )
+    draft = read_book(readme)
+    assert draft.title == "轮子入门"
+    assert [c.title for c in draft.chapters] == ["Preface", "辐条"]
+    text = markdown_of(draft)
+    assert "译者：小林" in text
+    assert "English" not in text  # the language bar is chrome, left out
