@@ -18,6 +18,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from app.ingest.badges import drop_badge_rows
 from app.ingest.containers import containers_plugin
 from app.ingest.dialects import callouts, dialects_plugin
 from app.ingest.ditto import page_links
@@ -126,6 +127,8 @@ def parse(text: str, *, mdx: bool = False, dialect: str = "") -> Parsed:
     drop_site_decoration(tokens)
     if dialect == "ditto":
         page_links(tokens)
+    if "![" in text or "<img" in text:
+        drop_badge_rows(tokens)
     if ":" in text:
         show_emoji(tokens)
     return Parsed(tokens, env, tags, shortened, frozenset(env.pop("myst_left_out", ())))

@@ -313,3 +313,27 @@ def test_a_quoted_note_above_the_title_is_kept_as_the_preface_and_the_title_stil
     text = markdown_of(draft)
     assert "译者：小林" in text
     assert "English" not in text  # the language bar is chrome, left out
+
+
+def test_rows_of_nothing_but_badges_are_left_out_and_other_pictures_stay(tmp_path: Path) -> None:
+    readme = write(
+        tmp_path / "bikes" / "README.md",
+        "# Bikes\n\n"
+        "[![build](https://img.shields.io/badge/build-passing-green.svg)](https://ci.example) "
+        "[![CI](https://github.com/a/b/actions/workflows/ci.yml/badge.svg)](https://github.com/a/b) |\n"
+        "![stars](https://badgen.net/github/stars/a/b)\n\n"
+        '<p align="center"><a href="LICENSE"><img src="https://img.shields.io/badge/License-MIT-blue.svg"></a></p>\n\n'
+        "![A wheel](https://example.com/wheel.png) ![ci](https://img.shields.io/badge/ci-ok-green.svg)\n\n"
+        "Licensed ![MIT](https://img.shields.io/badge/license-MIT-blue.svg), ride freely.\n\n"
+        "## Wheels\n\n- ![x](https://img.shields.io/badge/x-y-z.svg)\n\nRound.\n",
+    )
+    text = markdown_of(read_book(readme))
+    assert "build-passing" not in text
+    assert "badge.svg" not in text
+    assert "badgen.net" not in text
+    assert "License-MIT" not in text
+    assert "wheel.png" in text  # a row with another picture keeps its badges too
+    assert "ci-ok" in text
+    assert "Licensed" in text  # a badge beside words stays with them
+    assert "license-MIT" in text
+    assert "x-y-z" in text  # only top-level rows go, never a list's item
