@@ -254,7 +254,9 @@ def _with_parts(sections: list[Section]) -> list[Section]:
     """Each section longer than two pages cut at its own headings, its parts a level under it."""
     out: list[Section] = []
     for section in sections:
-        parts = parts_of(section.tokens)
+        # READMEs only (`README.md`, `README-ja.md`, `index.md`): a novel's long chapter keeps its scenes.
+        readme = PurePosixPath(section.file.name).stem.lower().startswith(("readme", "index"))
+        parts = parts_of(section.tokens) if readme else None
         if parts is None:
             out.append(section)
             continue

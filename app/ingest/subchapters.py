@@ -7,6 +7,7 @@ reader pages through with no way to jump to "Web Tools". A section longer than t
 or more headings of one level at its top, is cut at the highest of them: the section keeps its text
 before the first (or, having none, becomes a page listing its parts), and each part is a
 sub-chapter under it. Shorter sections are left whole: a chapter of a page or two reads well.
+Only READMEs (and index pages) are cut so: a story's long chapter keeps its scenes together.
 
 Those headings often end in a link back to the contents (`#### CLI Tools [<sup>[TOC]</sup>](#toc)`);
 GitHub shows it as a small mark, and it is no part of the sub-chapter's title.

@@ -337,3 +337,14 @@ def test_rows_of_nothing_but_badges_are_left_out_and_other_pictures_stay(tmp_pat
     assert "Licensed" in text  # a badge beside words stays with them
     assert "license-MIT" in text
     assert "x-y-z" in text  # only top-level rows go, never a list's item
+
+
+def test_a_long_chapter_of_a_book_that_is_no_readme_keeps_its_sections(tmp_path: Path) -> None:
+    scene = "The rain kept on and the road ran down to the harbour. " * 50
+    text = (
+        "# A Long Ride\n\n## Night\n\n"
+        + "".join(f"### Scene {n}\n\n{scene}\n\n" for n in range(1, 5))
+        + "## Day\n\nSun.\n"
+    )
+    draft = read_book(write(tmp_path / "ride" / "story.md", text))
+    assert [(c.title, c.depth) for c in draft.chapters] == [("Night", 0), ("Day", 0)]
