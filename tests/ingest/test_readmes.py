@@ -340,7 +340,7 @@ def test_rows_of_nothing_but_badges_are_left_out_and_other_pictures_stay(tmp_pat
 
 
 def test_a_long_chapter_of_a_book_that_is_no_readme_keeps_its_sections(tmp_path: Path) -> None:
-    scene = "The rain kept on and the road ran down to the harbour. " * 50
+    scene = "The rain kept on and the road ran down to the harbour. " * 120  # four make 5,760 words
     text = (
         "# A Long Ride\n\n## Night\n\n"
         + "".join(f"### Scene {n}\n\n{scene}\n\n" for n in range(1, 5))
@@ -348,3 +348,5 @@ def test_a_long_chapter_of_a_book_that_is_no_readme_keeps_its_sections(tmp_path:
     )
     draft = read_book(write(tmp_path / "ride" / "story.md", text))
     assert [(c.title, c.depth) for c in draft.chapters] == [("Night", 0), ("Day", 0)]
+    as_readme = read_book(write(tmp_path / "ride-list" / "README.md", text))
+    assert [c.title for c in as_readme.chapters][:3] == ["Night", "Scene 1", "Scene 2"]
