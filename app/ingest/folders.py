@@ -24,6 +24,7 @@ from app.ingest.docsify import docsify_of
 from app.ingest.docusaurus import docusaurus_of
 from app.ingest.files import BookFolder, Unreadable
 from app.ingest.frontmatter import ORDER_KEYS, chapter_title, split_front_matter, weight
+from app.ingest.gitbookjson import gitbook_summary_of
 from app.ingest.githubwiki import wiki_of
 from app.ingest.jekyll import jekyll_of
 from app.ingest.jupyterbook import toc_of
@@ -105,6 +106,7 @@ def find_books(path: Path) -> list[Path]:
 def _declares_book(folder: Path) -> bool:
     return (
         summary_of(folder) is not None
+        or gitbook_summary_of(folder) is not None
         or config_of(folder) is not None
         or toc_of(folder) is not None
         or quarto_of(folder) is not None

@@ -20,6 +20,7 @@ from app.ingest.docsify import docsify_of
 from app.ingest.docusaurus import docusaurus_of, read_docusaurus
 from app.ingest.files import BookFolder
 from app.ingest.folders import folder_files, is_markdown
+from app.ingest.gitbookjson import gitbook_summary_of
 from app.ingest.githubwiki import read_wiki, wiki_of
 from app.ingest.hugo import hugo_config, read_hugo
 from app.ingest.jekyll import jekyll_of, read_jekyll
@@ -60,7 +61,7 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
     # Before SUMMARY.md too: a ditto site's sidebar is what it shows, a SUMMARY beside it an old build's.
     if (ditto := ditto_of(root)) is not None:
         return read_ditto(books, ditto, warnings)
-    summary = summary_of(root)
+    summary = gitbook_summary_of(root) or summary_of(root)  # book.json may move it (gitbookjson.py)
     if summary is not None:
         return read_mdbook(books, summary, warnings)
     config_path = config_of(root)

@@ -350,3 +350,45 @@ def test_a_long_chapter_of_a_book_that_is_no_readme_keeps_its_sections(tmp_path:
     assert [(c.title, c.depth) for c in draft.chapters] == [("Night", 0), ("Day", 0)]
     as_readme = read_book(write(tmp_path / "ride-list" / "README.md", text))
     assert [c.title for c in as_readme.chapters][:3] == ["Night", "Scene 1", "Scene 2"]
+
+
+def test_a_gitbook_json_root_and_summary_name_where_the_book_and_its_contents_are(tmp_path: Path) -> None:
+    repo = tmp_path / "js-bread"
+    write(
+        repo / "README.md",
+        "# Contributing\n\n" + "How to send fixes to this book, and how we review them. " * 4 + "\n",
+    )
+    write(repo / "meetings" / "2024-01.md", "# Meeting\n\nMinutes.\n")
+    write(
+        repo / "book.json",
+        '{"title": "パン入門", "root": "./source/", "structure": {"summary": "README.md", "readme": "index.md"}}',
+    )
+    write(
+        repo / "source" / "README.md",
+        "# 目次\n\n- [はじめに](./intro/README.md)\n- [生地](./dough/README.md)\n",
+    )
+    write(repo / "source" / "intro" / "README.md", "# はじめに\n\nパンを焼こう。\n")
+    write(repo / "source" / "dough" / "README.md", "# 生地\n\nこねる。\n")
+    draft = read_book(repo)
+    assert draft.title == "パン入門"
+    assert [c.title for c in draft.chapters] == ["はじめに", "生地"]
+    assert "Minutes" not in markdown_of(draft)
+
+
+def test_a_gitbook_json_root_outside_the_folder_or_a_symlinked_summary_is_not_followed(
+    tmp_path: Path,
+) -> None:
+    from app.ingest.gitbookjson import gitbook_summary_of
+
+    outside = write(tmp_path / "elsewhere" / "README.md", "- [Secret](secret.md)\n")
+    repo = tmp_path / "repo"
+    write(repo / "book.json", '{"root": "../elsewhere/", "structure": {"summary": "README.md"}}')
+    assert gitbook_summary_of(repo) is None
+    write(repo / "book.json", '{"root": "src", "structure": {"summary": "TOC.md"}}')
+    (repo / "src").mkdir()
+    (repo / "src" / "TOC.md").symlink_to(outside)
+    assert gitbook_summary_of(repo) is None
+    write(repo / "book.json", '{"root": "src", "structure": ["not", "an", "object"]')  # not JSON at all
+    assert gitbook_summary_of(repo) is None
+    write(repo / "book.json", '{"title": "Plain"}')  # nothing moved: SUMMARY.md is looked for as ever
+    assert gitbook_summary_of(repo) is None
