@@ -10,51 +10,31 @@ Headings inside code blocks never cut anything: the cuts are made on parsed toke
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from urllib.parse import quote
 
 from markdown_it.token import Token
 
-from app.ingest.anchors import github_slug
 from app.ingest.counting import count_words
 from app.ingest.footnotes import Definitions, take_definitions
 from app.ingest.frontmatter import chapter_title
 from app.ingest.limits import PAGE_WORD_BUDGET
-from app.ingest.markdown import Parsed, parse
+from app.ingest.markdown import Parsed
 from app.ingest.placement import prettify
-from app.ingest.prefaces import is_bare, opening_title
+from app.ingest.prefaces import opening_title
+from app.ingest.readmesections import fold_bare_preface, with_parts
+from app.ingest.sections import PREFACE_TITLE, Section
 from app.ingest.sourcefile import ChapterFile
-from app.ingest.subchapters import lead_of, part_title, parts_of
 from app.ingest.text import inline_text
 from app.ingest.titles import TITLE_TOKENS, is_chrome, is_note, leading_title, same_title, top_blocks
 from app.ingest.translations import language_suffix
 
-PREFACE_TITLE = "Preface"
 INTRO_TITLE = "Introduction"
 # An index file is an introduction (and a chapter) only with this many words outside its links.
 _INTRO_WORDS = 30
-# What a backslash must escape for a title to stay words inside a Markdown link's [brackets].
 _WORD = re.compile(r"[^\W_]+")
-_MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]<>()#+!|~&$]")
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """A chapter before rendering: its title, and its slice of its file's tokens."""
-
-    title: str
-    tokens: list[Token]
-    file: ChapterFile
-    parsed: Parsed = field(repr=False)
-    notes: Definitions = field(default_factory=dict, repr=False)
-    # The heading that gave the chapter its title, left out of its text; links to it open the chapter.
-    heading: list[Token] | None = None
-    depth: int = 0  # below its file's place in the book: a long section's part is one deeper (subchapters.py)
 
 
 def single_file(file: ChapterFile, parsed: Parsed, title: str, title_line: int | None) -> list[Section]:
@@ -68,7 +48,7 @@ def single_file(file: ChapterFile, parsed: Parsed, title: str, title_line: int |
                 notes_above = [t for block in top_blocks(tokens[:index]) if is_note(block) for t in block]
                 tokens = notes_above + tokens[index + TITLE_TOKENS :]
                 break
-    sections = _fold_bare_preface(_with_parts(_cut(file, parsed, notes, tokens, fallback=title)))
+    sections = fold_bare_preface(with_parts(_cut(file, parsed, notes, tokens, fallback=title)))
     if book_heading is not None and sections:
         first = sections[0]
         sections[0] = Section(first.title, first.tokens, file, parsed, notes, first.heading or book_heading)
@@ -153,8 +133,8 @@ def intro_file(file: ChapterFile, parsed: Parsed, book_title: str, *, alone: boo
     ):
         # A README that is most of the book (a primer, a guide with a folder of extras beside it) is
         # cut at its `##` headings as it would be on its own, not read as one chapter of many pages.
-        sections = _fold_bare_preface(
-            _with_parts(_cut(file, parsed, notes, body, fallback=own or INTRO_TITLE, level="h2"))
+        sections = fold_bare_preface(
+            with_parts(_cut(file, parsed, notes, body, fallback=own or INTRO_TITLE, level="h2"))
         )
         if sections[0].heading is None and sections[0].title == PREFACE_TITLE:
             sections[0] = Section(own or INTRO_TITLE, sections[0].tokens, file, parsed, notes, heading)
@@ -180,27 +160,6 @@ def first_h1(parsed: Parsed) -> str | None:
     if heading is None or heading[0].tag != "h1":
         return None
     return inline_text(heading[1]).strip() or None
-
-
-def contents_page(parent: Section, children: Sequence[tuple[Section, bool]]) -> Section:
-    """`parent`, which has no text of its own, as a page listing its sub-chapters, each a link to it.
-
-    `children` pairs each sub-chapter with whether it opens its file. mdBook shows such a chapter
-    (a part's index file with only its heading) as an empty page; a list of what is under it is what
-    a reader clicking it in the contents is after. The list is Markdown through the one parser, so its
-    links resolve like any other.
-    """
-    here = parent.file.name.parent
-    lines = []
-    for child, opens_file in children:
-        href = quote(posixpath.relpath(child.file.name.as_posix(), here.as_posix()))
-        if not opens_file and child.heading is not None:
-            href += "#" + quote(github_slug(inline_text(child.heading[1])))
-        words = _MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", child.title)
-        lines.append(f"- [{words}]({href})")
-    return Section(
-        parent.title, parse("\n".join(lines)).tokens, parent.file, parent.parsed, {}, parent.heading
-    )
 
 
 def _cut(
@@ -248,53 +207,6 @@ def _titled_by_empty_h1(tokens: list[Token]) -> tuple[list[Token], list[Token]] 
         return None
     following = body[0]
     return (heading, body) if following.type == "heading_open" and following.tag == "h1" else None
-
-
-def _with_parts(sections: list[Section]) -> list[Section]:
-    """Each section longer than two pages cut at its own headings, its parts a level under it."""
-    out: list[Section] = []
-    for section in sections:
-        # READMEs only (`README.md`, `README-ja.md`, `index.md`): a novel's long chapter keeps its scenes.
-        readme = PurePosixPath(section.file.name).stem.lower().startswith(("readme", "index"))
-        parts = parts_of(section.tokens) if readme else None
-        if parts is None:
-            out.append(section)
-            continue
-        file, parsed, notes = section.file, section.parsed, section.notes
-        children = [
-            Section(
-                part_title(heading[1]) or section.title, body, file, parsed, notes, heading, section.depth + 1
-            )
-            for heading, body in parts
-        ]
-        lead = Section(
-            section.title, lead_of(section.tokens, parts), file, parsed, notes, section.heading, section.depth
-        )
-        if is_bare(lead.tokens):  # nothing of its own before its parts: a page listing them, as mdBook shows
-            listing = contents_page(lead, [(child, False) for child in children])
-            lead = Section(listing.title, listing.tokens, file, parsed, notes, listing.heading, section.depth)
-        out.extend([lead, *children])
-    return out
-
-
-def _fold_bare_preface(sections: list[Section]) -> list[Section]:
-    """A preface of nothing but pictures (a README's logo, its badges) opens the first chapter instead
-    of being a chapter with no words in it (see prefaces.py)."""
-    if len(sections) < 2 or sections[0].heading is not None or sections[0].title != PREFACE_TITLE:
-        return sections
-    first, second = sections[0], sections[1]
-    if not is_bare(first.tokens):
-        return sections
-    merged = Section(
-        second.title,
-        first.tokens + second.tokens,
-        second.file,
-        second.parsed,
-        second.notes,
-        second.heading,
-        second.depth,
-    )
-    return [merged, *sections[2:]]
 
 
 def _leading_heading(tokens: list[Token]) -> tuple[list[Token] | None, list[Token]]:
