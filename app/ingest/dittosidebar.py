@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from app.ingest.ditto import DittoSite, page_of
 from app.ingest.files import BookFolder, Unreadable
 from app.ingest.folders import folder_files
+from app.ingest.gitbookjson import book_details
 from app.ingest.guard import tame
 from app.ingest.placement import BOOK_ROOT, Layout, Placed, join
 from app.ingest.summary import links_in
@@ -34,7 +35,8 @@ def read_ditto(books: BookFolder, site: DittoSite, warnings: list[str]) -> Layou
         return Layout(folder_files(books, site.folder, warnings), {}, site_root=site.folder)
     heading, entries = _entries(text)
     title = heading or site.settings.get("document_title") or site.page_title
-    metadata = {"title": title} if title else {}
+    # A GitBook's book.json kept beside the site (the ES6 tutorial's) still says who wrote it.
+    metadata = {**book_details(books, site.folder), **({"title": title} if title else {})}
     listed: list[Placed] = []
     seen: set[Path] = set()
     for name, target, line, written in entries:

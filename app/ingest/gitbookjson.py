@@ -15,6 +15,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from app.errors import ImportProblem
+from app.ingest.files import BookFolder, Unreadable
 from app.ingest.placement import BOOK_ROOT, join
 
 _CONFIG_BYTES = 256 * 1024
@@ -48,3 +50,19 @@ def gitbook_summary_of(folder: Path) -> Path | None:
     if not candidate.resolve().is_relative_to(folder.resolve()):
         return None
     return candidate
+
+
+def book_details(books: BookFolder, folder: Path) -> dict[str, str]:
+    """book.json's `author`, `description` and `language`, for a site that keeps one beside another
+    table of contents (a ditto site's sidebar): what the book says of itself. Not JSON: nothing."""
+    config = folder / "book.json"
+    if not config.is_file() or config.is_symlink():
+        return {}
+    try:
+        data = json.loads(books.read_text(config, limit=_CONFIG_BYTES))
+    except (ValueError, Unreadable, ImportProblem):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    found = {key: data.get(key) for key in ("author", "description", "language")}
+    return {key: value.strip() for key, value in found.items() if isinstance(value, str) and value.strip()}
