@@ -18,17 +18,10 @@ from app.ingest.pages import PageBuilder
 from app.ingest.pictures import ReadPicture
 from app.ingest.rawhtml import html_text
 from app.ingest.render import mark
+from app.ingest.sections import Section, contents_page
 from app.ingest.source import BookSource, Progress, source_from_texts
 from app.ingest.sourcefile import SourceFile
-from app.ingest.split import (
-    Section,
-    contents_page,
-    first_h1,
-    folder_file,
-    intro_file,
-    series_heading,
-    single_file,
-)
+from app.ingest.split import first_h1, folder_file, intro_file, series_heading, single_file
 from app.ingest.text import inline_text
 
 
@@ -108,7 +101,7 @@ def build_book(source: BookSource, progress: Progress | None = None) -> BookDraf
                 words=built.count.words,
                 minutes=built.count.minutes,
                 pages=built.pages,
-                depth=file.depth,
+                depth=file.depth + section.depth,
                 label=file.label[:MAX_LABEL] if file.label else None,
                 part=capped(file.part, MAX_TITLE, "part title", warnings, file.source.path)
                 if file.part

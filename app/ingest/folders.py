@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 
 from app.errors import ImportProblem
 from app.ingest.bookdown import bookdown_of
+from app.ingest.ditto import ditto_of
 from app.ingest.docfx import docfx_of
 from app.ingest.docsify import docsify_of
 from app.ingest.docusaurus import docusaurus_of
@@ -29,6 +30,7 @@ from app.ingest.fumadocs import fumadocs_of
 from app.ingest.githubwiki import wiki_of
 from app.ingest.jekyll import jekyll_of
 from app.ingest.jupyterbook import toc_of
+from app.ingest.languagemirrors import kept, mirrored_languages
 from app.ingest.leanpub import leanpub_of
 from app.ingest.logseq import logseq_of
 from app.ingest.mdbook import summary_of
@@ -156,6 +158,7 @@ def _declares_book(folder: Path) -> bool:
         or bookdown_of(folder) is not None
         or sphinx_of(folder) is not None
         or docsify_of(folder) is not None
+        or ditto_of(folder) is not None
         or docusaurus_of(folder) is not None
         or mintlify_of(folder) is not None
         or docfx_of(folder) is not None
@@ -267,6 +270,7 @@ def _ordered(
     depth: int,
     warn: list[str],
     skip: frozenset[Path] = frozenset(),
+    intro_depth: int | None = None,
 ) -> Iterator[Placed]:
     every = _all_markdown(folder)
     translated = translated_files(folder, every, lambda: _all_markdown(folder.parent))
@@ -281,6 +285,19 @@ def _ordered(
     named = set(meta.names) if meta is not None else set()
     files = [f for f in every if f not in translated and (not is_chore(f) or f.stem in named)]
     folders = [sub for sub in _subfolders(folder) if sub not in skip and _holds_markdown(sub)]
+    if mirrors := mirrored_languages(
+        folders
+    ):  # `docs/en/` beside `docs/zh/`: the book once (languagemirrors.py)
+        keep = kept(
+            mirrors,
+            _read(books, books.root / "README.md", []) if (books.root / "README.md").is_file() else None,
+        )
+        others = [m for m in mirrors if m != keep]
+        folders = [sub for sub in folders if sub not in others]
+        warn.append(
+            f"{folder}: {', '.join(f'{m.name}/' for m in others)} hold the book in another language, "
+            f"beside {keep.name}/, and were left out; import one of them on its own to read it."
+        )
     indexes = [f for f in files if is_index(f) or f.stem.lower() in _TOC_NAMES]
     chapters = [f for f in files if f not in indexes]
     order = _weight_order(books, _index_order(books, folder, indexes, chapters + folders, warn))
@@ -289,7 +306,7 @@ def _ordered(
     titles = meta.titles if meta is not None else {}
     intro = next((f for f in indexes if is_index(f)), None)
     if intro is not None:
-        yield Placed(intro, depth=depth, part=part, role="intro")
+        yield Placed(intro, depth=depth if intro_depth is None else intro_depth, part=part, role="intro")
     for item in order:
         if item.is_dir():
             own = read_meta(books, item, warn)
@@ -302,7 +319,12 @@ def _ordered(
             if part is None and depth == 0:
                 yield from _ordered(books, item, own, part=title, depth=0, warn=warn)
             else:
-                yield from _ordered(books, item, own, part=part, depth=depth + 1, warn=warn)
+                # A deeper folder's files nest under its index page (a Next.js app's `page.mdx`), which
+                # stands level with the chapter before it; a folder with no index adds no level, so its
+                # files are never put under a chapter that is not theirs (`solutions/design/call_center/x.md`
+                # after TRANSLATIONS.md).
+                deeper = depth + 1 if _index_of(item) is not None or (item / "page.mdx").is_file() else depth
+                yield from _ordered(books, item, own, part=part, depth=deeper, warn=warn, intro_depth=depth)
         else:
             yield Placed(item, titles.get(item.stem), depth=depth, part=part)
 

@@ -13,6 +13,8 @@ from pathlib import Path, PurePosixPath
 
 from app.errors import ImportProblem
 from app.ingest.bookdown import bookdown_of, read_bookdown
+from app.ingest.ditto import ditto_of
+from app.ingest.dittosidebar import read_ditto
 from app.ingest.docfx import docfx_of, read_docfx
 from app.ingest.docsify import docsify_of
 from app.ingest.docusaurus import docusaurus_of, read_docusaurus
@@ -62,6 +64,9 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
     # Before SUMMARY.md: a GitBook grown into a Retype site keeps its SUMMARY order, but its name is retype.yml's.
     if (retype := retype_of(root)) is not None:
         return read_retype(books, retype, warnings)
+    # Before SUMMARY.md too: a ditto site's sidebar is what it shows, a SUMMARY beside it an old build's.
+    if (ditto := ditto_of(root)) is not None:
+        return read_ditto(books, ditto, warnings)
     summary = summary_of(root)
     if summary is not None:
         return read_mdbook(books, summary, warnings)

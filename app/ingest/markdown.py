@@ -19,10 +19,12 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from app.ingest.admontitles import admonition_titles
+from app.ingest.badges import drop_badge_rows
 from app.ingest.containers import containers_plugin
 from app.ingest.dialects import callouts, dialects_plugin
+from app.ingest.ditto import page_links
 from app.ingest.docsifymarks import docsify_marks
-from app.ingest.emoji import emoji_shortcodes
+from app.ingest.gemoji import show_emoji
 from app.ingest.guard import tame
 from app.ingest.jsx import jsx_plugin
 from app.ingest.mdinhtml import markdown_in_html
@@ -125,6 +127,10 @@ def parse(text: str, *, mdx: bool = False, dialect: str = "") -> Parsed:
         retype_code_titles(tokens)
     tags = drop_template_tags(tokens, expressions=mdx)
     drop_site_decoration(tokens)
-    if dialect == "mkdocs":
-        emoji_shortcodes(tokens)  # pymdownx.emoji's `:tada:` (see emoji.py)
+    if dialect == "ditto":
+        page_links(tokens)
+    if "![" in text or "<img" in text:
+        drop_badge_rows(tokens)
+    if ":" in text:
+        show_emoji(tokens)
     return Parsed(tokens, env, tags, shortened, frozenset(env.pop("myst_left_out", ())))

@@ -11,6 +11,7 @@ from urllib.parse import unquote
 from app.errors import ImportProblem
 from app.ingest.files import BookFolder, Unreadable, decode, real_path
 from app.ingest.gitbook import gitbook_space, landing_title
+from app.ingest.gitbookjson import gitbook_summary_of
 from app.ingest.placement import Layout, Placed
 from app.ingest.summary import read_summary
 
@@ -19,10 +20,13 @@ _TOML_BYTES = 1024 * 1024
 
 def summary_of(folder: Path) -> Path | None:
     """The SUMMARY.md that makes a folder an mdBook: at its top, or in book.toml's src folder (or
-    where `.gitbook.yaml` says a GitBook space keeps it)."""
+    where a GitBook's `.gitbook.yaml` or `book.json` says the book keeps it)."""
     space = gitbook_space(folder)
     if space is not None and space.summary.is_file() and not space.summary.is_symlink():
         return space.summary
+    moved = gitbook_summary_of(folder)  # a GitBook 3 / HonKit book.json may move it too
+    if moved is not None:
+        return moved
     for candidate in (folder / "SUMMARY.md", folder / _src(folder, None) / "SUMMARY.md"):
         if candidate.is_file() and not candidate.is_symlink():
             return candidate
@@ -39,7 +43,11 @@ def read_mdbook(books: BookFolder, summary: Path, warnings: list[str]) -> Layout
     text = _read_text(books, summary)
     # GitBook reads the same SUMMARY.md but numbers nothing; its books carry its config or uploads.
     gitbook = (
-        (root / ".gitbook.yaml").is_file() or (root / ".gitbook").is_dir() or (src / ".gitbook").is_dir()
+        (root / ".gitbook.yaml").is_file()
+        or (root / ".gitbook").is_dir()
+        or (src / ".gitbook").is_dir()
+        # GitBook's legacy config, which HonKit still reads (yeasy/docker_practice): no book.toml, no numbers.
+        or ((root / "book.json").is_file() and not (root / "book.toml").is_file())
     )
     if gitbook and "title" not in config:
         # A GitBook space's name lives in GitBook, not in the repository; its landing page's heading

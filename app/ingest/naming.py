@@ -19,7 +19,7 @@ from app.ingest.limits import MAX_AUTHOR, MAX_DESCRIPTION, MAX_LANGUAGE, MAX_TIT
 from app.ingest.placement import prettify, without_page_id
 from app.ingest.sourcefile import ChapterFile
 from app.ingest.titles import leading_title
-from app.ingest.translations import is_language
+from app.ingest.translations import is_language, language_suffix
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _LANGUAGE_SUFFIX = re.compile(r"([a-z]+)[._-]([a-z]{2}(?:[-_][a-z]{2,4})?)")
@@ -74,18 +74,31 @@ def name_book(
     where = lead.source.path
     chosen_title = title or config.get("title") or book_title or own_title or found_title
     language_folder = not is_file and _translation(name, where_from)
-    derived = _name_title(name, where_from) + (f" ({name})" if language_folder else "")
+    # `README-ja.md` imported on its own: the README in Japanese, named as the README is, and told apart.
+    translated = _index_translation(name) if is_file else None
+    index_name = f"README{Path(name).suffix}" if translated else name
+    in_language = name if language_folder else translated
+    derived = _name_title(index_name, where_from) + (f" ({in_language})" if in_language else "")
     final_title = capped(chosen_title or derived, MAX_TITLE, "title", warnings, where)
     first = next((f.front for f in files if f.role == "chapter"), front)
     details = {
         key: config.get(key) or front.get(key) or first.get(key)
         for key in ("author", "language", "description")
     }
-    if language_folder and not details["language"]:
-        details["language"] = name
+    if in_language and not details["language"]:
+        details["language"] = in_language
     chosen_slug, given, reason = _slug(
-        slug, front.get("slug"), final_title, name, is_file, default_slug, where
+        slug, front.get("slug"), final_title, index_name, is_file, default_slug, where, where_from
     )
+    if (
+        translated
+        and not given
+        and default_slug is None
+        and not chosen_slug.endswith(f"-{slugify(translated)}")
+    ):
+        # Else it would take the original's slug, and importing it would replace the original.
+        chosen_slug = f"{chosen_slug}-{slugify(translated)}"
+        reason = f"{reason}, and its language '{translated}'"
     return Naming(
         title=final_title,
         author=_capped(details["author"], MAX_AUTHOR, "author", warnings, where),
@@ -101,6 +114,16 @@ def name_book(
 
 def _capped(value: str | None, limit: int, what: str, warnings: list[str], where: str) -> str | None:
     return capped(value, limit, what, warnings, where) if value else None
+
+
+def _index_translation(name: str) -> str | None:
+    """The language a README's translation is in, as its name writes it: `README-zh-Hans.md` -> "zh-Hans"."""
+    stem = Path(name).stem
+    found = language_suffix(stem)
+    if found is None or not is_index(Path(found[0])):
+        return None
+    written = stem[len(found[0]) + 1 :]
+    return written.lower() if written.isupper() else written  # `README_EN.md`: "en"
 
 
 def _generic(name: str) -> bool:
@@ -143,6 +166,7 @@ def _slug(
     is_file: bool,
     default: str | None,
     where: str,
+    where_from: Path | None = None,
 ) -> tuple[str, bool, str]:
     """The slug, whether it was chosen rather than derived, and why it is what it is."""
     if asked is not None:
@@ -153,9 +177,31 @@ def _slug(
     if default is not None:
         return default, False, "as given"
     if is_index(Path(name)) or _generic(name):
+        if _latin(title) is None:
+            # A Chinese or Japanese title has no letters a slug can keep, and would become a hash; the
+            # folder the book came in (a repository's name, mostly) is a name a person can read.
+            # Only the nearest such folder: one further up (a home folder, `Downloads`) names no book.
+            folder = next((f.name for f in _folders_above(where_from)), None)
+            if folder is not None and _latin(folder):
+                return (
+                    slugify(folder),
+                    False,
+                    f"from the folder name '{folder}', as the title has no Latin letters",
+                )
         return slugify(title), False, f"from the title '{title}'"
     what = "file" if is_file else "folder"
     return slugify(without_page_id(name)), False, f"from the {what} name '{name}'"
+
+
+def _folders_above(where: Path | None) -> list[Path]:
+    """The folders above a book's index file or `docs` folder whose names say what they hold."""
+    return [f for f in (where.parents if where is not None else ()) if f.name and not _generic(f.name)]
+
+
+def _latin(name: str) -> str | None:
+    """The slug a name gives when it has letters or digits a slug can keep, else None."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or None
 
 
 def _checked(slug: str, where: str, what: str) -> str:

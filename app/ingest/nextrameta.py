@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from app.ingest.files import BookFolder, Unreadable
+from app.ingest.files import BookFolder, Unreadable, real_path
 from app.ingest.scripts import tokens
 
 GLOBAL_NAMES = tuple(f"_meta.global.{suffix}" for suffix in ("ts", "tsx", "js", "jsx"))
@@ -108,6 +108,10 @@ def lenient_meta(script: str) -> dict[str, Any] | None:
 
 def global_meta(books: BookFolder, folder: Path) -> dict[str, Any] | None:
     """The `_meta` object a `_meta.global` file above `folder`, in the book, gives for it; else None."""
+    try:
+        folder = real_path(folder)  # as books.root is: a relative path would never be inside it
+    except Unreadable:
+        return None
     for above in (folder, *folder.parents):
         if not above.is_relative_to(books.root):
             return None

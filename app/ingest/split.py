@@ -10,46 +10,31 @@ Headings inside code blocks never cut anything: the cuts are made on parsed toke
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from urllib.parse import quote
 
 from markdown_it.token import Token
 
-from app.ingest.anchors import github_slug
+from app.ingest.counting import count_words
 from app.ingest.footnotes import Definitions, take_definitions
 from app.ingest.frontmatter import chapter_title
 from app.ingest.limits import PAGE_WORD_BUDGET
-from app.ingest.markdown import Parsed, parse
+from app.ingest.markdown import Parsed
 from app.ingest.placement import prettify
+from app.ingest.prefaces import opening_title
+from app.ingest.readmesections import fold_bare_preface, with_parts
+from app.ingest.sections import PREFACE_TITLE, Section
 from app.ingest.sourcefile import ChapterFile
 from app.ingest.text import inline_text
-from app.ingest.titles import TITLE_TOKENS, is_chrome, same_title, top_blocks
+from app.ingest.titles import TITLE_TOKENS, is_chrome, is_note, leading_title, same_title, top_blocks
+from app.ingest.translations import language_suffix
 
-PREFACE_TITLE = "Preface"
 INTRO_TITLE = "Introduction"
 # An index file is an introduction (and a chapter) only with this many words outside its links.
 _INTRO_WORDS = 30
-# What a backslash must escape for a title to stay words inside a Markdown link's [brackets].
 _WORD = re.compile(r"[^\W_]+")
-_MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]<>()#+!|~&$]")
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """A chapter before rendering: its title, and its slice of its file's tokens."""
-
-    title: str
-    tokens: list[Token]
-    file: ChapterFile
-    parsed: Parsed = field(repr=False)
-    notes: Definitions = field(default_factory=dict, repr=False)
-    # The heading that gave the chapter its title, left out of its text; links to it open the chapter.
-    heading: list[Token] | None = None
 
 
 def single_file(file: ChapterFile, parsed: Parsed, title: str, title_line: int | None) -> list[Section]:
@@ -59,9 +44,11 @@ def single_file(file: ChapterFile, parsed: Parsed, title: str, title_line: int |
         for index, token in enumerate(tokens):
             if token.type == "heading_open" and token.level == 0 and (token.map or [-1])[0] == title_line:
                 book_heading = tokens[index : index + TITLE_TOKENS]
-                tokens = tokens[index + TITLE_TOKENS :]  # page chrome above the title goes with it
+                # Page chrome above the title goes with it; a quoted note there opens the preface.
+                notes_above = [t for block in top_blocks(tokens[:index]) if is_note(block) for t in block]
+                tokens = notes_above + tokens[index + TITLE_TOKENS :]
                 break
-    sections = _cut(file, parsed, notes, tokens, fallback=title)
+    sections = fold_bare_preface(with_parts(_cut(file, parsed, notes, tokens, fallback=title)))
     if book_heading is not None and sections:
         first = sections[0]
         sections[0] = Section(first.title, first.tokens, file, parsed, notes, first.heading or book_heading)
@@ -75,6 +62,21 @@ def folder_file(file: ChapterFile, parsed: Parsed, series: str | None) -> list[S
         file.title is None
         and sum(1 for t in tokens if t.type == "heading_open" and t.level == 0 and t.tag == "h1") > 1
     ):
+        titled = _titled_by_empty_h1(tokens)
+        if titled is not None:
+            # `# 第四章：集合运算` straight above `# 4.1 表的加减法`, `# 4.2 …`: the file's title, over sections
+            # its author wrote with `#` too. One chapter, as the page shows it, not a chapter a section.
+            title_heading, rest = titled
+            return [
+                Section(
+                    inline_text(title_heading[1]).strip() or _name(file),
+                    rest,
+                    file,
+                    parsed,
+                    notes,
+                    title_heading,
+                )
+            ]
         return _cut(file, parsed, notes, tokens, fallback=_name(file), level="h1")
     own = file.title or chapter_title(file.front)
     heading, body = _leading_heading(tokens)
@@ -109,18 +111,31 @@ def _has_peer(tokens: list[Token], tag: str) -> bool:
 def intro_file(file: ChapterFile, parsed: Parsed, book_title: str, *, alone: bool = False) -> list[Section]:
     """A folder's README or index: a chapter only if it says something beyond linking to the others,
     or if it is `alone`, the book's only file, with no others to link to."""
+    if alone and any(t.type == "heading_open" and t.level == 0 and t.tag == "h2" for t in parsed.tokens):
+        # The folder's only file is the whole book: cut into chapters exactly as when imported alone.
+        found = leading_title(file.source.text)
+        return single_file(file, parsed, book_title, found[1] if found is not None else None)
     tokens, notes = take_definitions(parsed.tokens)
     words = _prose_words(tokens)
     if words < _INTRO_WORDS and not alone:
         return []
     heading, body = _leading_heading(tokens)
+    if heading is None and (opening := opening_title(tokens)) is not None:
+        heading, body = opening  # below a language bar and a banner line, as when the README is read alone
     own = chapter_title(file.front)
-    if words > PAGE_WORD_BUDGET and any(
-        t.type == "heading_open" and t.level == 0 and t.tag == "h2" for t in body
+    # Every word counts toward its length, links too: an awesome list is almost all links.
+    # Only the book's own README: a part's index holding a whole lecture is one chapter, as on its site.
+    if (
+        file.depth == 0
+        and file.part is None
+        and _all_words(tokens) > PAGE_WORD_BUDGET
+        and any(t.type == "heading_open" and t.level == 0 and t.tag == "h2" for t in body)
     ):
         # A README that is most of the book (a primer, a guide with a folder of extras beside it) is
         # cut at its `##` headings as it would be on its own, not read as one chapter of many pages.
-        sections = _cut(file, parsed, notes, body, fallback=own or INTRO_TITLE, level="h2")
+        sections = fold_bare_preface(
+            with_parts(_cut(file, parsed, notes, body, fallback=own or INTRO_TITLE, level="h2"))
+        )
         if sections[0].heading is None and sections[0].title == PREFACE_TITLE:
             sections[0] = Section(own or INTRO_TITLE, sections[0].tokens, file, parsed, notes, heading)
         return sections
@@ -147,27 +162,6 @@ def first_h1(parsed: Parsed) -> str | None:
     return inline_text(heading[1]).strip() or None
 
 
-def contents_page(parent: Section, children: Sequence[tuple[Section, bool]]) -> Section:
-    """`parent`, which has no text of its own, as a page listing its sub-chapters, each a link to it.
-
-    `children` pairs each sub-chapter with whether it opens its file. mdBook shows such a chapter
-    (a part's index file with only its heading) as an empty page; a list of what is under it is what
-    a reader clicking it in the contents is after. The list is Markdown through the one parser, so its
-    links resolve like any other.
-    """
-    here = parent.file.name.parent
-    lines = []
-    for child, opens_file in children:
-        href = quote(posixpath.relpath(child.file.name.as_posix(), here.as_posix()))
-        if not opens_file and child.heading is not None:
-            href += "#" + quote(github_slug(inline_text(child.heading[1])))
-        words = _MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", child.title)
-        lines.append(f"- [{words}]({href})")
-    return Section(
-        parent.title, parse("\n".join(lines)).tokens, parent.file, parent.parsed, {}, parent.heading
-    )
-
-
 def _cut(
     file: ChapterFile,
     parsed: Parsed,
@@ -191,7 +185,8 @@ def _cut(
         sections.append(Section(name, tokens[:first], file, parsed, notes))
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(tokens)
-        title = inline_text(tokens[start + 1]).strip() or fallback
+        # `&nbsp;` spacing an emoji from the words (`## :rocket: &nbsp;Launch`) is no part of a title.
+        title = " ".join(inline_text(tokens[start + 1]).split()) or fallback
         sections.append(
             Section(
                 title,
@@ -203,6 +198,15 @@ def _cut(
             )
         )
     return sections
+
+
+def _titled_by_empty_h1(tokens: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """The file's first heading and the rest, when it is a `#` heading with another `#` right under it."""
+    heading, body = _leading_heading(tokens)
+    if heading is None or heading[0].tag != "h1" or not body:
+        return None
+    following = body[0]
+    return (heading, body) if following.type == "heading_open" and following.tag == "h1" else None
 
 
 def _leading_heading(tokens: list[Token]) -> tuple[list[Token] | None, list[Token]]:
@@ -224,6 +228,10 @@ def _without_leading(tokens: list[Token], heading: str) -> list[Token]:
     return tokens
 
 
+def _all_words(tokens: list[Token]) -> int:
+    return sum(count_words(inline_text(t)) for t in tokens if t.type == "inline")
+
+
 def _prose_words(tokens: list[Token]) -> int:
     """Words outside links and headings: what an index file says of its own."""
     words = 0
@@ -235,15 +243,19 @@ def _prose_words(tokens: list[Token]) -> int:
             if child.type in ("link_open", "link_close"):
                 in_link += child.nesting
             elif child.type == "text" and not in_link:
-                words += sum(1 for piece in child.content.split() if any(c.isalnum() for c in piece))
+                # Counted as the reading time is: a Chinese or Japanese paragraph has no spaces, and
+                # split at spaces it was a word or two, so a README of prose was taken for a list of links.
+                words += count_words(child.content)
     headings = sum(
-        len(inline_text(tokens[i + 1]).split()) for i, t in enumerate(tokens) if t.type == "heading_open"
+        count_words(inline_text(tokens[i + 1])) for i, t in enumerate(tokens) if t.type == "heading_open"
     )
     return max(0, words - headings)
 
 
 def _name(file: ChapterFile) -> str:
     stem = PurePosixPath(file.name).stem
+    if (found := language_suffix(stem)) is not None and found[1].startswith("en"):
+        stem = found[0]  # `free-courses-en.md`, the English kept of many languages: "Free courses"
     if stem.lower() in ("readme", "index", "_index"):
         return prettify(file.name.parent.name) if file.name.parent.name else INTRO_TITLE
     return prettify(stem)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from markdown_it.token import Token
 
+from app.ingest.counting import count_words
 from app.ingest.markdown import PARSER
 from app.ingest.text import inline_text
 
@@ -26,6 +27,8 @@ _FENCES = ("```", "~~~")
 # first character is searched for as fast as str.find, where `^` is tested at every character.
 _MAYBE = re.compile(r"\n {0,3}(?:#|```|~~~|=)")
 _BANNER_WORDS = 12
+_TAGLINE_WORDS = 24
+_LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+")  # addresses are no words of a tagline
 
 
 def leading_title(text: str) -> tuple[str, int] | None:
@@ -35,17 +38,34 @@ def leading_title(text: str) -> tuple[str, int] | None:
     if not h1:
         return None
     first = h1[0]
-    if sum(1 for n, _ in enumerate(h1) if _text_under(lines, h1, n)) > 1 and _text_under(lines, h1, 0):
+    if (
+        sum(1 for n, _ in enumerate(h1) if _text_under(lines, h1, n)) > 1
+        and _text_under(lines, h1, 0)
+        and not _tagline_under(lines, h1)
+    ):
         return None  # several `#` headings with text under them: they are chapters
-    head = "\n".join(lines[: first + 1]) + "\n"
+    # A setext title (`Tides` over `=====`) is a heading only with its underline: parse that too.
+    head = "\n".join(lines[: first + 2]) + "\n"
     tokens = PARSER.parse(head)
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag == "h1" and token.level == 0:
-            if not all(is_chrome(block) or is_banner(block) for block in top_blocks(tokens[:index])):
+            above = top_blocks(tokens[:index])
+            if not all(is_chrome(block) or is_banner(block) or is_note(block) for block in above):
                 return None
             title = inline_text(tokens[index + 1]).strip()
             return (title, (token.map or [first])[0]) if title else None
     return None
+
+
+def _tagline_under(lines: Sequence[str], h1: Sequence[int]) -> bool:
+    """Whether the first `#` heading has only a tagline under it (`# wonderful-sql`, then "Follow me，
+    从 0 到 1 掌握 SQL。"), short beside the `#` sections after it: a title, as GitHub shows it, though the
+    README writes every heading with `#`. Two short `#` sections alike are two chapters still."""
+    under = count_words(_LINK_TARGET.sub("", "\n".join(lines[h1[0] + 1 : h1[1]])))
+    if under > _TAGLINE_WORDS:
+        return False
+    rest = count_words(_LINK_TARGET.sub("", "\n".join(lines[h1[1] :])))
+    return rest >= 10 * max(under, 1)
 
 
 def _text_under(lines: Sequence[str], h1: Sequence[int], n: int) -> bool:
@@ -134,11 +154,18 @@ def is_chrome(block: Sequence[Token]) -> bool:
     return not any(_is_word(piece) for piece in " ".join(words).split())
 
 
+def is_note(block: Sequence[Token]) -> bool:
+    """A quoted note above a title (a translation's credits, "> This guide has moved"): the title is
+    still the title, and the note is kept, as the book's preface."""
+    return block[0].type == "blockquote_open"
+
+
 def is_banner(block: Sequence[Token]) -> bool:
     """A short line above a title ("Help translate this guide!"): page furniture too, not the book's text."""
     if block[0].type != "paragraph_open":
         return False
-    return len(inline_text(block[1]).split()) <= _BANNER_WORDS
+    # Each Chinese or Japanese character is a word here, as in reading times: a sentence is no banner.
+    return count_words(inline_text(block[1])) <= _BANNER_WORDS
 
 
 def _is_word(piece: str) -> bool:

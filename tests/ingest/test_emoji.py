@@ -1,4 +1,4 @@
-"""pymdownx.emoji's shortcodes in an mkdocs site's prose: known ones become emoji, code and others stay."""
+"""Emoji shortcodes in prose (an mkdocs site's pymdownx.emoji, a README on GitHub): known ones become emoji."""
 
 from __future__ import annotations
 
@@ -24,5 +24,6 @@ def test_known_shortcodes_become_emoji_in_prose_but_not_in_code(tmp_path: Path) 
     assert "`:x:`" in text
 
 
-def test_outside_an_mkdocs_site_shortcodes_are_left_to_whoever_reads_them() -> None:
-    assert ":x:" in render_markdown("Not tea :x:\n")
+def test_any_books_shortcodes_become_emoji_as_github_draws_them_but_not_in_code() -> None:
+    html = render_markdown("Not tea :x: but :thumbsup: and :+1:, at 10:30:00, and `:x:`.\n")
+    assert "Not tea ❌ but 👍 and 👍, at 10:30:00, and <code>:x:</code>." in html
