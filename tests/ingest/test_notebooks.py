@@ -1,0 +1,145 @@
+"""Notebooks read as a reader of them sees them: outputs (errors, terminal text, widgets) and display math."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from app.ingest import MAX_PAGE_BYTES, load_book
+from app.ingest.notebookmath import display_math_blocks
+from app.ingest.notebookoutputs import terminal_text
+from app.ingest.notebooks import notebook_markdown
+from tests.ingest.helpers import markdown_of, write
+
+
+def _notebook(*cells: dict[str, Any]) -> str:
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": list(cells)})
+
+
+def _code(source: str, *outputs: dict[str, Any]) -> dict[str, Any]:
+    return {"cell_type": "code", "metadata": {}, "source": source, "outputs": list(outputs)}
+
+
+def _markdown(source: str) -> dict[str, Any]:
+    return {"cell_type": "markdown", "metadata": {}, "source": source}
+
+
+def test_an_error_shows_its_traceback_without_its_colours() -> None:
+    error = {
+        "output_type": "error",
+        "ename": "ZeroDivisionError",
+        "evalue": "division by zero",
+        "traceback": [
+            "\x1b[0;31m---------------------------------------------------------------------------\x1b[0m",
+            "\x1b[0;31mZeroDivisionError\x1b[0m                         Traceback (most recent call last)",
+            "\x1b[0;32m----> 1\x1b[0m \x1b[0mloaves\x1b[0m \x1b[0;34m/\x1b[0m \x1b[0;36m0\x1b[0m",
+            "\x1b[0;31mZeroDivisionError\x1b[0m: division by zero",
+        ],
+    }
+    text = notebook_markdown("bread.ipynb", _notebook(_code("loaves / 0", error)))
+    assert "\x1b" not in text
+    assert "[0;31m" not in text
+    assert "----> 1 loaves / 0\nZeroDivisionError: division by zero\n```" in text
+
+
+def test_an_error_with_no_traceback_shows_its_name_and_message() -> None:
+    error = {"output_type": "error", "ename": "KeyError", "evalue": "'rye'", "traceback": []}
+    text = notebook_markdown("bread.ipynb", _notebook(_code("flours['rye']", error)))
+    assert text.endswith("```text\nKeyError: 'rye'\n```")
+    broken = {"output_type": "error", "ename": 3, "traceback": "not a list"}
+    assert notebook_markdown("bread.ipynb", _notebook(_code("x", broken))) == "```python\nx\n```"
+
+
+def test_a_progress_bar_shows_its_last_drawing_and_a_stream_loses_its_colours() -> None:
+    stream = {
+        "output_type": "stream",
+        "name": "stderr",
+        "text": [
+            "Proving:  10%|#\r",
+            "Proving:  50%|#####\r",
+            "Proving: 100%|##########| done\n",
+            "\x1b[1mrisen\x1b[0m\n",
+        ],
+    }
+    text = notebook_markdown("bread.ipynb", _notebook(_code("prove(dough)", stream)))
+    assert text.endswith("```text\nProving: 100%|##########| done\nrisen\n```")
+
+
+def test_terminal_text_overwrites_as_a_terminal_does() -> None:
+    assert terminal_text("abcdef\rXY") == "XYcdef"
+    assert terminal_text("one\r\ntwo\r\n") == "one\ntwo\n"  # Windows line ends are line ends
+    assert terminal_text("spin|\x08/\x08-") == "spin-"
+    assert terminal_text("\x08\x08start") == "start"  # nothing to take back
+    assert terminal_text("\x1b]0;title\x07shown \x1b[2Kcleared") == "shown cleared"
+
+
+def test_terminal_text_of_hostile_output_takes_linear_time() -> None:
+    started = time.perf_counter()
+    assert terminal_text("x" * 500_000 + "\ry" * 500_000) == "y" + "x" * 499_999
+    assert terminal_text("a\x08" * 500_000) == ""
+    assert terminal_text("\x1b[" * 300_000) == "\x1b[" * 300_000  # no sequence ends: nothing to drop
+    assert time.perf_counter() - started < 2
+
+
+def test_a_widget_is_left_out_but_a_result_shown_next_to_it_stays() -> None:
+    widget = {
+        "output_type": "display_data",
+        "metadata": {},
+        "data": {
+            "application/vnd.jupyter.widget-view+json": {"model_id": "3f2a", "version_major": 2},
+            "text/plain": "interactive(children=(IntSlider(value=10, description='loaves'), Output()))",
+        },
+    }
+    result = {"output_type": "execute_result", "metadata": {}, "data": {"text/plain": "12"}}
+    text = notebook_markdown("bread.ipynb", _notebook(_code("interact(bake)", widget, result)))
+    assert "interactive(" not in text
+    assert text == "```python\ninteract(bake)\n```\n\n```text\n12\n```"
+
+
+def test_display_math_under_a_line_of_prose_is_display_math(tmp_path: Path) -> None:
+    cell = _markdown(
+        "# Tides\n\nThe height of the tide is roughly:\n$$\nh(t) = A \\cos(\\omega t)\n$$\nwhere $A$ is half the range."
+    )
+    book = load_book(write(tmp_path / "tides.ipynb", _notebook(cell))).parse()
+    html = book.chapters[0].pages[0].html
+    assert "$" not in html  # the block is math, shown as such, not dollars and TeX among the words
+    assert '<p id="p-68bf6c65">The height of the tide is roughly:</p>\n<pre' in html
+    assert markdown_of(book) == (
+        "The height of the tide is roughly:\n\n$$\nh(t) = A \\cos(\\omega t)\n$$\n\nwhere $A$ is half the range."
+    )
+
+
+def test_display_math_blocks_leave_code_indented_lines_and_unclosed_dollars_alone() -> None:
+    assert display_math_blocks("Text:\n$$ a = b $$\nmore") == "Text:\n\n$$ a = b $$\n\nmore"
+    fenced = "```latex\nText\n$$\nx\n$$\n```"
+    assert display_math_blocks(fenced) == fenced
+    indented = "Text\n    $$\n    x\n    $$"
+    assert display_math_blocks(indented) == indented
+    unclosed = "Price:\n$$ is two dollars\n\nnext"
+    assert display_math_blocks(unclosed) == unclosed
+    already = "Text\n\n$$\nx\n$$\n\nmore"
+    assert display_math_blocks(already) == already
+
+
+def test_double_dollar_math_in_a_sentence_is_math_not_stray_dollars(tmp_path: Path) -> None:
+    book = load_book(
+        write(tmp_path / "bread.md", "# Bread\n\nDough rises as $$V = V_0 e^{kt}$$ in a warm room.\n")
+    ).parse()
+    html = book.chapters[0].pages[0].html
+    assert "V = V_0 e^{kt}</code>" in html
+    assert "$" not in html
+
+
+def test_a_notebook_of_huge_outputs_is_cut_into_pages_that_fit(tmp_path: Path) -> None:
+    lines = "".join(f"batch {n}: {'flour ' * 30}\n" for n in range(40_000))
+    cells = [
+        _markdown("# Mill log"),
+        _code("for n in batches: print(n)", {"output_type": "stream", "name": "stdout", "text": lines}),
+    ]
+    book = load_book(write(tmp_path / "mill.ipynb", _notebook(*cells))).parse()
+    pages = [page for chapter in book.chapters for page in chapter.pages]
+    assert len(pages) > 1
+    assert all(len(page.html.encode()) + len(page.markdown.encode()) <= MAX_PAGE_BYTES for page in pages)
+    assert "batch 39999:" in pages[-1].markdown
