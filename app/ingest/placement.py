@@ -66,6 +66,8 @@ class Layout:
     writerside: WritersideProject | None = None
     # An mkdocs site's `--8<--` snippet settings, when it uses them (see mkdocssnippets.py).
     snippets: Snippets | None = None
+    # MyST substitutions the book defines for every page (`{{ key }}`, see mystsubs.py).
+    substitutions: Mapping[str, str] = field(default_factory=dict)
 
 
 def without_page_id(name: str) -> str:

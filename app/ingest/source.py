@@ -24,6 +24,7 @@ from app.ingest import (
     mdxincludes,
     mkdocssnippets,
     mystincludes,
+    mystsubs,
     retypeincludes,
     snippets,
 )
@@ -181,6 +182,7 @@ def source_from_texts(
     for index, source in enumerate(sources):
         front, body = split_front_matter(source.path, source.text)
         name = PurePosixPath(source.path.replace("\\", "/"))
+        body = mystsubs.expand_page(body, source.text, {}, file=source.path, warn=warnings.append)
         body = includes.expand(body, file=name, read=_no_files, warn=warnings.append)
         body = docfxincludes.expand(body, file=name, read=_no_files, warn=warnings.append)
         body = docfx_marks(body, file=name, warn=warnings.append)
@@ -294,6 +296,7 @@ def _read_chapter(
         )
         return None
     name = PurePosixPath(books.name(path))
+    body = mystsubs.expand_page(body, text, layout.substitutions, file=str(path), warn=warnings.append)
 
     def read(target: PurePosixPath) -> str:
         text = books.read_text(books.root / target)
