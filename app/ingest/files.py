@@ -68,7 +68,12 @@ class BookFolder:
 
     def locate(self, path: Path) -> Path:
         """The real path of a file inside the folder, or Unreadable saying why not."""
-        real = self._real(path)
+        try:
+            real = self._real(path)
+        except (RuntimeError, OSError):  # Python 3.11 reports a symlink loop (`a.jpg -> a.jpg`) so
+            raise Unreadable(
+                "is a symbolic link that leads back to itself; replace it with the file"
+            ) from None
         if not real.is_relative_to(self.root):
             raise Unreadable(
                 f"is outside the book's folder (it leads to {real}); copy it into the book instead"

@@ -143,3 +143,17 @@ def test_a_notebook_of_huge_outputs_is_cut_into_pages_that_fit(tmp_path: Path) -
     assert len(pages) > 1
     assert all(len(page.html.encode()) + len(page.markdown.encode()) <= MAX_PAGE_BYTES for page in pages)
     assert "batch 39999:" in pages[-1].markdown
+
+
+def test_a_picture_that_is_a_symlink_to_itself_is_a_warning_not_a_crash(tmp_path: Path) -> None:
+    course = tmp_path / "course"
+    write(
+        course / "birds.ipynb",
+        _notebook(_markdown("# Is It a Bird?\n\n![a robin](robin.jpg)\n\nA robin, perhaps.")),
+    )
+    (course / "robin.jpg").symlink_to("robin.jpg")  # as a real course's slides folder holds one
+    book = load_book(course).parse()
+    assert markdown_of(book).endswith("A robin, perhaps.")
+    (warning,) = book.warnings
+    assert "robin.jpg" in warning
+    assert "leads back to itself" in warning
