@@ -25,9 +25,9 @@ from markdown_it.token import Token
 
 from app.ingest.dialects import push_box
 from app.ingest.fences import outside_code
+from app.ingest.mystattrs import NAME, inline_options
 from app.ingest.passes import hides_chunk, with_title
 
-_NAME = re.compile(r"\{([A-Za-z][\w:-]*)\}[ \t]*(.*)")
 _CALLOUTS = frozenset(
     {"note", "tip", "hint", "important", "warning", "caution", "attention", "danger", "error", "seealso",
      "todo"}
@@ -81,7 +81,7 @@ _KNOWN = (
     | {"admonition", "dropdown", "tab-item", "math"}
 )  # fmt: skip
 _ROLE_HINT = re.compile(r"\{[A-Za-z][\w:-]*\}`")
-_FENCE_HINT = re.compile(r"(```|:::)\{([A-Za-z][\w:-]*)\}")
+_FENCE_HINT = re.compile(r"(```|:::)\{([A-Za-z][\w:-]*)[ \t}]")  # `{tip icon=false}` too
 _TARGET_LINE = re.compile(r"^\([^()\s]+\)=[ \t]*$", re.MULTILINE)
 
 
@@ -159,7 +159,9 @@ def _directive(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     if run < 3:
         return False
     info = text[run:].strip()
-    found = _NAME.fullmatch(info)
+    found = NAME.fullmatch(info)
+    inline = inline_options(found.group(2) or "") if found else None  # `{tip icon=false}`: mystattrs.py
+    found = found if inline is not None else None
     # In a MyST file, a colon fence whose info is no `{directive}` is code, as a backtick fence is.
     as_code = (
         found is None
@@ -171,7 +173,7 @@ def _directive(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         return False
     if silent:
         return True
-    name, argument = (found.group(1).lower(), found.group(2).strip()) if found else ("code", info)
+    name, argument = (found.group(1).lower(), found.group(3).strip()) if found else ("code", info)
     fence = marker * run
     close = start_line + 1
     while close < end_line:
@@ -184,6 +186,7 @@ def _directive(state: StateBlock, start_line: int, end_line: int, silent: bool) 
             break
         close += 1
     body, options = _options(state, start_line + 1, close)
+    options = {**(inline or {}), **options}
     after = min(close + 1, end_line)
     if name in LEFT_OUT:
         state.env.setdefault("myst_left_out", set()).add(name)
