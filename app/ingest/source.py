@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.errors import ImportProblem
 from app.ingest import (
+    citations,
     docfxincludes,
     embeds,
     includes,
@@ -29,6 +30,7 @@ from app.ingest import (
     snippets,
 )
 from app.ingest.bookdownchapters import bookdown_chapters
+from app.ingest.citations import Bibliography
 from app.ingest.darkmode import without_dark_pictures
 from app.ingest.docfxmarks import docfx_marks
 from app.ingest.files import BookFolder, TooBig, Unreadable
@@ -114,10 +116,18 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
         bare_pictures=layout.dialect == "github-wiki",
     )
     files: list[ChapterFile] = []
+    bibliography = Bibliography(books, (books.root, layout.site_root))  # read once a page cites
     for position, placed in enumerate(layout.files):
         parent = position + 1 < len(layout.files) and layout.files[position + 1].depth > placed.depth
         chapter = _read_chapter(
-            books, placed, layout, parent=parent, site_root=site_root, wiki=wiki, warnings=warnings
+            books,
+            placed,
+            layout,
+            parent=parent,
+            site_root=site_root,
+            wiki=wiki,
+            warnings=warnings,
+            bibliography=bibliography,
         )
         if chapter is not None:
             files.append(chapter)
@@ -250,6 +260,7 @@ def _read_chapter(
     site_root: PurePosixPath,
     wiki: WikiLinks,
     warnings: list[str],
+    bibliography: Bibliography,
 ) -> ChapterFile | None:
     """The file, ready to parse; None (with a warning) when it is left out. `parent`: sub-chapters
     follow it in the contents, so a page of its own is kept for it even when it has no text
@@ -297,6 +308,7 @@ def _read_chapter(
         return None
     name = PurePosixPath(books.name(path))
     body = mystsubs.expand_page(body, text, layout.substitutions, file=str(path), warn=warnings.append)
+    body = citations.expand(body, bibliography, file=str(path), warn=warnings.append)
 
     def read(target: PurePosixPath) -> str:
         text = books.read_text(books.root / target)
