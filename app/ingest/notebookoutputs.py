@@ -30,6 +30,11 @@ _WIDGET = "application/vnd.jupyter.widget-view+json"
 # and the rarer two-character escapes; the text between them is what a reader should see.
 _TERMINAL_CODE = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 
+_TABLE_SPACE = re.compile(
+    r"(</?(?:table|thead|tbody|tfoot|tr|th|td|caption|colgroup|col)\b[^<>]*>)\s+(?=<)", re.IGNORECASE
+)
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+
 Fenced = Callable[[str, str], str]
 
 
@@ -56,11 +61,41 @@ def output_blocks(output: dict[str, Any], fenced: Fenced) -> list[str]:
         return [_text(data["text/markdown"])]
     if isinstance(data.get("text/html"), str | list):
         # A blank line on each side keeps it one HTML block; the sanitiser decides what of it shows.
-        return ["<div>\n\n" + _text(data["text/html"]).strip() + "\n\n</div>"]
+        return ["<div>\n\n" + one_block(_text(data["text/html"])) + "\n\n</div>"]
     if isinstance(data.get("text/plain"), str | list):
         text = terminal_text(_text(data["text/plain"]))
         return [fenced(text, "text")] if text.strip() else []
     return []
+
+
+def one_block(html: str) -> str:
+    """An HTML output as one Markdown HTML block: its `<style>` and `<script>` elements gone (pandas
+    styles every table it returns with one, and the sanitiser would drop them), and no blank line
+    left in it, since a blank line ends an HTML block and the rest (`    .dataframe th {`, indented)
+    would read as code, and the table after it as loose words."""
+    for tag in ("style", "script"):
+        html = _without_element(html, tag)
+    # The indenting between a table's tags (pandas writes one cell a line) is no text: gone, so
+    # that a row reads as one line of cells to the model, as `stone | kg` (see rawhtml.html_text).
+    html = _TABLE_SPACE.sub(r"\1", html)
+    return _BLANK_LINES.sub("\n", html.strip())
+
+
+def _without_element(html: str, tag: str) -> str:
+    lowered = html.lower()
+    if f"<{tag}" not in lowered:
+        return html
+    kept: list[str] = []
+    done = 0
+    while (start := lowered.find(f"<{tag}", done)) >= 0:
+        end = lowered.find(f"</{tag}", start)
+        close = lowered.find(">", end) if end >= 0 else -1
+        kept.append(html[done:start])
+        if close < 0:
+            return "".join(kept)  # never closed: the rest is its content, as a browser reads it
+        done = close + 1
+    kept.append(html[done:])
+    return "".join(kept)
 
 
 def _error(output: dict[str, Any], fenced: Fenced) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from app.ingest import MAX_PAGE_BYTES, load_book
 from app.ingest.notebookmath import display_math_blocks
-from app.ingest.notebookoutputs import terminal_text
+from app.ingest.notebookoutputs import one_block, terminal_text
 from app.ingest.notebooks import notebook_markdown
 from tests.ingest.helpers import markdown_of, write
 
@@ -157,3 +157,35 @@ def test_a_picture_that_is_a_symlink_to_itself_is_a_warning_not_a_crash(tmp_path
     (warning,) = book.warnings
     assert "robin.jpg" in warning
     assert "leads back to itself" in warning
+
+
+def test_a_pandas_table_is_one_table_without_its_style_sheet() -> None:
+    html = (
+        "<div>\n<style scoped>\n    .dataframe th {\n        vertical-align: top;\n    }\n\n"
+        "    .dataframe td {\n        text-align: right;\n    }\n</style>\n"
+        '<table class="dataframe">\n  <thead>\n    <tr>\n      <th>tide</th>\n      <th>metres</th>\n'
+        "    </tr>\n  </thead>\n\n  <tbody>\n    <tr>\n      <td>high</td>\n      <td>4.2</td>\n    </tr>\n"
+        "  </tbody>\n</table>\n</div>"
+    )
+    assert one_block(html) == (
+        '<div>\n<table class="dataframe"><thead><tr><th>tide</th><th>metres</th></tr></thead>'
+        "<tbody><tr><td>high</td><td>4.2</td></tr></tbody></table></div>"
+    )
+    result = {
+        "output_type": "execute_result",
+        "metadata": {},
+        "data": {"text/html": html, "text/plain": "ignored"},
+    }
+    text = notebook_markdown("tides.ipynb", _notebook(_code("tides", result)))
+    assert "vertical-align" not in text
+    assert "\n\n<table" not in text.split("<div>\n\n", 1)[1]  # one HTML block from <div> to </div>
+
+
+def test_style_and_script_elements_left_open_take_the_rest_with_them() -> None:
+    assert one_block("<b>kept</b><STYLE>p { color: red }") == "<b>kept</b>"
+    assert one_block("<p>a</p><script>x()</script ><p>b</p>") == "<p>a</p><p>b</p>"
+    assert one_block("<pre>one\n\n\ntwo</pre>") == "<pre>one\ntwo</pre>"  # no blank line may end the block
+    started = time.perf_counter()
+    one_block("<style>" * 100_000)
+    one_block("<td>" + " " * 100_000 + "x")
+    assert time.perf_counter() - started < 2
