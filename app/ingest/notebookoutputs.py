@@ -62,6 +62,8 @@ def output_blocks(output: dict[str, Any], fenced: Fenced) -> list[str]:
     if isinstance(data.get("text/html"), str | list):
         # A blank line on each side keeps it one HTML block; the sanitiser decides what of it shows.
         return ["<div>\n\n" + one_block(_text(data["text/html"])) + "\n\n</div>"]
+    if isinstance(data.get("text/latex"), str | list) and (math := _display_math(_text(data["text/latex"]))):
+        return [math]  # SymPy's results, IPython's Latex(): their plain text reads `<…Latex object>`
     if isinstance(data.get("text/plain"), str | list):
         text = terminal_text(_text(data["text/plain"]))
         return [fenced(text, "text")] if text.strip() else []
@@ -96,6 +98,21 @@ def _without_element(html: str, tag: str) -> str:
         done = close + 1
     kept.append(html[done:])
     return "".join(kept)
+
+
+def _display_math(latex: str) -> str:
+    """`$$ a = b + c $$` or `$\\displaystyle x^{2}$` as a display math block, or "" when it is no math."""
+    body = latex.strip()
+    for mark in ("$$", "$", "\\[", "\\("):
+        closing = {"\\[": "\\]", "\\(": "\\)"}.get(mark, mark)
+        if len(body) > 2 * len(mark) and body.startswith(mark) and body.endswith(closing):
+            body = body[len(mark) : -len(closing)].strip()
+            break
+    else:
+        return ""  # LaTeX that is not math (a table, a document): only its plain text can be shown
+    body = body.removeprefix("\\displaystyle").strip()
+    body = "\n".join(line for line in body.split("\n") if line.strip())  # a blank line would end the block
+    return f"$$\n{body}\n$$" if body and "$$" not in body else ""
 
 
 def _error(output: dict[str, Any], fenced: Fenced) -> list[str]:

@@ -189,3 +189,23 @@ def test_style_and_script_elements_left_open_take_the_rest_with_them() -> None:
     one_block("<style>" * 100_000)
     one_block("<td>" + " " * 100_000 + "x")
     assert time.perf_counter() - started < 2
+
+
+def test_latex_results_are_display_math_and_other_latex_its_plain_text() -> None:
+    sympy = {
+        "output_type": "execute_result",
+        "metadata": {},
+        "data": {"text/latex": "$\\displaystyle h^{2}$", "text/plain": "h**2"},
+    }
+    shown = {
+        "output_type": "display_data",
+        "metadata": {},
+        "data": {"text/latex": "$$ a = b + c\n\n$$", "text/plain": "<IPython.core.display.Latex object>"},
+    }
+    table = {
+        "output_type": "display_data",
+        "metadata": {},
+        "data": {"text/latex": "\\begin{tabular}{c}x\\end{tabular}", "text/plain": "a table"},
+    }
+    text = notebook_markdown("tides.ipynb", _notebook(_code("h**2", sympy, shown, table)))
+    assert text == "```python\nh**2\n```\n\n$$\nh^{2}\n$$\n\n$$\na = b + c\n$$\n\n```text\na table\n```"
