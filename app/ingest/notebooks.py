@@ -16,6 +16,7 @@ from typing import Any
 
 from app.errors import ImportProblem
 from app.ingest.notebookmath import display_math_blocks
+from app.ingest.notebookoptions import cell_options
 from app.ingest.notebookoutputs import PICTURES, output_blocks
 
 NOTEBOOK_SUFFIX = ".ipynb"
@@ -56,10 +57,13 @@ def _language(metadata: Any) -> str:
 def _cell(cell: dict[str, Any], language: str) -> list[str]:
     tags = (cell.get("metadata") or {}).get("tags") if isinstance(cell.get("metadata"), dict) else None
     tags = set(tags) if isinstance(tags, list) else set()
-    if "remove-cell" in tags:
-        return []
     source = _text(cell.get("source"))
     kind = cell.get("cell_type")
+    if kind == "code":
+        source, options = cell_options(source)  # Quarto's and mystmd's `#| echo: false` lines
+        tags |= options
+    if "remove-cell" in tags:
+        return []
     if kind == "markdown":
         return (
             [display_math_blocks(_with_attachments(source, cell.get("attachments")))]

@@ -209,3 +209,19 @@ def test_latex_results_are_display_math_and_other_latex_its_plain_text() -> None
     }
     text = notebook_markdown("tides.ipynb", _notebook(_code("h**2", sympy, shown, table)))
     assert text == "```python\nh**2\n```\n\n$$\nh^{2}\n$$\n\n$$\na = b + c\n$$\n\n```text\na table\n```"
+
+
+def test_quarto_option_lines_hide_what_they_say_and_never_show() -> None:
+    printed = {"output_type": "stream", "name": "stdout", "text": "high water at 6\n"}
+    cells = [
+        _code("#| echo: false\nprint(tide)", printed),
+        _code("#| output: false\n#| label: setup\nimport tides", printed),
+        _code("#| include: false\nsecret()", printed),
+        _code("#| tags: [remove-input, other]\nprint(tide)", printed),
+        _code("#|echo:true\nx = 1\n#| echo: false\ny = 2"),
+    ]
+    text = notebook_markdown("tides.ipynb", _notebook(*cells))
+    assert text == (
+        "```text\nhigh water at 6\n```\n\n```python\nimport tides\n```\n\n```text\nhigh water at 6\n```\n\n"
+        "```python\nx = 1\n#| echo: false\ny = 2\n```"
+    )
