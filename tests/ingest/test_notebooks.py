@@ -11,7 +11,7 @@ from app.ingest import MAX_PAGE_BYTES, load_book
 from app.ingest.notebookmath import display_math_blocks
 from app.ingest.notebookoutputs import one_block, terminal_text
 from app.ingest.notebooks import notebook_markdown
-from tests.ingest.helpers import markdown_of, write
+from tests.ingest.helpers import markdown_of, problems, write
 
 
 def _notebook(*cells: dict[str, Any]) -> str:
@@ -224,4 +224,19 @@ def test_quarto_option_lines_hide_what_they_say_and_never_show() -> None:
     assert text == (
         "```text\nhigh water at 6\n```\n\n```python\nimport tides\n```\n\n```text\nhigh water at 6\n```\n\n"
         "```python\nx = 1\n#| echo: false\ny = 2\n```"
+    )
+
+
+def test_a_drawing_over_the_picture_limit_is_named_by_its_start_in_the_warning(tmp_path: Path) -> None:
+    drawing = {
+        "output_type": "display_data",
+        "metadata": {},
+        "data": {"image/png": "iVBORw0KGgo" + "A" * 900_000},
+    }
+    cells = [_markdown("# Bootstrap"), _code("plt.hist(means)", drawing)]
+    book = load_book(write(tmp_path / "bootstrap.ipynb", _notebook(*cells))).parse()
+    (warning,) = problems(book)
+    assert warning == (
+        "picture 'data:image/png;base64,iVBORw0KGgoAAAAAAA… (878 KB of text)' is a data: URL that is not "
+        "a base64 picture of at most 512 KB; save it as a file. The reader shows its description instead."
     )
