@@ -65,7 +65,9 @@ def read_jupyter_book(books: BookFolder, toc: Path, warnings: list[str]) -> Layo
             str(toc), "names no Markdown files. Add entries like `- file: intro` under `chapters:`."
         )
     substitutions = config_substitutions(_table(settings, "parse")) if toc.name not in _MYST_NAMES else {}
-    return Layout(walker.placed, metadata, site_root=root, substitutions=substitutions)
+    # `{tableofcontents}` lists the pages below it: the reader's own contents list them already.
+    carried = frozenset({"tableofcontents"})
+    return Layout(walker.placed, metadata, site_root=root, substitutions=substitutions, carried_out=carried)
 
 
 class TocWalker:

@@ -26,6 +26,7 @@ from markdown_it.token import Token
 from app.ingest.dialects import push_box
 from app.ingest.fences import outside_code
 from app.ingest.mystattrs import NAME, inline_options
+from app.ingest.mystraw import quietly_carried_out
 from app.ingest.passes import hides_chunk, with_title
 
 _CALLOUTS = frozenset(
@@ -188,7 +189,9 @@ def _directive(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     body, options = _options(state, start_line + 1, close)
     options = {**(inline or {}), **options}
     after = min(close + 1, end_line)
-    if name in LEFT_OUT:
+    if name in LEFT_OUT and quietly_carried_out(state, name, argument, body, close, start_line):
+        pass  # `{index}`, `{raw} jupyter`: nothing a web page shows (mystraw.py)
+    elif name in LEFT_OUT:
         state.env.setdefault("myst_left_out", set()).add(name)
     elif marker != ":" and name not in _KNOWN:
         # Not MyST's: a Quarto or R Markdown chunk (```{r}, ```{python}), code in that language, its
