@@ -26,6 +26,7 @@ from app.errors import ImportProblem
 from app.ingest.bibtex import Reference, parse_bibtex
 from app.ingest.fences import code_spans, outside_code
 from app.ingest.files import BookFolder, Unreadable
+from app.ingest.referencelist import has_place, place_lists
 
 _KEY = r"\w(?:[\w:.#$%&+?<>~/-]*\w)?"
 _ROLE = re.compile(r"\{cite(?::([a-z]+))?\}`([^`\n]+)`")
@@ -46,6 +47,7 @@ class Bibliography:
         self._books = books
         self._folders = list(dict.fromkeys(folder for folder in folders if folder is not None))
         self._works: dict[str, Reference] | None = None
+        self.cited: dict[str, None] = {}  # the keys cited so far, in order: a reference list's works
 
     def works(self) -> dict[str, Reference]:
         if self._works is None:
@@ -64,7 +66,15 @@ class Bibliography:
 
 
 def expand(body: str, bibliography: Bibliography, *, file: str, warn: Callable[[str], None]) -> str:
-    """The page with its citations written out as author and year, outside code."""
+    """The page with its citations written out as author and year, outside code, and its reference
+    list (`{bibliography}`, Pandoc's refs div) written where it stands (see referencelist.py)."""
+    body = _cited(body, bibliography, file=file, warn=warn)
+    if has_place(body) and bibliography.works():
+        body = place_lists(body, bibliography.works(), bibliography.cited)
+    return body
+
+
+def _cited(body: str, bibliography: Bibliography, *, file: str, warn: Callable[[str], None]) -> str:
     if "@" not in body and "{cite" not in body:
         return body
     if not _ROLE.search(body) and not _BRACKET.search(body) and not _NARRATIVE.search(body):
@@ -74,16 +84,17 @@ def expand(body: str, bibliography: Bibliography, *, file: str, warn: Callable[[
         return body  # no reference list: nothing to cite from, and `@name` may be anything
     lines = body.split("\n")
     unknown: list[str] = []
+    cited = bibliography.cited
     for number, line in outside_code(lines):
         if "@" in line or "{cite" in line:
-            lines[number] = _line(line, works, unknown)
+            lines[number] = _line(line, works, unknown, cited)
     if unknown:
         names = ", ".join(f"'{key}'" for key in dict.fromkeys(unknown))
         warn(f"{file}: cites {names}, which no .bib file of the book holds; the reader sees the key instead.")
     return "\n".join(lines)
 
 
-def _line(line: str, works: dict[str, Reference], unknown: list[str]) -> str:
+def _line(line: str, works: dict[str, Reference], unknown: list[str], cited: dict[str, None]) -> str:
     spans = code_spans(line)
     changes: list[tuple[int, int, str]] = []
     for found in _ROLE.finditer(line):
@@ -91,16 +102,19 @@ def _line(line: str, works: dict[str, Reference], unknown: list[str]) -> str:
             continue  # a role written as code, to show how to write one
         keys = [key.strip() for key in found.group(2).split(",") if key.strip()]
         changes.append((found.start(), found.end(), _role(found.group(1) or "", keys, works, unknown)))
+        cited.update((key, None) for key in keys if key in works)
     roles = [(start, end) for start, end, _ in changes]
     for found in _BRACKET.finditer(line):
         if not _inside(found.start(), spans + roles):
             text = _bracket(found.group(1), works, unknown)
             if text is not None:
                 changes.append((found.start(), found.end(), text))
+                cited.update((key, None) for key in re.findall(rf"@({_KEY})", found.group(1)) if key in works)
     taken = [(start, end) for start, end, _ in changes]
     for found in _NARRATIVE.finditer(line):
         work = works.get(found.group(1))
         if work is not None and not _inside(found.start(), spans + taken):
+            cited[found.group(1)] = None
             locator = f", {found.group(2)}" if found.group(2) else ""
             name = _escape(work.authors or found.group(1))
             changes.append((found.start(), found.end(), f"{name} ({_escape(work.year)}{_escape(locator)})"))

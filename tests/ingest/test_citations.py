@@ -137,3 +137,51 @@ def test_a_bib_file_outside_the_book_is_never_read(tmp_path: Path) -> None:
     write(tmp_path / "book" / "tides.md", "# Tides\n\nSee [@x] and {cite}`x`.\n")
     book = load_book(tmp_path / "book").parse()
     assert "Hidden" not in markdown_of(book)
+
+
+def test_pandoc_refs_divs_get_the_list_of_works_cited_so_far(tmp_path: Path) -> None:
+    write(tmp_path / "book" / "refs.bib", BIB)
+    write(tmp_path / "book" / "a.md", "# Tides\n\nSee [@two] and @hale2018.\n\n::: {#refs}\n:::\n\nAfter.\n")
+    write(tmp_path / "book" / "b.md", '# Moon\n\nOnly [@two].\n\n<div id="refs"></div>\n')
+    listing = "- Hale (2018). *Tables of the Tide*.\n- Ortiz and Lind (2020). *Moon and Mud*."
+    alone = markdown_of(load_book(tmp_path / "book" / "b.md").parse())
+    assert alone == "Only (Ortiz and Lind 2020).\n\n- Ortiz and Lind (2020). *Moon and Mud*."
+    book = load_book(tmp_path / "book").parse()
+    assert markdown_of(book) == (
+        f"See (Ortiz and Lind 2020) and Hale (2018).\n\n{listing}\n\nAfter.\n\n"
+        f"Only (Ortiz and Lind 2020).\n\n{listing}"
+    )
+    assert book.warnings == ()
+
+
+def test_a_bookdown_books_closing_references_page_lists_the_works_cited(tmp_path: Path) -> None:
+    write(tmp_path / "book" / "book.bib", BIB)
+    write(tmp_path / "book" / "_bookdown.yml", 'rmd_files: ["index.Rmd", "References.Rmd"]\n')
+    write(tmp_path / "book" / "index.Rmd", "# Tides\n\nTides follow the moon [@hale2018].\n")
+    write(
+        tmp_path / "book" / "References.Rmd",
+        "`r if (knitr::is_latex_output()) '<!--'`\n\n# References {-}\n\n`r if (knitr::is_latex_output()) '-->'`\n",
+    )
+    book = load_book(tmp_path / "book").parse()
+    assert [chapter.title for chapter in book.chapters] == ["Tides", "References"]
+    assert markdown_of(book).endswith(
+        "Tides follow the moon (Hale 2018).\n\n- Hale (2018). *Tables of the Tide*."
+    )
+    assert book.warnings == ()
+
+
+def test_a_bibliography_directive_lists_all_works_when_asked_and_escapes_their_markup(tmp_path: Path) -> None:
+    write(
+        tmp_path / "book" / "refs.bib",
+        BIB + "\n@misc{star, author = {Star, *A*}, title = {[x](javascript:y)}}\n",
+    )
+    write(
+        tmp_path / "book" / "refs.md", "# Reading\n\nNothing cited here.\n\n```{bibliography}\n:all:\n```\n"
+    )
+    book = load_book(tmp_path / "book" / "refs.md").parse()
+    assert markdown_of(book) == (
+        "Nothing cited here.\n\n- Hale (2018). *Tables of the Tide*.\n- Ortiz and Lind (2020). *Moon and Mud*.\n"
+        "- Star (n.d.). *[x](javascript:y)*."  # as text: the model's Markdown is not parsed again
+    )
+    assert "<a " not in book.chapters[0].pages[0].html  # a title in a .bib file is never a link
+    assert book.warnings == ()
