@@ -27,6 +27,7 @@ from app.ingest.dialects import push_box
 from app.ingest.fences import outside_code
 from app.ingest.mystattrs import NAME, inline_options
 from app.ingest.mystraw import quietly_carried_out
+from app.ingest.notebookoptions import shown_code_cell
 from app.ingest.passes import hides_chunk, with_title
 
 _CALLOUTS = frozenset(
@@ -199,8 +200,12 @@ def _directive(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         code, shown = _chunk(state, body, close)
         if shown:
             _push_code(state, name, {}, code, close, start_line)
+    elif name == "code-cell" and shown_code_cell(options, _text(state, body, close)) is None:
+        pass  # `:tags: [remove-cell]`: hidden, as Jupyter Book hides it (notebookoptions.py)
     elif name in _CODE or name in _DIAGRAMS:
         _push_code(state, _DIAGRAMS.get(name, argument), options, body, close, start_line)
+        if name == "code-cell":  # its `#| label: …` option lines are settings, not code
+            state.tokens[-1].content = shown_code_cell(options, state.tokens[-1].content) or ""
     elif name == "math":
         math = state.push("math_block", "math", 0)
         math.block, math.content, math.map = True, _text(state, body, close), [start_line, after]

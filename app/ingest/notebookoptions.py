@@ -37,3 +37,12 @@ def cell_options(source: str) -> tuple[str, set[str]]:
         elif key == "tags":
             tags.update(_TAG.findall(value))
     return "\n".join(lines[first:]), tags
+
+
+def shown_code_cell(options: dict[str, str], code: str) -> str | None:
+    """A MyST notebook's ```` ```{code-cell} ````, as Jupyter Book shows it: None when its `:tags:`
+    (`[remove-cell]`, `[remove-input]`) hide its code, else the code less its `#|` option lines.
+    A Markdown notebook keeps no outputs, so hiding the input leaves nothing to show."""
+    code, tags = cell_options(code)
+    tags |= set(_TAG.findall(options.get("tags", "")))
+    return None if tags & {"remove-cell", "remove-input"} else code

@@ -240,3 +240,15 @@ def test_a_drawing_over_the_picture_limit_is_named_by_its_start_in_the_warning(t
         "picture 'data:image/png;base64,iVBORw0KGgoAAAAAAA… (878 KB of text)' is a data: URL that is not "
         "a base64 picture of at most 512 KB; save it as a file. The reader shows its description instead."
     )
+
+
+def test_a_myst_notebooks_code_cells_hide_as_their_tags_say(tmp_path: Path) -> None:
+    page = write(
+        tmp_path / "tides.md",
+        "---\njupytext:\n  text_representation:\n    format_name: myst\n---\n# Tides\n\n"
+        "```{code-cell}\n:tags: [remove-cell]\nsecret_setup()\n```\n\n"
+        "```{code-cell} ipython3\n---\ntags: [hide-output, remove-input]\n---\ndraw_chart()\n```\n\n"
+        "```{code-cell} ipython3\n:tags: [remove-output]\n#| label: tide-table\ntide_table()\n```\n\nThe end.\n",
+    )
+    book = load_book(page).parse()
+    assert markdown_of(book) == "```ipython3\ntide_table()\n```\n\nThe end."
