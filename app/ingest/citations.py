@@ -30,7 +30,7 @@ from app.ingest.referencelist import has_place, place_lists
 
 _KEY = r"\w(?:[\w:.#$%&+?<>~/-]*\w)?"
 _ROLE = re.compile(r"\{cite(?::([a-z]+))?\}`([^`\n]+)`")
-_BRACKET = re.compile(r"\[([^\[\]\n]*@[^\[\]\n]*)\](?![(\[:])")
+_BRACKET = re.compile(r"\[([^\[\]\n@]*@[^\[\]\n]*)\](?![(\[:])")  # the first `@` fixed: no backtracking
 _ITEM = re.compile(rf"\s*(.*?)(-?)@({_KEY}|https?://doi\.org/\S+?|doi:\S+?)\s*(?:,\s*(.*?))?\s*")
 _NARRATIVE = re.compile(rf"(?<![\w@\\`\[])@({_KEY})(?:\s\[([^\[\]\n]+)\](?![(\[:]))?")
 _DOI = re.compile(r"10\.\d{4,9}/\S+")

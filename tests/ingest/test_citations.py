@@ -185,3 +185,17 @@ def test_a_bibliography_directive_lists_all_works_when_asked_and_escapes_their_m
     )
     assert "<a " not in book.chapters[0].pages[0].html  # a title in a .bib file is never a link
     assert book.warnings == ()
+
+
+def test_hostile_citation_lines_are_read_in_linear_time(tmp_path: Path) -> None:
+    write(tmp_path / "book" / "refs.bib", BIB)
+    lines = [
+        "[" + "@" * 50_000,
+        "[" + "@two " * 20_000 + "]",
+        "@hale2018" + "." * 50_000,
+        "[" + "x@" * 20_000 + "]",
+    ]
+    write(tmp_path / "book" / "tides.md", "# Tides\n\n" + "\n\n".join(lines) + "\n")
+    started = time.perf_counter()
+    load_book(tmp_path / "book").parse()
+    assert time.perf_counter() - started < 5
