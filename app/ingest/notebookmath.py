@@ -26,14 +26,14 @@ def display_math_blocks(source: str) -> str:
     if "$$" not in source:
         return source
     lines = source.split("\n")
+    ends = _closing_lines(lines)
     out: list[str] = []
     fence = ""
     index = 0
     while index < len(lines):
         line = lines[index]
-        stripped = line.strip()
-        fence = _fence_after(stripped, fence)
-        end = -1 if fence or _indented(line) else _block_end(lines, index)
+        fence = _fence_after(line.strip(), fence)
+        end = -1 if fence or _indented(line) else _block_end(lines, index, ends)
         if end < 0:
             out.append(line)
             index += 1
@@ -47,20 +47,27 @@ def display_math_blocks(source: str) -> str:
     return "\n".join(out)
 
 
-def _block_end(lines: list[str], start: int) -> int:
+def _closing_lines(lines: list[str]) -> list[int]:
+    """For each line, the first line after it that ends with `$$` before a blank line, or -1:
+    worked out once, from the end, so that a cell of a thousand unclosed `$$` costs no more."""
+    ends = [-1] * len(lines)
+    following = -1
+    for index in range(len(lines) - 1, -1, -1):
+        ends[index] = following
+        stripped = lines[index].strip()
+        following = -1 if not stripped else index if stripped.endswith("$$") else following
+    return ends
+
+
+def _block_end(lines: list[str], start: int, ends: list[int]) -> int:
     """The line that closes a display block opened on `start`, or -1 when none opens there."""
     first = lines[start].strip()
     if not first.startswith("$$"):
         return -1
     if len(first) > 4 and first.endswith("$$"):
         return start  # `$$ y = ax + b $$` on one line
-    for index in range(start + 1, min(len(lines), start + _MATH_LINES)):
-        stripped = lines[index].strip()
-        if not stripped:
-            return -1  # a blank line ends a paragraph, and with it the math Jupyter would find
-        if stripped.endswith("$$"):
-            return index
-    return -1
+    # A blank line ends a paragraph, and with it the math Jupyter would find.
+    return ends[start] if ends[start] - start <= _MATH_LINES else -1
 
 
 def _fence_after(stripped: str, fence: str) -> str:

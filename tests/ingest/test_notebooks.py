@@ -252,3 +252,10 @@ def test_a_myst_notebooks_code_cells_hide_as_their_tags_say(tmp_path: Path) -> N
     )
     book = load_book(page).parse()
     assert markdown_of(book) == "```ipython3\ntide_table()\n```\n\nThe end."
+
+
+def test_display_math_of_hostile_cells_takes_linear_time() -> None:
+    started = time.perf_counter()
+    display_math_blocks("text\n$$ x\n" * 50_000)
+    display_math_blocks("text\n" + "$$\n" * 100_000)
+    assert time.perf_counter() - started < 1
