@@ -41,6 +41,7 @@ from app.ingest.limits import MAX_PICTURE_BYTES
 from app.ingest.logseqtext import logseq_markdown
 from app.ingest.mdx import is_mdx, without_code
 from app.ingest.mkdocstrings import api_names
+from app.ingest.mysteqs import number_equations
 from app.ingest.naming import name_book
 from app.ingest.notebooks import is_notebook, notebook_markdown
 from app.ingest.notion import is_row
@@ -309,6 +310,7 @@ def _read_chapter(
     name = PurePosixPath(books.name(path))
     body = mystsubs.expand_page(body, text, layout.substitutions, file=str(path), warn=warnings.append)
     body = citations.expand(body, bibliography, file=str(path), warn=warnings.append)
+    body = number_equations(body)  # `{eq}`label`` reads "(2)", as Sphinx numbers it (mysteqs.py)
 
     def read(target: PurePosixPath) -> str:
         text = books.read_text(books.root / target)

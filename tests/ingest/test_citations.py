@@ -194,6 +194,7 @@ def test_hostile_citation_lines_are_read_in_linear_time(tmp_path: Path) -> None:
         "[" + "@two " * 20_000 + "]",
         "@hale2018" + "." * 50_000,
         "[" + "x@" * 20_000 + "]",
+        "`x` @two {cite}`two` [@two] " * 10_000,
     ]
     write(tmp_path / "book" / "tides.md", "# Tides\n\n" + "\n\n".join(lines) + "\n")
     started = time.perf_counter()
