@@ -78,7 +78,9 @@ def build_book(source: BookSource, progress: Progress | None = None) -> BookDraf
     def picture_problem(path: str, src: str, why: str) -> None:
         if (path, src) not in said:
             said.add((path, src))
-            warnings.append(f"{path}: picture '{src}' {why}. The reader shows its description instead.")
+            # A notebook's drawing is a data: URL of a megabyte: the warning names its start, not all of it.
+            shown = src if len(src) <= 120 else f"{src[:40]}… ({len(src) // 1024:,} KB of text)"
+            warnings.append(f"{path}: picture '{shown}' {why}. The reader shows its description instead.")
 
     chapters: list[ChapterDraft] = []
     for number, (section, file_index) in enumerate(sections, 1):

@@ -68,7 +68,7 @@ class BookFolder:
 
     def locate(self, path: Path) -> Path:
         """The real path of a file inside the folder, or Unreadable saying why not."""
-        real = self._real(path)
+        real = self._real(path)  # Unreadable when symbolic links loop (real_path)
         if not real.is_relative_to(self.root):
             raise Unreadable(
                 f"is outside the book's folder (it leads to {real}); copy it into the book instead"

@@ -15,6 +15,7 @@ from typing import Any
 from app.errors import ImportProblem
 from app.ingest.files import BookFolder
 from app.ingest.frontmatter import load_yaml
+from app.ingest.mystsubs import config_substitutions
 from app.ingest.placement import MARKDOWN_SUFFIXES, Layout, Placed
 from app.text import plural
 
@@ -48,8 +49,9 @@ def read_jupyter_book(books: BookFolder, toc: Path, warnings: list[str]) -> Layo
         )
     else:
         walker.jb_book(data)
+        settings: dict[str, Any] = {}
         config = next((root / name for name in _CONFIG_NAMES if (root / name).is_file()), None)
-        settings = read_yaml(books, config) if config is not None else {}
+        settings = read_yaml(books, config) if config is not None else settings
         sphinx_config = _table(_table(settings, "sphinx"), "config")
         metadata = book_metadata(
             settings.get("title"),
@@ -62,7 +64,10 @@ def read_jupyter_book(books: BookFolder, toc: Path, warnings: list[str]) -> Layo
         raise ImportProblem(
             str(toc), "names no Markdown files. Add entries like `- file: intro` under `chapters:`."
         )
-    return Layout(walker.placed, metadata, site_root=root)
+    substitutions = config_substitutions(_table(settings, "parse")) if toc.name not in _MYST_NAMES else {}
+    # `{tableofcontents}` lists the pages below it: the reader's own contents list them already.
+    carried = frozenset({"tableofcontents"})
+    return Layout(walker.placed, metadata, site_root=root, substitutions=substitutions, carried_out=carried)
 
 
 class TocWalker:

@@ -62,7 +62,8 @@ def _parser() -> MarkdownIt:
         .use(deflist_plugin)
         .use(mark_plugin)
         # `$x^2$` stays readable as written; digits and spaces next to a `$` mean money, not math.
-        .use(dollarmath_plugin, allow_space=False, allow_digits=False, allow_labels=False)
+        # `$$x$$` in a sentence is math too (Jupyter and MyST's `dmath_double_inline` read it so), not `$` `$x$` `$`.
+        .use(dollarmath_plugin, allow_space=False, allow_digits=False, allow_labels=False, double_inline=True)
     )
 
 

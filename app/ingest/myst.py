@@ -25,9 +25,11 @@ from markdown_it.token import Token
 
 from app.ingest.dialects import push_box
 from app.ingest.fences import outside_code
+from app.ingest.mystattrs import NAME, inline_options
+from app.ingest.mystraw import quietly_carried_out
+from app.ingest.notebookoptions import shown_code_cell
 from app.ingest.passes import hides_chunk, with_title
 
-_NAME = re.compile(r"\{([A-Za-z][\w:-]*)\}[ \t]*(.*)")
 _CALLOUTS = frozenset(
     {"note", "tip", "hint", "important", "warning", "caution", "attention", "danger", "error", "seealso",
      "todo"}
@@ -81,7 +83,7 @@ _KNOWN = (
     | {"admonition", "dropdown", "tab-item", "math"}
 )  # fmt: skip
 _ROLE_HINT = re.compile(r"\{[A-Za-z][\w:-]*\}`")
-_FENCE_HINT = re.compile(r"(```|:::)\{([A-Za-z][\w:-]*)\}")
+_FENCE_HINT = re.compile(r"(```|:::)\{([A-Za-z][\w:-]*)[ \t}]")  # `{tip icon=false}` too
 _TARGET_LINE = re.compile(r"^\([^()\s]+\)=[ \t]*$", re.MULTILINE)
 
 
@@ -159,7 +161,9 @@ def _directive(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     if run < 3:
         return False
     info = text[run:].strip()
-    found = _NAME.fullmatch(info)
+    found = NAME.fullmatch(info)
+    inline = inline_options(found.group(2) or "") if found else None  # `{tip icon=false}`: mystattrs.py
+    found = found if inline is not None else None
     # In a MyST file, a colon fence whose info is no `{directive}` is code, as a backtick fence is.
     as_code = (
         found is None
@@ -171,7 +175,7 @@ def _directive(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         return False
     if silent:
         return True
-    name, argument = (found.group(1).lower(), found.group(2).strip()) if found else ("code", info)
+    name, argument = (found.group(1).lower(), found.group(3).strip()) if found else ("code", info)
     fence = marker * run
     close = start_line + 1
     while close < end_line:
@@ -184,8 +188,11 @@ def _directive(state: StateBlock, start_line: int, end_line: int, silent: bool) 
             break
         close += 1
     body, options = _options(state, start_line + 1, close)
+    options = {**(inline or {}), **options}
     after = min(close + 1, end_line)
-    if name in LEFT_OUT:
+    if name in LEFT_OUT and quietly_carried_out(state, name, argument, body, close, start_line):
+        pass  # `{index}`, `{raw} jupyter`: nothing a web page shows (mystraw.py)
+    elif name in LEFT_OUT:
         state.env.setdefault("myst_left_out", set()).add(name)
     elif marker != ":" and name not in _KNOWN:
         # Not MyST's: a Quarto or R Markdown chunk (```{r}, ```{python}), code in that language, its
@@ -193,8 +200,12 @@ def _directive(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         code, shown = _chunk(state, body, close)
         if shown:
             _push_code(state, name, {}, code, close, start_line)
+    elif name == "code-cell" and shown_code_cell(options, _text(state, body, close)) is None:
+        pass  # `:tags: [remove-cell]`: hidden, as Jupyter Book hides it (notebookoptions.py)
     elif name in _CODE or name in _DIAGRAMS:
         _push_code(state, _DIAGRAMS.get(name, argument), options, body, close, start_line)
+        if name == "code-cell":  # its `#| label: …` option lines are settings, not code
+            state.tokens[-1].content = shown_code_cell(options, state.tokens[-1].content) or ""
     elif name == "math":
         math = state.push("math_block", "math", 0)
         math.block, math.content, math.map = True, _text(state, body, close), [start_line, after]

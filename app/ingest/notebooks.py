@@ -2,9 +2,9 @@
 
 A notebook is JSON: a list of cells. A Markdown cell is Markdown already; a code cell becomes a
 fenced block in the notebook's language, followed by what it printed (as text), the pictures it
-drew (PNG and JPEG, embedded under the same caps as any picture) and the tables it returned (its
-HTML, which the sanitiser reads like any book's HTML). Scripts and widgets need a running kernel
-and are left out. Cells tagged `remove-cell`, `remove-input` or `remove-output`, as Jupyter Book
+drew (PNG and JPEG, embedded under the same caps as any picture), the tables it returned (its
+HTML, which the sanitiser reads like any book's HTML) and the errors it raised: see
+notebookoutputs.py. Scripts and widgets need a running kernel and are left out. Cells tagged `remove-cell`, `remove-input` or `remove-output`, as Jupyter Book
 tags them, lose what the tag names. Everything after this is ingest as usual.
 """
 
@@ -15,9 +15,11 @@ import re
 from typing import Any
 
 from app.errors import ImportProblem
+from app.ingest.notebookmath import display_math_blocks
+from app.ingest.notebookoptions import cell_options
+from app.ingest.notebookoutputs import PICTURES, output_blocks
 
 NOTEBOOK_SUFFIX = ".ipynb"
-_PICTURES = ("image/png", "image/jpeg")
 _BACKTICKS = re.compile(r"`{3,}")
 
 
@@ -55,45 +57,27 @@ def _language(metadata: Any) -> str:
 def _cell(cell: dict[str, Any], language: str) -> list[str]:
     tags = (cell.get("metadata") or {}).get("tags") if isinstance(cell.get("metadata"), dict) else None
     tags = set(tags) if isinstance(tags, list) else set()
-    if "remove-cell" in tags:
-        return []
     source = _text(cell.get("source"))
     kind = cell.get("cell_type")
+    if kind == "code":
+        source, options = cell_options(source)  # Quarto's and mystmd's `#| echo: false` lines
+        tags |= options
+    if "remove-cell" in tags:
+        return []
     if kind == "markdown":
-        return [_with_attachments(source, cell.get("attachments"))] if source.strip() else []
+        return (
+            [display_math_blocks(_with_attachments(source, cell.get("attachments")))]
+            if source.strip()
+            else []
+        )
     if kind != "code":
         return []  # raw cells are for other formats (LaTeX, reST); a reader never sees them
     blocks = [] if "remove-input" in tags or not source.strip() else [_fenced(source, language)]
     if "remove-output" not in tags:
         for output in cell.get("outputs") or []:
             if isinstance(output, dict):
-                blocks += _output(output)
+                blocks += output_blocks(output, _fenced)
     return blocks
-
-
-def _output(output: dict[str, Any]) -> list[str]:
-    kind = output.get("output_type")
-    if kind == "stream":
-        text = _text(output.get("text"))
-        return [_fenced(text, "text")] if text.strip() else []
-    if kind not in ("execute_result", "display_data"):
-        return []  # an error's traceback is the kernel's, full of terminal colours; not for a reader
-    data: dict[str, Any] = output["data"] if isinstance(output.get("data"), dict) else {}
-    for mime in _PICTURES:
-        picture = data.get(mime)
-        if isinstance(picture, str | list):
-            encoded = "".join(_text(picture).split())
-            if encoded.replace("+", "").replace("/", "").replace("=", "").isalnum():
-                return [f"![output](data:{mime};base64,{encoded})"]
-    if isinstance(data.get("text/markdown"), str | list):
-        return [_text(data["text/markdown"])]
-    if isinstance(data.get("text/html"), str | list):
-        # A blank line on each side keeps it one HTML block; the sanitiser decides what of it shows.
-        return ["<div>\n\n" + _text(data["text/html"]).strip() + "\n\n</div>"]
-    if isinstance(data.get("text/plain"), str | list):
-        text = _text(data["text/plain"])
-        return [_fenced(text, "text")] if text.strip() else []
-    return []
 
 
 def _with_attachments(source: str, attachments: Any) -> str:
@@ -103,7 +87,7 @@ def _with_attachments(source: str, attachments: Any) -> str:
     for name, files in attachments.items():
         if not isinstance(files, dict):
             continue
-        for mime in _PICTURES:
+        for mime in PICTURES:
             if isinstance(files.get(mime), str | list):
                 encoded = "".join(_text(files[mime]).split())
                 source = source.replace(f"attachment:{name}", f"data:{mime};base64,{encoded}")

@@ -72,6 +72,8 @@ class Layout:
     mkdocs_includes: Includes | None = None
     # An mkdocs site's mkdocs-macros data: `extra:` values and include folders (see mkdocsmacros.py).
     mkdocs_macros: Macros | None = None
+    # MyST substitutions the book defines for every page (`{{ key }}`, see mystsubs.py).
+    substitutions: Mapping[str, str] = field(default_factory=dict)
 
 
 def without_page_id(name: str) -> str:

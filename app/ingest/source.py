@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.errors import ImportProblem
 from app.ingest import (
+    citations,
     docfxincludes,
     embeds,
     fumadocsincludes,
@@ -28,11 +29,13 @@ from app.ingest import (
     mkdocsmacros,
     mkdocssnippets,
     mystincludes,
+    mystsubs,
     retypeincludes,
     snippets,
 )
 from app.ingest.autorefs import autoref_links
 from app.ingest.bookdownchapters import bookdown_chapters
+from app.ingest.citations import Bibliography
 from app.ingest.darkmode import without_dark_pictures
 from app.ingest.docfxmarks import docfx_marks
 from app.ingest.files import BookFolder, TooBig, Unreadable
@@ -46,6 +49,7 @@ from app.ingest.logseqtext import logseq_markdown
 from app.ingest.mdx import is_mdx, reads_as_mdx, without_code
 from app.ingest.mdxhtml import html_lines_apart
 from app.ingest.mkdocstrings import api_names
+from app.ingest.mysteqs import number_equations
 from app.ingest.naming import name_book
 from app.ingest.notebooks import is_notebook, notebook_markdown
 from app.ingest.notion import is_row
@@ -121,10 +125,18 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
         bare_pictures=layout.dialect == "github-wiki",
     )
     files: list[ChapterFile] = []
+    bibliography = Bibliography(books, (books.root, layout.site_root))  # read once a page cites
     for position, placed in enumerate(layout.files):
         parent = position + 1 < len(layout.files) and layout.files[position + 1].depth > placed.depth
         chapter = _read_chapter(
-            books, placed, layout, parent=parent, site_root=site_root, wiki=wiki, warnings=warnings
+            books,
+            placed,
+            layout,
+            parent=parent,
+            site_root=site_root,
+            wiki=wiki,
+            warnings=warnings,
+            bibliography=bibliography,
         )
         if chapter is not None:
             files.append(chapter)
@@ -189,6 +201,7 @@ def source_from_texts(
     for index, source in enumerate(sources):
         front, body = split_front_matter(source.path, source.text)
         name = PurePosixPath(source.path.replace("\\", "/"))
+        body = mystsubs.expand_page(body, source.text, {}, file=source.path, warn=warnings.append)
         body = includes.expand(body, file=name, read=_no_files, warn=warnings.append)
         body = docfxincludes.expand(body, file=name, read=_no_files, warn=warnings.append)
         body = docfx_marks(body, file=name, warn=warnings.append)
@@ -256,6 +269,7 @@ def _read_chapter(
     site_root: PurePosixPath,
     wiki: WikiLinks,
     warnings: list[str],
+    bibliography: Bibliography,
 ) -> ChapterFile | None:
     """The file, ready to parse; None (with a warning) when it is left out. `parent`: sub-chapters
     follow it in the contents, so a page of its own is kept for it even when it has no text
@@ -302,6 +316,9 @@ def _read_chapter(
         )
         return None
     name = PurePosixPath(books.name(path))
+    body = mystsubs.expand_page(body, text, layout.substitutions, file=str(path), warn=warnings.append)
+    body = citations.expand(body, bibliography, file=str(path), warn=warnings.append)
+    body = number_equations(body)  # `{eq}`label`` reads "(2)", as Sphinx numbers it (mysteqs.py)
 
     def read(target: PurePosixPath) -> str:
         text = books.read_text(books.root / target)

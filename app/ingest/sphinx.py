@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from app.errors import ImportProblem
 from app.ingest.files import BookFolder, Unreadable
 from app.ingest.jupyterbook import TocWalker, book_metadata
+from app.ingest.mystsubs import conf_substitutions
 from app.ingest.notebooks import is_notebook
 from app.ingest.placement import BOOK_ROOT, MARKDOWN_SUFFIXES, Layout, join
 from app.text import plural
@@ -78,7 +79,8 @@ def read_sphinx(books: BookFolder, conf: Path, warnings: list[str]) -> Layout:
     except Unreadable as problem:
         raise ImportProblem(str(conf), f"{problem}.") from None
     # Only string settings are looked for, so a stray byte in a comment need not stop the import.
-    settings = conf_settings(data.decode("utf-8", errors="replace"))
+    text = data.decode("utf-8", errors="replace")
+    settings = conf_settings(text)
     root = _root_document(site, settings)
     if root is None:  # it was there when the folder was found to be a Sphinx site
         raise ImportProblem(
@@ -90,7 +92,13 @@ def read_sphinx(books: BookFolder, conf: Path, warnings: list[str]) -> Layout:
     walker.say_what_was_left_out()
     _say_what_is_in_no_toctree(walker, root)
     metadata = book_metadata(settings.get("project"), settings.get("author"), None, settings.get("language"))
-    return Layout(walker.placed, metadata, site_root=site, carried_out=frozenset({"toctree"}))
+    return Layout(
+        walker.placed,
+        metadata,
+        site_root=site,
+        carried_out=frozenset({"toctree"}),
+        substitutions=conf_substitutions(text),  # `myst_substitutions = {…}`, read as a literal
+    )
 
 
 def _root_document(site: Path, settings: dict[str, str]) -> Path | None:
