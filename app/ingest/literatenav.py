@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from app.ingest.files import BookFolder, Unreadable
+from app.ingest.mkdocs import options_of
 from app.ingest.placement import natural_key
 
 _PLUGIN_NAMES = ("literate-nav", "mkdocs-literate-nav")
@@ -37,16 +38,10 @@ _PAGES = (".md", ".markdown")
 
 def nav_file_of(config: dict[str, Any], docs: Path) -> Path | None:
     """The site's literate nav file, when it lists the plugin and the file is there."""
-    plugins = config.get("plugins")
-    options: Any = None
-    for item in plugins if isinstance(plugins, list) else [plugins] if isinstance(plugins, dict) else []:
-        if isinstance(item, str) and item in _PLUGIN_NAMES:
-            options = {}
-        elif isinstance(item, dict):
-            options = next((item[name] or {} for name in _PLUGIN_NAMES if name in item), options)
+    options = options_of(config, "plugins", _PLUGIN_NAMES)
     if options is None:
         return None
-    name = options.get("nav_file", "SUMMARY.md") if isinstance(options, dict) else "SUMMARY.md"
+    name = options.get("nav_file", "SUMMARY.md")
     path = docs / str(name)
     return path if "/" not in str(name) and path.is_file() and not path.is_symlink() else None
 

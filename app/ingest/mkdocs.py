@@ -57,6 +57,31 @@ def _read_one(books: BookFolder, path: Path) -> dict[str, Any]:
     return config
 
 
+def listed(config: dict[str, Any], key: str) -> dict[str, Any]:
+    """mkdocs.yml's `plugins` or `markdown_extensions` as {name: options}: mkdocs takes them as a list
+    of names and one-key mappings (`- search`, `- toc: {permalink: true}`), or as one mapping."""
+    value = config.get(key)
+    if isinstance(value, dict):
+        return {str(name): options for name, options in value.items()}
+    found: dict[str, Any] = {}
+    for item in value if isinstance(value, list) else []:
+        if isinstance(item, str):
+            found[item] = None
+        elif isinstance(item, dict):
+            found.update({str(name): options for name, options in item.items()})
+    return found
+
+
+def options_of(config: dict[str, Any], key: str, names: tuple[str, ...]) -> dict[str, Any] | None:
+    """The settings of the first of `names` the site lists under `key` ({} when it gives none);
+    None when it lists none of them."""
+    items = listed(config, key)
+    name = next((name for name in names if name in items), None)
+    if name is None:
+        return None
+    return items[name] if isinstance(items[name], dict) else {}
+
+
 def metadata_of(config: dict[str, Any]) -> dict[str, str]:
     found = {
         "title": config.get("site_name"),

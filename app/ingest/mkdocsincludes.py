@@ -28,6 +28,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from app.ingest.includes import MAX_DEPTH, ReadText
+from app.ingest.mkdocs import listed
 from app.ingest.placement import BOOK_ROOT, join
 
 _PLAIN_NAMES = ("mdx_include", "markdown_include.include", "markdown_include")
@@ -62,17 +63,7 @@ class Includes:
 
 def includes_of(config: dict[str, Any], *, warn: list[str], where: str) -> Includes | None:
     """The extensions' settings from mkdocs.yml as data; None when the site uses neither."""
-    extensions = config.get("markdown_extensions")
-    # mkdocs takes the list either as a list (of names, or of one-key mappings) or as one mapping.
-    items: dict[str, Any] = {}
-    if isinstance(extensions, dict):
-        items = {str(name): options for name, options in extensions.items()}
-    elif isinstance(extensions, list):
-        for item in extensions:
-            if isinstance(item, str):
-                items[item] = None
-            elif isinstance(item, dict):
-                items.update({str(name): options for name, options in item.items()})
+    items = listed(config, "markdown_extensions")
     plain = next((items[name] or {} for name in _PLAIN_NAMES if name in items), None)
     variants = _VARIANTS_NAME in items
     if plain is None and not variants:

@@ -23,6 +23,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from app.ingest.includes import MAX_DEPTH, ReadText
+from app.ingest.mkdocs import options_of
 from app.ingest.placement import BOOK_ROOT, join
 
 _PLUGIN_NAMES = ("macros", "mkdocs-macros", "mkdocs_macros")
@@ -51,13 +52,7 @@ class Macros:
 
 def macros_of(config: dict[str, Any], docs: PurePosixPath) -> Macros | None:
     """The plugin's data from mkdocs.yml; None when the site does not list the plugin."""
-    plugins = config.get("plugins")
-    options: Any = None
-    for item in plugins if isinstance(plugins, list) else [plugins] if isinstance(plugins, dict) else []:
-        if isinstance(item, str) and item in _PLUGIN_NAMES:
-            options = {}
-        elif isinstance(item, dict):
-            options = next((item[name] or {} for name in _PLUGIN_NAMES if name in item), options)
+    options = options_of(config, "plugins", _PLUGIN_NAMES)
     if options is None:
         return None
     values: dict[str, str] = {}

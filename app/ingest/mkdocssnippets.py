@@ -27,6 +27,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from app.ingest.includes import MAX_DEPTH, ReadText
+from app.ingest.mkdocs import options_of
 from app.ingest.placement import BOOK_ROOT, join
 
 _SCISSORS = "8<-"
@@ -51,18 +52,8 @@ class Snippets:
 
 def snippets_of(config: dict[str, Any], *, read: ReadText, warn: list[str], where: str) -> Snippets | None:
     """The extension's settings from mkdocs.yml as data; None when the site does not use it."""
-    extensions = config.get("markdown_extensions")
-    if isinstance(extensions, dict):  # mkdocs takes them as one mapping too (and zensical.toml does)
-        extensions = [{name: options} for name, options in extensions.items()]
-    if not isinstance(extensions, list):
-        return None
-    options: Any = None
-    for item in extensions:
-        if item == _EXTENSION:
-            options = {}
-        elif isinstance(item, dict) and _EXTENSION in item:
-            options = item[_EXTENSION] or {}
-    if not isinstance(options, dict):
+    options = options_of(config, "markdown_extensions", (_EXTENSION,))
+    if options is None:
         return None
     bases: list[PurePosixPath] = []
     for base in _names(options.get("base_path", ["."])):
