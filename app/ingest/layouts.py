@@ -118,7 +118,10 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
     if notion_of(root) is not None:
         return read_notion(books, root, warnings)
     if (jekyll := jekyll_of(root)) is not None:
-        return read_jekyll(books, jekyll, folder_files(books, jekyll.parent, warnings))
+        files = folder_files(books, jekyll.parent, warnings)
+        return read_jekyll(
+            books, jekyll, files, lambda folder: folder_files(books, folder, warnings), warnings
+        )
     hugo = hugo_config(root)
     metadata = read_hugo(books, hugo, root) if hugo else {}
     # VitePress serves its `public/` folder at the site's root: `/logo.png` is public/logo.png.

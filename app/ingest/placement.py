@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from app.ingest.jekylllinks import JekyllLinks
     from app.ingest.logseqpages import LogseqGraph
     from app.ingest.mkdocssnippets import Snippets
     from app.ingest.writerside import WritersideProject
@@ -66,6 +67,8 @@ class Layout:
     writerside: WritersideProject | None = None
     # An mkdocs site's `--8<--` snippet settings, when it uses them (see mkdocssnippets.py).
     snippets: Snippets | None = None
+    # A Jekyll site's pages by the addresses it serves them at, for its links (see jekylllinks.py).
+    jekyll: JekyllLinks | None = None
 
 
 def without_page_id(name: str) -> str:

@@ -34,11 +34,14 @@ from app.ingest.darkmode import without_dark_pictures
 from app.ingest.docfxmarks import docfx_marks
 from app.ingest.files import BookFolder, TooBig, Unreadable
 from app.ingest.frontmatter import is_draft, split_front_matter, without_front_matter
+from app.ingest.jekylllinks import jekyll_links
 from app.ingest.jsxembeds import mermaid_charts
 from app.ingest.jsxlists import linked_entries
+from app.ingest.kramdown import kramdown_attributes
 from app.ingest.layouts import layout_of
 from app.ingest.leanpub import leanpub_text
 from app.ingest.limits import MAX_PICTURE_BYTES
+from app.ingest.liquidcode import liquid_code
 from app.ingest.logseqtext import logseq_markdown
 from app.ingest.mdx import is_mdx, reads_as_mdx, without_code
 from app.ingest.mdxhtml import html_lines_apart
@@ -317,6 +320,9 @@ def _read_chapter(
         body = autoref_links(api_names(body, file=name, warn=warnings.append))
     if layout.writerside is not None:
         body = writerside_text(body, file=name, project=layout.writerside, read=read, warn=warnings.append)
+    if layout.jekyll is not None:
+        body = jekyll_links(liquid_code(body), file=name, site=layout.jekyll, warn=warnings.append)
+        body = kramdown_attributes(body)
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
     if dialect == "retype":
         body = retypeincludes.expand(body, file=name, site_root=site_root, read=read, warn=warnings.append)
