@@ -1,6 +1,6 @@
 """Hugo sites: the site's title and language, from its configuration beside the content folder.
 
-A Hugo site keeps its pages in `content/` (or `content/<language>/` when it has several
+A Hugo site (and a Zola site, whose `zola.toml` names `title` and `default_language`) keeps its pages in `content/` (or `content/<language>/` when it has several
 languages) and its settings in `hugo.toml` (or `hugo.yaml`, or the older `config.toml`) in the
 folder above. Importing the content folder reads that one file for `title` and `languageCode`,
 as mkdocs.yml's `site_name` names an mkdocs book: a Hugo book is named as its site is, not by
@@ -17,7 +17,16 @@ from app.errors import ImportProblem
 from app.ingest.files import BookFolder
 from app.ingest.frontmatter import load_yaml
 
-_CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "config.toml", "config.yaml", "config.yml")
+# Zola's sites keep the same shape (`content/` beside `zola.toml`, formerly `config.toml`).
+_CONFIG_NAMES = (
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.yml",
+    "zola.toml",
+    "config.toml",
+    "config.yaml",
+    "config.yml",
+)
 _CONFIG_BYTES = 1024 * 1024
 
 
@@ -48,7 +57,8 @@ def read_hugo(books: BookFolder, path: Path, root: Path) -> dict[str, str]:
         "language": own.get("languageCode")
         or (key if own else None)
         or config.get("languageCode")
-        or config.get("defaultContentLanguage"),
+        or config.get("defaultContentLanguage")
+        or config.get("default_language"),  # Zola's
     }
     metadata = {k: v.strip() for k, v in found.items() if isinstance(v, str) and v.strip()}
     books.note(f"{path.name}: {sorted(metadata.items())}")  # a new site title imports the book again

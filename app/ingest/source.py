@@ -58,6 +58,7 @@ from app.ingest.wikilinks import WikiLinks
 from app.ingest.wikinames import VaultNames
 from app.ingest.writersidetext import writerside_text
 from app.ingest.xrefs import in_book_xrefs
+from app.ingest.zola import zola_links
 
 if TYPE_CHECKING:
     from app.ingest.draft import BookDraft
@@ -323,6 +324,7 @@ def _read_chapter(
     if layout.jekyll is not None:
         body = jekyll_links(liquid_code(body), file=name, site=layout.jekyll, warn=warnings.append)
         body = kramdown_attributes(body)
+    body = zola_links(body, file=name, root=books.root)  # `@/page.md`: from the site's content/
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
     if dialect == "retype":
         body = retypeincludes.expand(body, file=name, site_root=site_root, read=read, warn=warnings.append)
