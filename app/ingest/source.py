@@ -20,6 +20,7 @@ from app.ingest import (
     docfxincludes,
     embeds,
     fumadocsincludes,
+    hugoincludes,
     includes,
     knitchildren,
     mdxincludes,
@@ -34,6 +35,7 @@ from app.ingest.darkmode import without_dark_pictures
 from app.ingest.docfxmarks import docfx_marks
 from app.ingest.files import BookFolder, TooBig, Unreadable
 from app.ingest.frontmatter import is_draft, split_front_matter, without_front_matter
+from app.ingest.hugothemes import theme_shortcodes
 from app.ingest.jekylllinks import jekyll_links
 from app.ingest.jsxembeds import mermaid_charts
 from app.ingest.jsxlists import linked_entries
@@ -326,6 +328,8 @@ def _read_chapter(
         body = kramdown_attributes(body)
     body = zola_links(body, file=name, root=books.root)  # `@/page.md`: from the site's content/
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
+    body = hugoincludes.expand(body, file=name, site_root=site_root, read=read, warn=warnings.append)
+    body = theme_shortcodes(body, file=name, site_root=site_root, read=read)  # relref, figure, callout
     if dialect == "retype":
         body = retypeincludes.expand(body, file=name, site_root=site_root, read=read, warn=warnings.append)
     body = docfxincludes.expand(body, file=name, read=read, warn=warnings.append, site_root=site_root)
