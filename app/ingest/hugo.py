@@ -10,6 +10,7 @@ its home page's tagline.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,17 +37,28 @@ def hugo_config(root: Path) -> Path | None:
     if "content" not in (root.name, root.parent.name):
         return None
     site = root.parent if root.name == "content" else root.parent.parent
-    for name in _CONFIG_NAMES:
-        path = site / name
-        if path.is_file() and not path.is_symlink():
-            return path
+    # Hugo's configuration directory, `config/_default/hugo.yaml`, when there is no file at the top.
+    for folder in (site, site / "config" / "_default"):
+        for name in _CONFIG_NAMES:
+            path = folder / name
+            if path.is_file() and not path.is_symlink():
+                return path
     return None
 
 
-def read_hugo(books: BookFolder, path: Path, root: Path) -> dict[str, str]:
-    """The site's title and language; an ImportProblem naming the file if it cannot be read."""
+def read_hugo(
+    books: BookFolder, path: Path, root: Path, warn: Callable[[str], None] | None = None
+) -> dict[str, str]:
+    """The site's title and language; an ImportProblem naming the file if it cannot be read. One in
+    the configuration directory, which only names the book, is passed over with a warning instead."""
     text = BookFolder(path.parent).config_text(path, limit=_CONFIG_BYTES)
-    config = _parse(path, text)
+    try:
+        config = _parse(path, text)
+    except ImportProblem as problem:
+        if path.parent.name != "_default" or warn is None:
+            raise
+        warn(f"{problem} The book is named from its pages instead.")
+        return {}
     # Importing content/fr reads the French site's own title and language, when it gives them.
     key = root.absolute().name if root.absolute().parent.name == "content" else None
     languages = config.get("languages")

@@ -123,7 +123,7 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
             books, jekyll, files, lambda folder: folder_files(books, folder, warnings), warnings
         )
     hugo = hugo_config(root)
-    metadata = read_hugo(books, hugo, root) if hugo else {}
+    metadata = read_hugo(books, hugo, root, warnings.append) if hugo else {}
     # VitePress serves its `public/` folder at the site's root: `/logo.png` is public/logo.png.
     public = root / "public" if (root / ".vitepress").is_dir() else None
     return Layout(folder_files(books, root, warnings), metadata, public=public)
