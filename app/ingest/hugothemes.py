@@ -13,6 +13,8 @@ reader needs, and are written here, before parsing, as the Markdown that shows i
   Hextra's `{{< callout type="warning" >}}`, Docsy's `{{% alert title="…" color="warning" %}}` and
   `{{% pageinfo %}}`, Hugo Book's `{{% hint danger %}}` and Geekdoc's `{{< hint type="caution" >}}`.
   Their kinds differ (`error`, `primary`, `ok`): each is given the nearest of the usual ones.
+- Tabs (Docsy's `tabpane`, Hextra's, Hugo Book's and Geekdoc's `tabs`) are written out one after
+  another under their names, by hugotabs.py.
 - Hugo's docs' `{{% get-page-desc "/functions/x" %}}` shows that page's front matter `description`.
 """
 
@@ -26,6 +28,7 @@ from app.errors import ImportProblem
 from app.ingest.fences import outside_code
 from app.ingest.files import Unreadable
 from app.ingest.frontmatter import split_front_matter
+from app.ingest.hugotabs import hugo_tabs
 from app.ingest.placement import resolve
 
 ReadText = Callable[[PurePosixPath], str]
@@ -48,7 +51,7 @@ def theme_shortcodes(text: str, *, file: PurePosixPath, site_root: PurePosixPath
     """The text with the shortcodes above written as Markdown; code is left as it is."""
     if "{{" not in text:
         return text
-    lines = text.split("\n")
+    lines = hugo_tabs(text).split("\n")
     kinds: list[str] = []  # the boxes open, innermost last: each closing names the kind its opening became
 
     def box(found: re.Match[str]) -> str:

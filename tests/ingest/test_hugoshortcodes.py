@@ -7,6 +7,7 @@ from pathlib import Path, PurePosixPath
 
 from app.ingest import hugoincludes, read_book
 from app.ingest.files import Unreadable
+from app.ingest.hugotabs import hugo_tabs
 from app.ingest.hugothemes import theme_shortcodes
 from tests.ingest.helpers import problems, write
 
@@ -107,3 +108,22 @@ def test_an_include_through_a_symlink_out_of_the_book_is_not_read(tmp_path: Path
     html = "".join(page.html for chapter in draft.chapters for page in chapter.pages)
     assert "mat" not in html
     assert any("secret.md" in warning for warning in problems(draft))
+
+
+def test_docsy_code_tabs_are_labelled_code_blocks_and_text_tabs_labelled_text() -> None:
+    pane = (
+        '{{< tabpane >}}\n{{< tab header="Settings:" disabled=true />}}\n{{< tab header="hugo.toml" lang="toml" >}}\n'
+        "# oven\nheat = 250\n{{< /tab >}}\n{{< /tabpane >}}"
+    )
+    assert hugo_tabs(pane) == "\nSettings:\n\n**hugo.toml**\n\n````toml\n# oven\nheat = 250\n````\n"
+    text = '{{< tabpane text=true >}}\n{{% tab header="Rye" %}}\nDense.\n{{% /tab %}} {{% tab header="Wheat" %}}\nLight.\n{{% /tab %}}\n{{< /tabpane >}}'
+    assert hugo_tabs(text) == "\n**Rye**\n\nDense.\n**Wheat**\n\nLight.\n\n"
+
+
+def test_hextra_and_book_tabs_take_their_names_from_the_pane_or_the_tab() -> None:
+    hextra = '{{< tabs items="JSON,YAML" >}}\n{{< tab >}}A{{< /tab >}}\n{{< tab >}}\nB\n{{< /tab >}}\n{{< /tabs >}}'
+    assert hugo_tabs(hextra) == "\n**JSON**\n\nA\n\n**YAML**\n\nB\n\n"
+    book = '{{< tabs "id" >}}\n{{% tab "macOS" %}} brew {{% /tab %}}\n{{< /tabs >}}'
+    assert hugo_tabs(book) == "\n**macOS**\n\nbrew\n\n"
+    kept = "Use {{< tab >}} in prose.\n```\n{{< tabs >}}\n```"
+    assert hugo_tabs(kept) == kept
