@@ -15,6 +15,8 @@ reader needs, and are written here, before parsing, as the Markdown that shows i
   Their kinds differ (`error`, `primary`, `ok`): each is given the nearest of the usual ones.
 - Tabs (Docsy's `tabpane`, Hextra's, Hugo Book's and Geekdoc's `tabs`) are written out one after
   another under their names, by hugotabs.py.
+- Hugo's docs' `[archetypes](g)` is a link to the glossary's entry for the words (or their singular),
+  `/quick-reference/glossary/archetype.md`, as its render hook reads it.
 - Hugo's docs' `{{% get-page-desc "/functions/x" %}}` shows that page's front matter `description`.
 """
 
@@ -39,6 +41,8 @@ _DESCRIPTION = re.compile(r"\{\{%\s*get-page-desc\s+" + _VALUE + r"\s*%\}\}")
 _PICTURE = re.compile(r"\{\{<\s*(figure|img)\b([^{}\n]*?)/?>\}\}")
 _SETTING = re.compile(r"""\b([\w-]+)\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'>/]+))""")
 _BOX = re.compile(r"\{\{([<%])\s*(/\s*)?(callout|alert|pageinfo|hint)\b([^{}\n]*?)\s*[>%]\}\}")
+# Hugo's docs' render hook reads a link to `g` as one to the glossary's page for its words.
+_GLOSSARY = re.compile(r"\[([^\[\]\n]+)\]\(g\)")
 _CODE_SPAN = re.compile(r"(`+[^`\n]*`+)")
 # The themes' kinds, as the boxes shortcodes.py draws: anything else is a note.
 _KINDS = {
@@ -49,7 +53,7 @@ _KINDS = {
 
 def theme_shortcodes(text: str, *, file: PurePosixPath, site_root: PurePosixPath, read: ReadText) -> str:
     """The text with the shortcodes above written as Markdown; code is left as it is."""
-    if "{{" not in text:
+    if "{{" not in text and "](g)" not in text:
         return text
     lines = hugo_tabs(text).split("\n")
     kinds: list[str] = []  # the boxes open, innermost last: each closing names the kind its opening became
@@ -64,8 +68,10 @@ def theme_shortcodes(text: str, *, file: PurePosixPath, site_root: PurePosixPath
         return "{{" + delimiter + f" {kind}" + (f' title="{title}"' if title else "") + f" {end}" + "}}"
 
     for number, line in outside_code(lines):
-        if "{{" not in line:
+        if "{{" not in line and "](g)" not in line:
             continue
+        if "](g)" in line:  # on the whole line: the link's words may be code (`[`Glob`](g)`)
+            line = _GLOSSARY.sub(lambda found: _glossary(found, file, site_root, read), line)
         pieces = _CODE_SPAN.split(line)
         for at in range(0, len(pieces), 2):
             piece = _REF.sub(lambda found: _page_path(found, file, site_root, read), pieces[at])
@@ -124,6 +130,17 @@ def _description(found: re.Match[str], file: PurePosixPath, site_root: PurePosix
         return ""
     description = front.get("description")
     return " ".join(description.split()) if isinstance(description, str) else ""
+
+
+def _glossary(found: re.Match[str], file: PurePosixPath, site_root: PurePosixPath, read: ReadText) -> str:
+    """`[archetypes](g)`: a link to `/quick-reference/glossary/archetype.md`, the term or its singular."""
+    term = re.sub(r"[`*_]", "", found.group(1)).strip().lower()
+    singular = re.sub(r"ies$", "y", term) if term.endswith("ies") else re.sub(r"(?<=[^s])s$", "", term)
+    for word in dict.fromkeys((term, singular)):
+        page = _find("/quick-reference/glossary/" + re.sub(r"\s+", "-", word), file, site_root, read)
+        if page is not None:
+            return f"[{found.group(1)}](/{page.as_posix()})"
+    return found.group(0)
 
 
 def _settings(arguments: str) -> dict[str, str]:

@@ -127,3 +127,10 @@ def test_hextra_and_book_tabs_take_their_names_from_the_pane_or_the_tab() -> Non
     assert hugo_tabs(book) == "\n**macOS**\n\nbrew\n\n"
     kept = "Use {{< tab >}} in prose.\n```\n{{< tabs >}}\n```"
     assert hugo_tabs(kept) == kept
+
+
+def test_a_link_to_g_is_a_link_to_the_glossary_term_or_its_singular() -> None:
+    assert themes("Match [glob patterns](g), [`Glob pattern`](g) or [crumbs](g).") == (
+        "Match [glob patterns](/quick-reference/glossary/glob-pattern.md), "
+        "[`Glob pattern`](/quick-reference/glossary/glob-pattern.md) or [crumbs](g)."
+    )
