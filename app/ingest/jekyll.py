@@ -75,6 +75,9 @@ def read_jekyll(
         if not _is_excluded(file.path, root, excluded)
         and not (file.path.parent == root and file.path.stem == "404")
     ]
+    # A folder's index.md is a page of the site like any other, however short (Just the Docs' section
+    # pages are a line over their children); only the home page may name the book instead.
+    placed = [replace(file, role="chapter") if file.path.parent != root else file for file in placed]
     addresses = site_addresses(books, root, config, placed)
     placed = nav_ordered(books, root, placed, addresses, warn)
     links = JekyllLinks(

@@ -185,3 +185,14 @@ def test_a_huge_attribute_line_costs_linear_time() -> None:
     assert kramdown_attributes(text) == "\n" + "{:" * 100_000
     unclosed = "{:" + " " * 200_000 + "x"
     assert kramdown_attributes(unclosed) == unclosed
+
+
+def test_a_short_section_index_is_a_page_of_the_site_and_holds_its_children(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write(site / "_config.yml", "title: T\nremote_theme: just-the-docs/just-the-docs\n")
+    write(site / "docs" / "boats" / "index.md", "---\ntitle: Boats\n---\n\nSmall boats.\n{: .fs-6 }\n")
+    write(
+        site / "docs" / "boats" / "oars.md", "---\ntitle: Oars\nparent: Boats\n---\n\nPull evenly on both.\n"
+    )
+    shape = [(chapter.title, chapter.depth) for chapter in read_book(site).chapters]
+    assert shape == [("Boats", 1), ("Oars", 2)]  # docs/ is a part, boats/ a folder in it
