@@ -4,9 +4,10 @@ kramdown, the Markdown Jekyll reads, lets an author give a block or a span attri
 that open with a colon. They are no text, and CommonMark shows them as written. Read here, before
 parsing, as kramdown reads them (and the way a Jekyll theme styles them):
 
-- a line `{: .note .warning}` gives the paragraph right below it (or, with a blank line below,
-  right above it) those classes. Themes show `.note`, `.info`, `.tip`, `.warning`, `.danger`…
-  as callout boxes, so such a paragraph becomes the callout GitHub writes as `> [!WARNING]`;
+- a line `{: .note .warning}` gives the paragraph or quote right below it (or, with a blank line
+  below, right above it) those classes. Themes show `.note`, `.info`, `.tip`, `.warning`, `.danger`…
+  (Just the Docs: `.new`, `.highlight`, `.note-title`…) as callout boxes, so such a block becomes
+  the callout GitHub writes as `> [!WARNING]`;
   any other class only styles the block, and the line is dropped;
 - `{: #installing}` under a heading is that heading's id: links to `#installing` land on it;
 - `* TOC` over `{:toc}` is where kramdown puts the page's table of contents: the reader has its
@@ -35,7 +36,7 @@ _BOXES = (
     ("WARNING", ("warning", "warn")),
     ("IMPORTANT", ("important",)),
     ("TIP", ("tip", "success", "hint")),
-    ("NOTE", ("note", "info", "notice")),
+    ("NOTE", ("note", "info", "notice", "new", "highlight")),
 )
 _STARTS_BLOCK = ("#", "<", "```", "~~~", "|", ">")
 
@@ -63,7 +64,8 @@ def kramdown_attributes(text: str) -> str:
         if ids and number and _HEADING.match(lines[number - 1]):
             lines[number - 1] = f"{lines[number - 1].rstrip()} {{#{ids[0]}}}"
             continue
-        kind = _box([word[1:].lower() for word in words if word.startswith(".")])
+        # Just the Docs' `.note-title` is the `.note` callout whose first line is its title.
+        kind = _box([word[1:].lower().removesuffix("-title") for word in words if word.startswith(".")])
         if kind is not None:
             _boxed(lines, number, kind)
     return "\n".join(lines)
@@ -84,12 +86,15 @@ def _boxed(lines: list[str], number: int, kind: str) -> None:
         start, step = number - 1, -1
     else:
         return
-    if lines[start].lstrip().startswith(_STARTS_BLOCK):
-        return  # a heading, table, HTML or code: a class only styles it
     end = start
     while 0 <= end + step < len(lines) and lines[end + step].strip():
         end += step
     first, last = min(start, end), max(start, end)
+    if lines[first].lstrip().startswith(">"):  # a quote (Just the Docs' callouts): it opens with the kind
+        lines[first] = f"> [!{kind}]\n{lines[first]}"
+        return
+    if lines[start].lstrip().startswith(_STARTS_BLOCK):
+        return  # a heading, table, HTML or code: a class only styles it
     for at in range(first, last + 1):
         lines[at] = "> " + lines[at]
     lines[first] = f"> [!{kind}]\n{lines[first]}"

@@ -174,6 +174,9 @@ def test_highlight_blocks_are_code_and_an_unclosed_one_is_left() -> None:
         ("```\n{: .note}\n```", "```\n{: .note}\n```"),
         ("Use `{: .note}` to box.", "Use `{: .note}` to box."),
         ("Kept{::comment} gone {:/comment}.", "Kept."),
+        ("{: .note }\n> Stored in _tides.", "\n> [!NOTE]\n> Stored in _tides."),
+        ("{: .new-title }\n> New (v1)\n>\n> Oars.", "\n> [!NOTE]\n> New (v1)\n>\n> Oars."),
+        ("> Mind the weir.\n{: .warning }\n", "> [!WARNING]\n> Mind the weir.\n\n"),
     ],
 )
 def test_kramdown_attribute_lists_read_as_kramdown_reads_them(text: str, expected: str) -> None:
@@ -196,3 +199,12 @@ def test_a_short_section_index_is_a_page_of_the_site_and_holds_its_children(tmp_
     )
     shape = [(chapter.title, chapter.depth) for chapter in read_book(site).chapters]
     assert shape == [("Boats", 1), ("Oars", 2)]  # docs/ is a part, boats/ a folder in it
+
+
+def test_a_fence_right_under_a_markdown_blocks_closing_tag_is_code() -> None:
+    from app.ingest.mdinhtml import markdown_in_html
+
+    text = '<div markdown="1">\n[Oars](oars.md)\n</div>\n```markdown\n[Oars](oars.md){: .btn }\n```'
+    assert markdown_in_html(text) == (
+        '<div markdown="1">\n\n[Oars](oars.md)\n\n</div>\n\n```markdown\n[Oars](oars.md){: .btn }\n```'
+    )
