@@ -10,6 +10,7 @@ import pytest
 from app.ingest import read_book
 from app.ingest.kramdown import kramdown_attributes
 from app.ingest.liquidcode import liquid_code
+from app.ingest.mdinhtml import markdown_in_html
 from tests.ingest.helpers import markdown_of, problems, write
 
 CONFIG = "title: Tides\ncollections:\n  docs:\n    output: true\n"
@@ -202,8 +203,6 @@ def test_a_short_section_index_is_a_page_of_the_site_and_holds_its_children(tmp_
 
 
 def test_a_fence_right_under_a_markdown_blocks_closing_tag_is_code() -> None:
-    from app.ingest.mdinhtml import markdown_in_html
-
     text = '<div markdown="1">\n[Oars](oars.md)\n</div>\n```markdown\n[Oars](oars.md){: .btn }\n```'
     assert markdown_in_html(text) == (
         '<div markdown="1">\n\n[Oars](oars.md)\n\n</div>\n\n```markdown\n[Oars](oars.md){: .btn }\n```'
