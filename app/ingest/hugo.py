@@ -4,7 +4,8 @@ A Hugo site (and a Zola site, whose `zola.toml` names `title` and `default_langu
 languages) and its settings in `hugo.toml` (or `hugo.yaml`, or the older `config.toml`) in the
 folder above. Importing the content folder reads that one file for `title` and `languageCode`,
 as mkdocs.yml's `site_name` names an mkdocs book: a Hugo book is named as its site is, not by
-its home page's tagline.
+its home page's tagline. A site imported whole (its config beside `content/`) is read from its
+`content/` folder, as if that had been imported.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from app.errors import ImportProblem
 from app.ingest.files import BookFolder
 from app.ingest.frontmatter import load_yaml
+from app.ingest.translations import is_language
 
 # Zola's sites keep the same shape (`content/` beside `zola.toml`, formerly `config.toml`).
 _CONFIG_NAMES = (
@@ -44,6 +46,22 @@ def hugo_config(root: Path) -> Path | None:
             if path.is_file() and not path.is_symlink():
                 return path
     return None
+
+
+def site_content(root: Path) -> tuple[Path, Path] | None:
+    """The `content/` folder of a Hugo or Zola site imported whole (the folder holding its config),
+    or its one language's `content/en/` when it holds one folder a language and no pages; and the
+    config."""
+    content = root / "content"
+    config = hugo_config(content) if content.is_dir() and not content.is_symlink() else None
+    if config is None:
+        return None
+    folders = [sub for sub in content.iterdir() if sub.is_dir() and not sub.name.startswith((".", "_"))]
+    pages = [page for page in content.iterdir() if page.suffix.lower() == ".md" and page.is_file()]
+    named = [page for page in pages if page.stem.lower() not in ("license", "readme")]
+    if len(folders) == 1 and not named and is_language(folders[0].name) and not folders[0].is_symlink():
+        return folders[0], config  # Hugo's docs: content/en beside a LICENSE.md
+    return content, config
 
 
 def read_hugo(

@@ -7,7 +7,8 @@ before the Markdown is read, each becomes the path from the linking page to the 
 (`../content/section.md#sorting`), which links.py follows to its chapter.
 
 The `content/` folder is the nearest folder of that name holding the book (an import of
-`content/documentation/` is a book inside it); no file outside the book is read for it. A
+`content/documentation/` is a book inside it), or the book's own `content/` (a site imported
+whole); no file outside the book is read for it. A
 target outside the imported folder stays as written, and its link goes nowhere, as any link out of
 the book does.
 """
@@ -29,7 +30,8 @@ def zola_links(text: str, *, file: PurePosixPath, root: Path) -> str:
     """The page's `@/` links as paths from the page (`file`, inside the book at `root`)."""
     if "@/" not in text:
         return text
-    inside = _inside_content(root)
+    found = _content_place(root)
+    inside, below = found if found is not None else (None, PurePosixPath())
     lines = text.split("\n")
 
     def target(match: re.Match[str]) -> str:
@@ -40,7 +42,7 @@ def zola_links(text: str, *, file: PurePosixPath, root: Path) -> str:
             own = written.relative_to(inside) if inside.parts else written
         except ValueError:
             return match.group(0)  # a page of the site outside the imported folder
-        return match.group(1) + posixpath.relpath(own.as_posix(), file.parent.as_posix() or ".")
+        return match.group(1) + posixpath.relpath((below / own).as_posix(), file.parent.as_posix() or ".")
 
     for number, line in outside_code(lines):
         if "@/" in line:  # `[x](@/a.md)` in backticks is an example, and stays
@@ -49,13 +51,16 @@ def zola_links(text: str, *, file: PurePosixPath, root: Path) -> str:
     return "\n".join(lines)
 
 
-def _inside_content(root: Path) -> PurePosixPath | None:
-    """Where the book's folder is inside the site's `content/` folder: `documentation` for an import
-    of content/documentation, `.` for content itself; None if no folder above is `content/`."""
+def _content_place(root: Path) -> tuple[PurePosixPath, PurePosixPath] | None:
+    """Where the book's folder is inside the site's `content/` folder (`documentation` for an import
+    of content/documentation, `.` for content itself), and where `content/` is inside the book's
+    folder (`content` for a site imported whole, else `.`); None when neither holds."""
     root = root.absolute()
     for up in [root, *root.parents][:_MAX_UP]:
         if up.name == "content":
-            return PurePosixPath(root.relative_to(up).as_posix())
+            return PurePosixPath(root.relative_to(up).as_posix()), PurePosixPath()
+    if (root / "content").is_dir() and not (root / "content").is_symlink():
+        return PurePosixPath(), PurePosixPath("content")
     return None
 
 

@@ -189,3 +189,14 @@ def test_a_configuration_directory_file_it_cannot_read_is_a_warning_not_a_refusa
     draft = read_book(site / "content")
     assert draft.title != "X"
     assert any("hugo.yaml" in warning and "named from its pages" in warning for warning in draft.warnings)
+
+
+def test_a_hugo_site_imported_whole_is_its_one_language_content_folder(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write(site / "hugo.toml", 'title = "Bakehouse"\n')
+    write(site / "README.md", "# Building the site\n\nRun hugo.\n")
+    write(site / "content" / "LICENSE.md", "Licensed to all.\n")
+    write(site / "content" / "en" / "bread.md", "---\ntitle: Bread\n---\n\nFlour, water, salt.\n")
+    draft = read_book(site)
+    assert draft.title == "Bakehouse"
+    assert [chapter.title for chapter in draft.chapters] == ["Bread"]

@@ -52,3 +52,18 @@ def test_a_titled_page_named_table_of_contents_is_a_chapter(tmp_path: Path) -> N
     assert titled("---\ntitle: A\n---\n")
     assert not titled("title = 'A'\n")
     assert not titled("+++\ntitle = 'A'\n")
+
+
+def test_a_zola_site_imported_whole_is_its_content_folder_and_its_links_land(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write(site / "zola.toml", 'base_url = "https://example.org"\ntitle = "Harbour"\n')
+    write(site / "templates" / "page.html", "<html>{{ page.content }}</html>")
+    write(site / "README.md", "# The site's repository\n\nHow to build it.\n")
+    write(
+        site / "content" / "tides.md", '+++\ntitle = "Tides"\nweight = 1\n+++\n\nSee [boats](@/boats.md).\n'
+    )
+    write(site / "content" / "boats.md", '+++\ntitle = "Boats"\nweight = 2\n+++\n\nOars and sails.\n')
+    draft = read_book(site)
+    assert draft.title == "Harbour"
+    assert [chapter.title for chapter in draft.chapters] == ["Tides", "Boats"]
+    assert 'data-chapter="2"' in draft.chapters[0].pages[0].html
