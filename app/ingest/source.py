@@ -36,6 +36,7 @@ from app.ingest.docfxmarks import docfx_marks
 from app.ingest.files import BookFolder, TooBig, Unreadable
 from app.ingest.frontmatter import is_draft, split_front_matter, without_front_matter
 from app.ingest.hugothemes import theme_shortcodes
+from app.ingest.jekyllincludes import jekyll_includes
 from app.ingest.jekylllinks import jekyll_links
 from app.ingest.jsxembeds import mermaid_charts
 from app.ingest.jsxlists import linked_entries
@@ -324,6 +325,7 @@ def _read_chapter(
     if layout.writerside is not None:
         body = writerside_text(body, file=name, project=layout.writerside, read=read, warn=warnings.append)
     if layout.jekyll is not None:
+        body = jekyll_includes(body, file=name, site_root=site_root, read=read, warn=warnings.append)
         body = jekyll_links(liquid_code(body), file=name, site=layout.jekyll, warn=warnings.append)
         body = kramdown_attributes(body)
     body = zola_links(body, file=name, root=books.root)  # `@/page.md`: from the site's content/

@@ -207,3 +207,25 @@ def test_a_fence_right_under_a_markdown_blocks_closing_tag_is_code() -> None:
     assert markdown_in_html(text) == (
         '<div markdown="1">\n\n[Oars](oars.md)\n\n</div>\n\n```markdown\n[Oars](oars.md){: .btn }\n```'
     )
+
+
+def test_markdown_includes_are_part_of_the_page_and_html_ones_are_dropped(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write(site / "_config.yml", CONFIG)
+    write(site / "_includes" / "tip.md", "---\nx: 1\n---\nKeep the {{ include.what }} dry.\n")
+    write(site / "_includes" / "loop.md", "{% include loop.md %}")
+    write(site / "_docs" / "parts" / "end.md", "The end of the oars.")
+    body = (
+        '{% include tip.md what="flour" %}\n\n{% include_relative parts/end.md %}\n\n{% include banner.html %}'
+        "\n\n{% include none.md %} {% include_relative ../../../secret.md %} {% include loop.md %}"
+    )
+    page(site / "_docs" / "oars.md", "Oars", body)
+    draft = read_book(site)
+    text = markdown_of(draft)
+    assert "Keep the flour dry." in text
+    assert "The end of the oars." in text
+    assert "banner" not in text
+    found = problems(draft)
+    assert any("`none.md` is not in `_includes/none.md`" in warning for warning in found)
+    assert any("`../../../secret.md` is not in the book" in warning for warning in found)
+    assert any("more than 10 deep" in warning for warning in found)
