@@ -19,9 +19,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
-
-from app.ingest.files import BookFolder, Unreadable
+from app.errors import ImportProblem
+from app.ingest.files import BookFolder
+from app.ingest.frontmatter import load_yaml
 from app.ingest.jekyllsite import address_key
 from app.ingest.placement import Placed
 
@@ -90,11 +90,11 @@ def _menus(
             or not path.is_file()
         ):
             continue
-        try:
+        try:  # never with YAML's aliases: a menu holding itself many times over is no menu
             text = books.config_text(path, limit=_NAV_BYTES)
-            menu = yaml.safe_load(text)
-        except (Unreadable, yaml.YAMLError) as problem:
-            warn.append(f"{path}: could not be read as a menu ({problem}), so its order was not used.")
+            menu = load_yaml(str(path), text, what=path.name)
+        except ImportProblem as problem:
+            warn.append(f"{problem} It could not be read as a menu, so its order was not used.")
             continue
         books.note(f"{path.name}: {text}")  # a new order imports the book again
         hint = path.stem if path.stem in collections else None

@@ -23,11 +23,9 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
-
 from app.errors import ImportProblem
 from app.ingest.files import BookFolder, Unreadable
-from app.ingest.frontmatter import front_matter_data
+from app.ingest.frontmatter import front_matter_data, load_yaml
 from app.ingest.placement import Placed, natural_key, prettify
 
 Files = Callable[[Path], list[Placed]]
@@ -129,9 +127,9 @@ def data_variables(books: BookFolder, root: Path) -> dict[str, str]:
     found: dict[str, str] = {}
     names = sorted(path for path in folder.iterdir() if path.suffix in (".yml", ".yaml") and path.is_file())
     for path in names[:_MAX_DATA_FILES]:
-        try:
-            data = yaml.safe_load(books.config_text(path, limit=_DATA_BYTES))
-        except (Unreadable, yaml.YAMLError):
+        try:  # without aliases, as every YAML file of a book is read
+            data = load_yaml(str(path), books.config_text(path, limit=_DATA_BYTES), what=path.name)
+        except ImportProblem:
             continue  # a page that uses it keeps the words its tag had, dropped as tags are
         _flatten(f"data.{path.stem}", data, found, depth=0)
     return found

@@ -93,6 +93,11 @@ def test_a_broken_or_self_holding_menu_leaves_the_folder_order(tmp_path: Path) -
     write(site / "_config.yml", CONFIG)
     write(site / "_data" / "docs_nav.yml", "- title: [unclosed\n")
     write(site / "_data" / "loop_nav.yml", "- &a\n  title: Loop\n  children: [*a]\n")
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join(['*' + chr(97 + n)] * 9)}]\n" for n in range(9)
+    )
+    write(site / "_data" / "bomb_nav.yml", bomb + "main: [*j]\n")
+    write(site / "_data" / "huge.yml", "x: " + "y" * 300_000 + "\n")  # over the bound: passed over
     page(site / "_docs" / "b.md", "Bee")
     page(site / "_docs" / "a.md", "Ay")
     draft = read_book(site)
