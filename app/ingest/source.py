@@ -20,7 +20,6 @@ from app.ingest import (
     docfxincludes,
     embeds,
     fumadocsincludes,
-    hugoincludes,
     includes,
     knitchildren,
     mdxincludes,
@@ -35,16 +34,12 @@ from app.ingest.darkmode import without_dark_pictures
 from app.ingest.docfxmarks import docfx_marks
 from app.ingest.files import BookFolder, TooBig, Unreadable
 from app.ingest.frontmatter import is_draft, split_front_matter, without_front_matter
-from app.ingest.hugothemes import theme_shortcodes
-from app.ingest.jekyllincludes import jekyll_includes
-from app.ingest.jekylllinks import jekyll_links
+from app.ingest.generatortext import generator_text
 from app.ingest.jsxembeds import mermaid_charts
 from app.ingest.jsxlists import linked_entries
-from app.ingest.kramdown import kramdown_attributes
 from app.ingest.layouts import layout_of
 from app.ingest.leanpub import leanpub_text
 from app.ingest.limits import MAX_PICTURE_BYTES
-from app.ingest.liquidcode import liquid_code
 from app.ingest.logseqtext import logseq_markdown
 from app.ingest.mdx import is_mdx, reads_as_mdx, without_code
 from app.ingest.mdxhtml import html_lines_apart
@@ -61,7 +56,6 @@ from app.ingest.wikilinks import WikiLinks
 from app.ingest.wikinames import VaultNames
 from app.ingest.writersidetext import writerside_text
 from app.ingest.xrefs import in_book_xrefs
-from app.ingest.zola import zola_links
 
 if TYPE_CHECKING:
     from app.ingest.draft import BookDraft
@@ -324,14 +318,16 @@ def _read_chapter(
         body = autoref_links(api_names(body, file=name, warn=warnings.append))
     if layout.writerside is not None:
         body = writerside_text(body, file=name, project=layout.writerside, read=read, warn=warnings.append)
-    if layout.jekyll is not None:
-        body = jekyll_includes(body, file=name, site_root=site_root, read=read, warn=warnings.append)
-        body = jekyll_links(liquid_code(body), file=name, site=layout.jekyll, warn=warnings.append)
-        body = kramdown_attributes(body)
-    body = zola_links(body, file=name, root=books.root)  # `@/page.md`: from the site's content/
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
-    body = hugoincludes.expand(body, file=name, site_root=site_root, read=read, warn=warnings.append)
-    body = theme_shortcodes(body, file=name, site_root=site_root, read=read)  # relref, figure, callout
+    body = generator_text(  # Jekyll's, Zola's and Hugo's syntax (generatortext.py)
+        body,
+        file=name,
+        layout=layout,
+        book_root=books.root,
+        site_root=site_root,
+        read=read,
+        warn=warnings.append,
+    )
     if dialect == "retype":
         body = retypeincludes.expand(body, file=name, site_root=site_root, read=read, warn=warnings.append)
     body = docfxincludes.expand(body, file=name, read=read, warn=warnings.append, site_root=site_root)
