@@ -54,6 +54,7 @@ from app.ingest.translations import TRANSLATION_FOLDERS, is_language, translated
 from app.ingest.vitepress import vitepress_of
 from app.ingest.vuepress import vuepress_of
 from app.ingest.writerside import writerside_of
+from app.ingest.zola import titled
 
 INDEX_NAMES = ("readme", "index", "_index")
 _TOC_NAMES = ("toc", "contents", "table-of-contents", "summary")
@@ -298,7 +299,10 @@ def _ordered(
             f"{folder}: {', '.join(f'{m.name}/' for m in others)} hold the book in another language, "
             f"beside {keep.name}/, and were left out; import one of them on its own to read it."
         )
-    indexes = [f for f in files if is_index(f) or f.stem.lower() in _TOC_NAMES]
+    # A `table-of-contents.md` whose front matter titles it is a page of a Hugo or Zola site, not a list.
+    indexes = [
+        f for f in files if is_index(f) or (f.stem.lower() in _TOC_NAMES and not titled(_read(books, f, [])))
+    ]
     chapters = [f for f in files if f not in indexes]
     order = _weight_order(books, _index_order(books, folder, indexes, chapters + folders, warn))
     if meta is not None:  # the folder's own navigation file, read once by whoever names the folder

@@ -20,7 +20,7 @@ import fnmatch
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
@@ -28,6 +28,9 @@ import yaml
 from app.errors import ImportProblem
 from app.ingest.files import BookFolder, Unreadable
 from app.ingest.frontmatter import front_matter_data
+from app.ingest.jekylllinks import JekyllLinks
+from app.ingest.jekyllnav import nav_ordered
+from app.ingest.jekyllsite import Files, collection_files, data_variables, post_stems, site_addresses
 from app.ingest.placement import Layout, Placed
 
 _CONFIG_NAMES = ("_config.yml", "_config.yaml")
@@ -56,19 +59,34 @@ def jekyll_of(folder: Path) -> Path | None:
     return None
 
 
-def read_jekyll(books: BookFolder, config_path: Path, files: list[Placed]) -> Layout:
-    """The site's pages (`files`, as its folder orders them) less what `exclude:` names, each under
-    its `parent`, and the site's title."""
+def read_jekyll(
+    books: BookFolder, config_path: Path, files: list[Placed], collect: Files, warn: list[str]
+) -> Layout:
+    """The site's pages (`files`, as its folder orders them) and its collections' (each folder as
+    `collect` orders it), less what `exclude:` names, in its menus' order, each under its `parent`,
+    and the site's title."""
     root = config_path.parent
     config = _config(books, config_path)
     excluded = [str(entry).strip() for entry in config.get("exclude") or () if str(entry).strip()]
+    pages, posts = collection_files(books, root, config, collect)
     placed = [
         file
-        for file in files
+        for file in files + pages + posts
         if not _is_excluded(file.path, root, excluded)
         and not (file.path.parent == root and file.path.stem == "404")
     ]
-    return Layout(list(_nested_by_parent(books, placed)), _metadata(config), site_root=root)
+    # A folder's index.md is a page of the site like any other, however short (Just the Docs' section
+    # pages are a line over their children); only the home page may name the book instead.
+    placed = [replace(file, role="chapter") if file.path.parent != root else file for file in placed]
+    addresses = site_addresses(books, root, config, placed)
+    placed = nav_ordered(books, root, placed, addresses, warn)
+    links = JekyllLinks(
+        addresses,
+        post_stems([file for file in posts if file in placed], root),
+        frozenset(PurePosixPath(file.path.relative_to(root).as_posix()) for file in placed),
+        {**_variables(config), **data_variables(books, root)},
+    )
+    return Layout(list(_nested_by_parent(books, placed)), _metadata(config), site_root=root, jekyll=links)
 
 
 def _config(books: BookFolder, path: Path) -> dict[str, Any]:
@@ -88,12 +106,25 @@ def _metadata(config: dict[str, Any]) -> dict[str, str]:
     if isinstance(author, dict):  # `author: {name: …, email: …}`, as minima's config writes it
         author = author.get("name")
     found = {
-        "title": config.get("title"),
+        # jekyll-seo-tag, which names most sites' pages, reads `name` where there is no `title`.
+        "title": config.get("title") or config.get("name"),
         "description": config.get("description"),
         "author": author,
         "language": config.get("lang"),
     }
     return {key: value.strip() for key, value in found.items() if isinstance(value, str) and value.strip()}
+
+
+def _variables(config: dict[str, Any]) -> dict[str, str]:
+    """The config's settings that are one short line of words or an address: `{{ site.x }}` shows
+    them. Those naming the site's own address are empty, so links stay inside the book."""
+    found = {
+        str(key): str(value)
+        for key, value in config.items()
+        if isinstance(value, str | int | float) and not isinstance(value, bool) and len(str(value)) <= 200
+    }
+    found = {key: value for key, value in found.items() if "\n" not in value and "{" not in value}
+    return {**found, "url": "", "baseurl": ""}
 
 
 def _is_excluded(path: Path, root: Path, excluded: list[str]) -> bool:

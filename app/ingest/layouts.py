@@ -22,7 +22,7 @@ from app.ingest.files import BookFolder
 from app.ingest.folders import folder_files, is_markdown
 from app.ingest.fumadocs import fumadocs_of, read_fumadocs
 from app.ingest.githubwiki import read_wiki, wiki_of
-from app.ingest.hugo import hugo_config, read_hugo
+from app.ingest.hugo import hugo_config, read_hugo, site_content
 from app.ingest.jekyll import jekyll_of, read_jekyll
 from app.ingest.jupyterbook import read_jupyter_book, toc_of
 from app.ingest.leanpub import leanpub_of, read_leanpub
@@ -142,9 +142,16 @@ def layout_of(books: BookFolder, root: Path, warnings: list[str]) -> Layout:
     if notion_of(root) is not None:
         return read_notion(books, root, warnings)
     if (jekyll := jekyll_of(root)) is not None:
-        return read_jekyll(books, jekyll, folder_files(books, jekyll.parent, warnings))
+        files = folder_files(books, jekyll.parent, warnings)
+        return read_jekyll(
+            books, jekyll, files, lambda folder: folder_files(books, folder, warnings), warnings
+        )
+    if (site := site_content(root)) is not None:  # a Hugo or Zola site imported whole: its content/
+        content, settings = site
+        metadata = read_hugo(books, settings, content, warnings.append)
+        return Layout(folder_files(books, content, warnings), metadata, site_root=content)
     hugo = hugo_config(root)
-    metadata = read_hugo(books, hugo, root) if hugo else {}
+    metadata = read_hugo(books, hugo, root, warnings.append) if hugo else {}
     # VitePress serves its `public/` folder at the site's root: `/logo.png` is public/logo.png.
     public = root / "public" if (root / ".vitepress").is_dir() else None
     return Layout(folder_files(books, root, warnings), metadata, public=public)

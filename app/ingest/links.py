@@ -42,10 +42,13 @@ class LinkIndex:
         self._headings: dict[tuple[PurePosixPath, str], Target] = {}
         self._seen: dict[tuple[PurePosixPath, str], int] = {}
         self._titles: dict[Target, str] = {}
+        # Hugo serves `Filter.md` at `/filter/`, lowercased: a link in another case finds it last.
+        self._lowered: dict[PurePosixPath, PurePosixPath] = {}
         self._labels: dict[str, Target] = {}  # explicit ids, book-wide: MyST links to `(label)=` by name
 
     def add_file(self, name: PurePosixPath, chapter: int, title: str) -> None:
         self._files.setdefault(name, chapter)
+        self._lowered.setdefault(PurePosixPath(name.as_posix().lower()), name)
         self._titles.setdefault(Target(chapter, None), title)
 
     def title(self, target: Target) -> str | None:
@@ -111,7 +114,18 @@ class LinkIndex:
         if path.endswith("/") or not joined.suffix:
             options += [joined / "README.md", joined / "index.md", joined.with_suffix(".md")]
             options += [joined / "index.mdx", joined.with_suffix(".mdx")]  # Starlight's and Docusaurus' pages
-        return next((option for option in options if option in self._files), None)
+            options.append(joined / "_index.md")  # a Hugo or Zola section's own page
+        found = next((option for option in options if option in self._files), None)
+        if found is None and path.endswith("/"):
+            found = next(
+                (
+                    self._lowered[lower]
+                    for option in options
+                    if (lower := PurePosixPath(option.as_posix().lower())) in self._lowered
+                ),
+                None,
+            )
+        return found
 
 
 def link_words(target: Target | External | None, href: str, links: LinkIndex) -> str:

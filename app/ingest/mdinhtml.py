@@ -56,6 +56,8 @@ def markdown_in_html(text: str) -> str:
         # Only the blank lines CommonMark needs: every line added moves the lines after it.
         out.extend([*([""] if inner and inner[0].strip() else []), inside])
         out.extend([*([""] if inner and inner[-1].strip() else []), lines[closing]])
+        # The closing tag ends the block: a fence or text right under it is Markdown again.
+        out.extend([""] if closing + 1 < len(lines) and lines[closing + 1].strip() else [])
         done = number = closing + 1
     if not out:
         return text

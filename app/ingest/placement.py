@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from app.ingest.jekylllinks import JekyllLinks
     from app.ingest.logseqpages import LogseqGraph
     from app.ingest.mkdocsincludes import Includes
     from app.ingest.mkdocsmacros import Macros
@@ -74,6 +75,8 @@ class Layout:
     mkdocs_macros: Macros | None = None
     # MyST substitutions the book defines for every page (`{{ key }}`, see mystsubs.py).
     substitutions: Mapping[str, str] = field(default_factory=dict)
+    # A Jekyll site's pages by the addresses it serves them at, for its links (see jekylllinks.py).
+    jekyll: JekyllLinks | None = None
 
 
 def without_page_id(name: str) -> str:

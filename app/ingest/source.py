@@ -40,6 +40,7 @@ from app.ingest.darkmode import without_dark_pictures
 from app.ingest.docfxmarks import docfx_marks
 from app.ingest.files import BookFolder, TooBig, Unreadable
 from app.ingest.frontmatter import is_draft, split_front_matter, without_front_matter
+from app.ingest.generatortext import generator_text
 from app.ingest.jsxembeds import mermaid_charts
 from app.ingest.jsxlists import linked_entries
 from app.ingest.layouts import layout_of
@@ -347,6 +348,15 @@ def _read_chapter(
     if layout.writerside is not None:
         body = writerside_text(body, file=name, project=layout.writerside, read=read, warn=warnings.append)
     body = includes.expand(body, file=name, read=read, warn=warnings.append)
+    body = generator_text(  # Jekyll's, Zola's and Hugo's syntax (generatortext.py)
+        body,
+        file=name,
+        layout=layout,
+        book_root=books.root,
+        site_root=site_root,
+        read=read,
+        warn=warnings.append,
+    )
     if dialect == "retype":
         body = retypeincludes.expand(body, file=name, site_root=site_root, read=read, warn=warnings.append)
     body = docfxincludes.expand(body, file=name, read=read, warn=warnings.append, site_root=site_root)

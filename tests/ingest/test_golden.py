@@ -55,7 +55,7 @@ def book_path(folder: Path) -> Path:
     markdown = list(folder.rglob("*.md"))
     if [p.name for p in markdown] == ["README.md"]:
         return markdown[0]
-    if (folder / "hugo.toml").exists():
+    if (folder / "hugo.toml").exists() or (folder / "zola.toml").exists():
         return folder / "content"
     return folder
 

@@ -172,3 +172,31 @@ def test_a_content_folder_of_one_language_is_named_by_its_books_title(tmp_path: 
     write(tmp_path / "content.en" / "_index.md", "# Pier Book\n\nNotes on piers.\n")
     write(tmp_path / "content.en" / "piles.md", "# Piles\n\nDriven into the mud.\n")
     assert read_book(tmp_path / "content.en").slug == "pier-book"
+
+
+def test_a_site_with_a_configuration_directory_is_named_by_its_default_config(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write(site / "config" / "_default" / "hugo.yaml", "title: Geekdocs\nlanguageCode: en-GB\n")
+    write(site / "content" / "tides.md", "---\ntitle: Tides\n---\n\nThe sea rises twice a day.\n")
+    draft = read_book(site / "content")
+    assert (draft.title, draft.language) == ("Geekdocs", "en-GB")
+
+
+def test_a_configuration_directory_file_it_cannot_read_is_a_warning_not_a_refusal(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write(site / "config" / "_default" / "hugo.yaml", "base: &b {title: X}\nother: *b\n")
+    write(site / "content" / "tides.md", "---\ntitle: Tides\n---\n\nThe sea rises twice a day.\n")
+    draft = read_book(site / "content")
+    assert draft.title != "X"
+    assert any("hugo.yaml" in warning and "named from its pages" in warning for warning in draft.warnings)
+
+
+def test_a_hugo_site_imported_whole_is_its_one_language_content_folder(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write(site / "hugo.toml", 'title = "Bakehouse"\n')
+    write(site / "README.md", "# Building the site\n\nRun hugo.\n")
+    write(site / "content" / "LICENSE.md", "Licensed to all.\n")
+    write(site / "content" / "en" / "bread.md", "---\ntitle: Bread\n---\n\nFlour, water, salt.\n")
+    draft = read_book(site)
+    assert draft.title == "Bakehouse"
+    assert [chapter.title for chapter in draft.chapters] == ["Bread"]
