@@ -109,7 +109,16 @@ def load_book(root: Path, slug: str | None = None, title: str | None = None) -> 
         raise ImportProblem(str(root), "no such file or folder. Check the path and try again.")
     warnings: list[str] = []
     books = BookFolder(root if root.is_dir() else root.parent)
-    layout = layout_of(books, root, warnings)
+    try:
+        layout = layout_of(books, root, warnings)
+    except (RuntimeError, OSError) as error:
+        # A folder a site's config names whose symbolic links loop (Python 3.11 raises RuntimeError,
+        # later ones OSError), or one the system will not open: the book's order cannot be read.
+        raise ImportProblem(
+            str(root),
+            f"a path its site settings name could not be read ({error}). Replace a symbolic link that "
+            "loops with what it stands for, or fix the path, then import again.",
+        ) from None
     site_root = PurePosixPath(books.name(layout.site_root)) if layout.site_root is not None else BOOK_ROOT
     # A lone file's wiki links name only its neighbours: its folder may be anyone's home folder.
     graph = layout.graph

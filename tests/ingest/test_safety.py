@@ -48,6 +48,15 @@ def test_symlinks_that_loop_are_left_out_with_a_warning_never_a_crash(tmp_path: 
     assert all(any(name in w for name in ("02.md", "bird.jpg", "part.md")) for w in looped)
 
 
+def test_a_site_whose_settings_name_a_looping_folder_is_refused_in_one_line(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write(site / "retype.yml", "input: docs\n")
+    write(site / "README.md", "# Harbour\n\nText.\n")
+    (site / "docs").symlink_to("docs")  # the folder its settings name leads to itself
+    with pytest.raises(ImportProblem, match=r"could not be read \(.*docs.*\)\. Replace a symbolic link"):
+        load_book(site)
+
+
 def test_a_symlinked_sub_folder_is_not_another_book(tmp_path: Path) -> None:
     for name in ("one", "two"):
         write(tmp_path / "shelf" / name / "README.md", f"# Book {name}\n")
