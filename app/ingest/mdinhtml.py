@@ -27,6 +27,9 @@ from app.ingest.fences import outside_code
 _OPENING = re.compile(
     r"[ \t]*<([A-Za-z][\w-]*)\b[^<>]*?\smarkdown(?:\s*=\s*([\"']?)([\w-]*)\2)?(?=[\s/>])[^<>]*>[ \t]*"
 )
+# The sign of one anywhere in a file: most files that say "markdown" say it in prose or a fence's
+# language (```markdown), and should cost no more than this search.
+_SIGN = re.compile(r"<[A-Za-z][^<>\n]*\smarkdown\b")
 _OFF = frozenset(("0", "off", "false"))
 # How far the closing tag is looked for; a block longer than this is left as written.
 _MAX_LINES = 2000
@@ -34,7 +37,7 @@ _MAX_LINES = 2000
 
 def markdown_in_html(text: str) -> str:
     """The text with every `markdown` HTML block's inside set apart, to be read as Markdown."""
-    if "markdown" not in text:
+    if "markdown" not in text or _SIGN.search(text) is None:
         return text
     lines = text.split("\n")
     out: list[str] = []
@@ -42,7 +45,8 @@ def markdown_in_html(text: str) -> str:
     outside = dict(outside_code(lines))
     number = 0
     while number < len(lines):
-        opening = _OPENING.fullmatch(lines[number]) if number in outside else None
+        line = lines[number]
+        opening = _OPENING.fullmatch(line) if "markdown" in line and number in outside else None
         if opening is None or (opening.group(3) or "").lower() in _OFF:
             number += 1
             continue
